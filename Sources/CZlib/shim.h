@@ -1,0 +1,4 @@
+#ifndef VARSYN_CZLIB_SHIM_H
+#define VARSYN_CZLIB_SHIM_H
+#include <zlib.h>
+#endif

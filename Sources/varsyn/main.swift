@@ -1,0 +1,3 @@
+import VarSynCLI
+
+VarSynCommand.main()
