@@ -247,9 +247,8 @@ enum ShorthandReader {
     /// rule: prefixed_body = coord_prefix "." body — `c.494C>A` after compaction (`c. 1663 C>A`, `p. K237N`).
     static func readPrefixedBody(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         guard let b = p.peek(), CoordinateSystem(letter: b) != nil, p.peek(1) == Byte.dot else { throw p.error(.coordinatePrefix) }
-        let result = try p.parseBody(reference: reference)
+        let description = try p.parseBody(reference: reference)
         try finish(&p)
-        guard case .single(let description) = result else { throw p.error(.text) }
         let form: NotationForm = p.form == .hgvs || p.form == .noReference ? (reference == nil ? .noReference : .geneReference) : p.form
         return [(.description(description), form)]
     }
