@@ -34,3 +34,40 @@ func canonical(_ text: String, _ options: ParserOptions = .lenient) -> String {
         return "error: \(error.code.rawValue)"
     }
 }
+
+extension TestPaths {
+    /// Tab-separated rows of a file, skipping `#` comments; fields keep empty columns.
+    static func tsvRows(_ url: URL) throws -> [[String]] {
+        try lines(url).compactMap { line in
+            if line.hasPrefix("#") { return nil }
+            return line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    /// Fixture rows of any width (`a<TAB>b<TAB>reason`), skipping `#` comments.
+    static func fixtureColumns(_ name: String) throws -> [[String]] {
+        try tsvRows(fixtures.appendingPathComponent(name))
+    }
+}
+
+/// Run one internal grammar entry point over `text` (system set first) and require it to consume everything.
+/// Returns nil when accepted, else the error.
+func runEntryPoint(
+    _ text: String, system: CoordinateSystem, options: ParserOptions,
+    _ body: (inout Parser) throws(ParseError) -> Void
+) -> ParseError? {
+    var text = text
+    return text.withUTF8 { buffer -> ParseError? in
+        var parser = Parser(buffer, options: options)
+        parser.system = system
+        do throws(ParseError) {
+            try body(&parser)
+            if !parser.atEnd {
+                return ParseError(.trailingInput, start: parser.index, end: parser.limit, expected: .endOfInput)
+            }
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
