@@ -39,3 +39,12 @@ import Testing
         #expect(throws: ParseError.self) { try HGVSParser.parse("NP_000001.1:p.Met1Valext-10", options: .strict) }
     }
 }
+
+extension ParserRegressionTests {
+    @Test func geneWithAminoAcidChangeWhoseLettersAreAmbiguityCodesReadsAsProtein() throws {
+        #expect(canonical("KRAS G12D") == "KRAS:p.Gly12Asp")
+        #expect(canonical("NRAS G13V") == "NRAS:p.Gly13Val")
+        #expect(canonical("G13R") == "p.Gly13Arg")
+        #expect(try HGVSParser.parse("C677T").readings.map { $0.expression.hgvs() } == ["c.677C>T", "p.Cys677Thr"])
+    }
+}
