@@ -250,6 +250,15 @@ import Testing
         return c
     }
 
+    /// The strings of rules checked as whole descriptions, wrapped as they are parsed (for the round-trip suite).
+    static func wholeDescriptions() throws -> [String] {
+        let checks = makeChecks()
+        return try rows().compactMap { row in
+            guard let check = checks[row.rule], case .whole = check.kind else { return nil }
+            return check.prefix + row.input + check.suffix
+        }
+    }
+
     static func accepts(_ check: Check, _ input: String, _ options: ParserOptions) -> Bool {
         let text = check.prefix + input + check.suffix
         switch check.kind {
