@@ -47,8 +47,11 @@ define BASES = (?:{NT}{1,60}|N{1,3})
 define LENGTH = (?:[0-9]{1,6}(?:{OSP}(?:bp|nt|kb|base{SP}pairs?|nucleotides?))?)
 define DELINS = (?:del(?:{BASES}|{LENGTH})?ins(?:{BASES}|{LENGTH})|(?:del|dup|ins|inv)(?:{OSP}(?:{BASES}|\({BASES}\)|{LENGTH}))?(?![a-z]))
 define DNASUB = (?:{NTL}{1,3}{OSP}{ARROW}{OSP}{NTL}{1,3})
-# where a candidate may start: not inside a word or number (a leading sign may follow a gene name: FOXP3-924A/G)
-define SCAN_PREFIX = (?:(?<![A-Za-z0-9])|(?=[\-+\x{2013}\x{2212}\x{394}]))
+# Where a candidate may start (checked once per position, before any pattern). The scanner's Swift start filter
+# (StartFilter.swift) accepts a superset of this: keep the two in step. A start is a sign/dash/delta (which may
+# follow a gene name: FOXP3-924A/G, CCR5Δ32), or a word start with a trigger (digit, >, /, ®, arrow) within 16
+# characters, or a word followed by " to ", or "substitution of", "replacement of", "del/dup/ins" + bases.
+define SCAN_PREFIX = (?:(?<![A-Za-z0-9])(?=[^\n]{0,16}?[0-9>/\x{AE}\x{203A}\x{FF1E}\x{2192}\x{27F6}\x{21D2}]|[A-Za-z]{1,14}{SP}to{SP}|(?:substitution|replacement){SP}of|(?:del|dup|ins)[ACGT]{3})|(?=[\-+\x{2013}\x{2212}][0-9]|[\x{394}\x{2206}]))
 
 # ---------------------------------------------------------------------------------------------------------------
 # Natural-language changes (before the short forms they contain)

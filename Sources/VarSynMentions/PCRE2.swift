@@ -47,6 +47,11 @@ final class PCRE2Regex: @unchecked Sendable {
         let rawValue: UInt32
         /// Whitespace in the pattern is ignored and `#` starts a comment (PCRE2_EXTENDED).
         static let extended = Options(rawValue: PCRE2_EXTENDED)
+        /// A match must start at the offset given to `search` (PCRE2_ANCHORED at compile time, so the JIT keeps it).
+        static let anchored = Options(rawValue: PCRE2_ANCHORED)
+        /// No start-up optimizations (PCRE2_NO_START_OPTIMIZE). For anchored patterns tried at many offsets: it
+        /// stops PCRE2 from first scanning the rest of the subject for a "required" code unit on every call.
+        static let noStartOptimize = Options(rawValue: PCRE2_NO_START_OPTIMIZE)
         /// Letters match both cases (PCRE2_CASELESS).
         static let caseless = Options(rawValue: PCRE2_CASELESS)
     }
@@ -87,6 +92,26 @@ final class PCRE2Regex: @unchecked Sendable {
         var size: Int = 0
         guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_SIZE), &size) == 0 else { return 0 }
         return size
+    }
+
+    /// The bytes a match can start with, from PCRE2's own study of the pattern (its first code unit or start
+    /// bitmap; in UTF-8 mode a non-ASCII character counts by its lead byte). `nil` when any byte may start a match.
+    var possibleFirstBytes: [Bool]? {
+        var firstCodeType: UInt32 = 0
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &firstCodeType) == 0 else { return nil }
+        if firstCodeType == 1 {
+            var unit: UInt32 = 0
+            guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODEUNIT), &unit) == 0, unit < 256 else {
+                return nil
+            }
+            var set = [Bool](repeating: false, count: 256)
+            set[Int(unit)] = true
+            return set
+        }
+        guard firstCodeType == 0 else { return nil }
+        var bitmap: UnsafePointer<UInt8>? = nil
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap) == 0, let bitmap else { return nil }
+        return (0..<256).map { byte in bitmap[byte / 8] & (1 << UInt8(byte % 8)) != 0 }
     }
 
     /// The number of capturing groups in the pattern.
