@@ -51,16 +51,17 @@ define DNASUB = (?:{NTL}{1,3}{OSP}{ARROW}{OSP}{NTL}{1,3})
 # (StartFilter.swift) accepts a superset of this: keep the two in step. A start is a sign/dash/delta (which may
 # follow a gene name: FOXP3-924A/G, CCR5Δ32), or a word start with a trigger (digit, >, /, ®, arrow) within 16
 # characters, or a word followed by " to ", or "substitution of", "replacement of", "del/dup/ins" + bases.
-define SCAN_PREFIX = (?:(?<![A-Za-z0-9])(?=[^\n]{0,16}?[0-9>/\x{AE}\x{203A}\x{FF1E}\x{2192}\x{27F6}\x{21D2}]|[A-Za-z]{1,14}{SP}to{SP}|(?:substitution|replacement){SP}of|(?:del|dup|ins)[ACGT]{3})|(?=[\-+\x{2013}\x{2212}][0-9]|[\x{394}\x{2206}]))
+define SCAN_PREFIX = (?:(?<![A-Za-z0-9])(?=[^\n]{0,16}?[0-9>/\x{AE}\x{203A}\x{FF1E}\x{2192}\x{27F6}\x{21D2}]|[A-Za-z]{1,14}{SP}to{SP}|(?:substitution|replacement){SP}of|(?:del|dup|ins)[ACGT]{3})|(?=[\-+\x{2013}\x{2212}][0-9]|[\x{394}\x{2206}]|(?<=[0-9])[Dd]elta))
 
 # ---------------------------------------------------------------------------------------------------------------
 # Natural-language changes (before the short forms they contain)
 # ---------------------------------------------------------------------------------------------------------------
+define NTCHANGE = (?:{NTL}{1,3}{OSP}(?:{ARROW}|{SP}to{SP}){OSP}{NTL}{1,3})
 # "C to T transition at nucleotide 677", "(G --> C) substitution at position 1201", "G>T substitution at nucleotide
 # c.898", "A > G at nucleotide 313", "G>A substitution at nucleotide +1 of intron 2", "GTT-->GCT transition at codon 23"
 pattern nucleotide_change_at_position
     (?<![A-Za-z0-9])
-    \(? {NTL}{1,3} {OSP} (?:{ARROW}|{SP}to{SP}) {OSP} {NTL}{1,3} \)?
+    (?: \( {NTCHANGE} \) | {NTCHANGE} )
     (?: {SP} (?:transitions?|transversions?|substitutions?|changes?|mutations?|polymorphisms?) )?
     {SP} (?:at|in) {SP} (?:the{SP})?
     (?: (?:nucleotide|nt|cDNA{SP}base|base|position|codon)s? {SP} (?:position{SP})? )?
@@ -111,11 +112,11 @@ pattern hgvs_nucleotide
 # "p.G204_K247del", "p.R97[R,X]", "NP_003997.1:p.P165Q"
 define PAA = (?:{AA3}|{AA1})
 define PTAIL = (?:fs{OSP}(?:{STOP}{OSP})?[0-9]{0,5}|del(?:{AA1}{1,20}(?![a-z]))?|dup|ins(?:{AA3}|{AA1})*|delins(?:{AA3}|{AA1})+|ext{DASH}?{STOP}?[0-9]{0,4}|=|\[{AA1X}(?:,{AA1X})+\])
+define PCHANGE = (?:{PAA}{NUM}(?:_{PAA}{NUM})?(?:(?:{AA3X}|{AA1X}){PTAIL}?|{PTAIL})|=|0\??|\?)
 pattern hgvs_protein
     (?<![A-Za-z0-9])
-    {REFSEQ}? p\.{OSP} \(?
-    (?: {PAA} {NUM} (?:_{PAA}{NUM})? (?: (?:{AA3X}|{AA1X}) {PTAIL}? | {PTAIL} ) | = | 0\?? | \? )
-    \)?
+    {REFSEQ}? p\.{OSP}
+    (?: \( {PCHANGE} \) | {PCHANGE} )
     (?![A-Za-z0-9])
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -138,7 +139,7 @@ pattern intron_offset_change
 # ---------------------------------------------------------------------------------------------------------------
 # "ΔF508", "delta F508", "DeltaF508", "Delta32", "DeltaG91", "delF508", "Δ32"
 pattern delta_deletion
-    (?: (?<![A-Za-z0-9]) (?:[Dd]elta|DELTA) | [\x{394}\x{2206}] )
+    (?: (?<![A-Za-z]) (?:[Dd]elta|DELTA) | [\x{394}\x{2206}] )
     {OSP} {DASH}? (?:{AA1}|{NT})? {OSP} [0-9]{1,5}
     (?: {OSP}(?:bp|nt) )?
     (?![A-Za-z0-9])
@@ -164,7 +165,7 @@ pattern protein_three_letter
 # "V600E", "R117X", "E947stop", "C105Vfs114X", "Y329fs", "F471del", "D201ins", "E746_A750del", "R-2Q"
 pattern protein_one_letter
     (?<![A-Za-z0-9])
-    {AA1} {DASH}? {NUM}
+    {AA1} {DASH}? [1-9][0-9]{1,6}
     (?: _ {AA1} {NUM} (?:del(?:{AA1}{1,20})?|dup|ins{AA1}{1,20}|delins{AA1}{1,20})
       | (?:{AA1X}|[Ss]top|Ter) (?:fs{OSP}(?:{STOP}{OSP})?[0-9]{0,5}(?:X|\*)?)?
       | fs{OSP}(?:{STOP}{OSP})?[0-9]{0,5}
@@ -180,12 +181,13 @@ pattern nucleotide_ref_pos_alt
     {NT} (?: {SIGN}? {NUM} (?:{SIGN}[0-9]{1,5})? {SP}? {NT} | {SP} {SIGN}? [1-9][0-9]{1,6} {NT} )
     (?![A-Za-z0-9])
 
+define ALLELECHANGE = (?:{NTL}{1,3}{OSP}(?:{ARROW}|/|{SP}to{SP}){OSP}{NTL}{1,3})
 # "677 C-->T", "-308 G>A", "1858C/T", "-491 A to T", "+3100 T/G", "-9, A/G", "-369 (C>G)", "-603/604 (GA>AG)",
 # "33 + 2 T-->C", "962 G-A", "IVS-less intronic 267-61 G>C", "-611 (-T)", "-6054 deletion/ATT"
 pattern position_change
     (?: (?<![A-Za-z0-9.]) | (?={DASH}[0-9]) )
     {CRANGE} ,? {OSP}
-    (?: \(? {NTL}{1,3} {OSP} (?:{ARROW}|/|{SP}to{SP}) {OSP} {NTL}{1,3} \)?
+    (?: \( {ALLELECHANGE} \) | {ALLELECHANGE}
       | {NT} {OSP} {DASH} {OSP} {NT}
       | \( {DASH} {NT}{1,10} \)
       | (?:deletion|insertion) / {NT}{1,20} )

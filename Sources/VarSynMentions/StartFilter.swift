@@ -5,7 +5,7 @@
 ///
 /// A start is accepted when it is
 /// - a sign or the lead byte of a dash, minus or delta (`-`, `+`, 0xE2, 0xCE), which may follow a gene name
-///   (`FOXP3-924A/G`, `CCR5Δ32`); or
+///   (`FOXP3-924A/G`, `CCR5Δ32`), or `Delta` after a digit (`CCR5Delta32`); or
 /// - a word start (`[A-Za-z0-9(]` after a byte that is not an ASCII letter or digit) and either a trigger (a digit,
 ///   `>`, `/`, or the lead byte of `®`, `›`, `＞`, an arrow) lies within 16 characters, or the word is followed by
 ///   ` to `, or the word begins `substitution`, `replacement`, `del`, `dup` or `ins`.
@@ -33,7 +33,11 @@ struct StartFilter {
     mutating func mayStartCandidate(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let byte = text[offset]
         if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == 0xCE || byte == 0xE2 { return true }
-        if offset > 0, StartFilter.isASCIIAlphanumeric(text[offset - 1]) { return false }
+        if offset > 0, StartFilter.isASCIIAlphanumeric(text[offset - 1]) {
+            // "Delta" straight after a gene name ending in a digit: CCR5Delta32.
+            return byte | 0x20 == UInt8(ascii: "d") && text[offset - 1] &- UInt8(ascii: "0") < 10
+                && startsWith("elta", at: offset + 1, in: text)
+        }
         guard StartFilter.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "(") else { return false }
         return triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text)
     }
