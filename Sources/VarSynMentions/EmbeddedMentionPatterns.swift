@@ -149,6 +149,14 @@ pattern del_residue
     (?<![A-Za-z0-9])
     del {OSP} {AA1} {NUM} (?![A-Za-z0-9])
 
+# Before the one-letter protein form: when every letter is a base, the nucleotide reading is the likelier one.
+# "C677T", "A3243G", "G-395A", "T-189C", "A 1166C", "C-344 T", "G22 5A"
+pattern nucleotide_ref_pos_alt
+    (?<![A-Za-z0-9])
+    {NT} (?: {SIGN}? {NUM} (?:{SIGN}[0-9]{1,5})? {SP}? {NT} | {SP} {SIGN}? [1-9][0-9]{1,6} {NT} )
+    (?![A-Za-z0-9])
+
+define ALLELECHANGE = (?:{NTL}{1,3}{OSP}(?:{ARROW}|/|{SP}to{SP}){OSP}{NTL}{1,3})
 # ---------------------------------------------------------------------------------------------------------------
 # Protein changes without p. (three-letter before one-letter; one-letter is the most ambiguous form)
 # ---------------------------------------------------------------------------------------------------------------
@@ -175,13 +183,6 @@ pattern protein_one_letter
 # ---------------------------------------------------------------------------------------------------------------
 # Nucleotide changes without c. (position and alleles in any order)
 # ---------------------------------------------------------------------------------------------------------------
-# "C677T", "A3243G", "G-395A", "T-189C", "A 1166C", "C-344 T", "G22 5A"
-pattern nucleotide_ref_pos_alt
-    (?<![A-Za-z0-9])
-    {NT} (?: {SIGN}? {NUM} (?:{SIGN}[0-9]{1,5})? {SP}? {NT} | {SP} {SIGN}? [1-9][0-9]{1,6} {NT} )
-    (?![A-Za-z0-9])
-
-define ALLELECHANGE = (?:{NTL}{1,3}{OSP}(?:{ARROW}|/|{SP}to{SP}){OSP}{NTL}{1,3})
 # "677 C-->T", "-308 G>A", "1858C/T", "-491 A to T", "+3100 T/G", "-9, A/G", "-369 (C>G)", "-603/604 (GA>AG)",
 # "33 + 2 T-->C", "962 G-A", "IVS-less intronic 267-61 G>C", "-611 (-T)", "-6054 deletion/ATT"
 pattern position_change
