@@ -129,3 +129,4 @@ public struct ParseError: Error, Hashable, Sendable {
         self.detail = detail
     }
 }
+
