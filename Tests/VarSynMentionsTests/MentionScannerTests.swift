@@ -78,3 +78,42 @@ struct MentionScannerTests {
         }
     }
 }
+
+@Suite("Candidate confirmation by the core parser")
+struct MentionConfirmationTests {
+    @Test("clean and shorthand candidates are confirmed; out-of-range candidates are not")
+    func confirmsCandidates() throws {
+        let scanner = try MentionScanner()
+        let bytes = Array("Carriers of c.1517A>G and V600E.".utf8)
+        bytes.withUnsafeBufferPointer { text in
+            let found = scanner.candidates(in: text)
+            #expect(found.count == 2)
+            #expect(scanner.confirm(found[0], in: text) != nil)
+            #expect(scanner.confirm(MentionCandidate(start: 5, end: 500, patternName: "x"), in: text) == nil)
+        }
+    }
+
+    /// How many tmVar1 candidates the parser confirms (printed; the parser is not tuned for prose forms yet).
+    @Test("confirmation rate on tmVar1 candidates is reported")
+    func confirmationRate() throws {
+        let scanner = try MentionScanner()
+        var total = 0
+        var confirmed = 0
+        var byPattern: [String: (Int, Int)] = [:]
+        for document in try TmVar1.load() {
+            let bytes = Array(document.text.utf8)
+            bytes.withUnsafeBufferPointer { text in
+                for candidate in scanner.candidates(in: text) {
+                    let ok = scanner.confirm(candidate, in: text) != nil
+                    total += 1
+                    confirmed += ok ? 1 : 0
+                    let counts = byPattern[candidate.patternName] ?? (0, 0)
+                    byPattern[candidate.patternName] = (counts.0 + (ok ? 1 : 0), counts.1 + 1)
+                }
+            }
+        }
+        print("tmVar1 candidates confirmed by HGVSParser (lenient): \(confirmed)/\(total)")
+        for (name, counts) in byPattern.sorted(by: { $0.key < $1.key }) { print("  \(name): \(counts.0)/\(counts.1)") }
+        #expect(total > 0)
+    }
+}
