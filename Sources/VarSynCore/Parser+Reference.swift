@@ -20,6 +20,7 @@ extension Parser {
     ///
     /// rule: accession = refseq_ac | ensembl_ac | lrg_ac | genbank_ac ; gene_symbol ; chromosome (shorthand)
     func classifyIdentifier(_ range: Range<Int>) -> (kind: AccessionKind, versioned: Bool)? {
+        trace(.accession)
         let n = range.count
         guard n > 0 else { return nil }
         let s = range.lowerBound
@@ -81,6 +82,7 @@ extension Parser {
     ///
     /// Parses `NM_003156.4`, `NC_000023.10(NM_004006.2)`, `NM_000492.3(CFTR)`, `LRG_199t1`, `GJB2`.
     mutating func parseReference() throws(ParseError) -> ReferenceSpecifier {
+        trace(.reference)
         let start = index
         let range = scanIdentifier()
         guard !range.isEmpty else { throw error(.reference) }
@@ -104,6 +106,7 @@ extension Parser {
         }
         var selector: Accession? = nil
         if consume(Byte.openParen) {
+            trace(.selector)
             let selectorRange = scanIdentifier()
             guard let (selectorKind, selectorVersioned) = classifyIdentifier(selectorRange),
                   selectorKind != .chromosome

@@ -219,6 +219,7 @@ struct Parser {
 
     /// rule: number = nonzero_digit digit*. Returns the value; `c.0` fails with `.zeroPosition`.
     mutating func parseNumber(allowZero: Bool = false) throws(ParseError) -> Int {
+        trace(.number)
         let start = index
         var value = 0
         while index < limit, Byte.isDigit(bytes[index]) {

@@ -105,6 +105,7 @@ enum ShorthandReader {
     /// Parse text the core HGVS grammar rejected. Returns every reading, ranked; throws the error that got
     /// furthest (the HGVS error unless a shorthand reading got further).
     static func parse(_ input: UnsafeBufferPointer<UInt8>, hgvsError: ParseError) throws(ParseError) -> ParsedExpression {
+        traceRule(.shorthand)
         var start = 0
         var end = input.count
         while start < end, isSpace(input[start]) { start += 1 }
@@ -119,6 +120,7 @@ enum ShorthandReader {
         if !symbol.isEmpty, let (kind, _) = probe.classifyIdentifier(symbol), kind == .geneSymbol,
            probe.index < end, isSpace(input[probe.index]) || input[probe.index] == Byte.colon
         {
+            traceRule(.genePrefix)
             var restStart = probe.index + 1
             while restStart < end, isSpace(input[restStart]) { restStart += 1 }
             let gene = Accession(probe.string(symbol.lowerBound, symbol.upperBound), kind: .geneSymbol)
@@ -158,6 +160,7 @@ enum ShorthandReader {
     {
         let text = CompactedText(input, range)
         guard !text.bytes.isEmpty else { return }
+        if text.changed { traceRule(.typography) }
         let reference = gene.map { ReferenceSpecifier($0) }
         text.bytes.withUnsafeBufferPointer { buffer in
             runRecognizers(buffer, text, range, reference, &collector)
@@ -188,12 +191,13 @@ enum ShorthandReader {
 
     /// The recognizers, in rank order.
     enum Recognizer: CaseIterable {
-        case dbSNP, prefixedBody, chromosomeForms, intronNumbering, exonLevel, delta, referencePositionAlternative,
+        case dbSNP, compactedDescription, prefixedBody, chromosomeForms, intronNumbering, exonLevel, delta, referencePositionAlternative,
              bareProtein, bareCoding
 
         func read(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
             switch self {
             case .dbSNP: try ShorthandReader.readDBSNP(&p, reference)
+            case .compactedDescription: try ShorthandReader.readCompactedDescription(&p, reference)
             case .prefixedBody: try ShorthandReader.readPrefixedBody(&p, reference)
             case .chromosomeForms: try ShorthandReader.readChromosomeForms(&p, reference)
             case .intronNumbering: try ShorthandReader.readIntronNumbering(&p, reference)
@@ -221,6 +225,7 @@ enum ShorthandReader {
 
     /// rule: rsid = "rs" digit+ [ ( ":" | " " ) base ">" base ]   — `rs74315465`, `rs2306220 T>C`
     static func readDBSNP(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.rsid)
         guard reference == nil, p.consume("rs") || p.consume("RS") || p.consume("Rs") else { throw p.error(.text) }
         let numberStart = p.index
         var number: UInt64 = 0
@@ -244,8 +249,18 @@ enum ShorthandReader {
         return [(.dbSNP(identifier), .dbSNP)]
     }
 
+    /// rule: compacted_description = hgvs — a whole description once spaces and typography are mended
+    /// (`NM_004006.2: c.76A>G`, `NM_004006.2:c.94–2A>G`).
+    static func readCompactedDescription(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        guard reference == nil, let b = p.peek(), Byte.isUpper(b) else { throw p.error(.reference) }
+        p.trace(.compactedDescription)
+        let expression = try p.parseWholeExpression()
+        return [(expression, p.form)]
+    }
+
     /// rule: prefixed_body = coord_prefix "." body — `c.494C>A` after compaction (`c. 1663 C>A`, `p. K237N`).
     static func readPrefixedBody(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.prefixedBody)
         guard let b = p.peek(), CoordinateSystem(letter: b) != nil, p.peek(1) == Byte.dot else { throw p.error(.coordinatePrefix) }
         let description = try p.parseBody(reference: reference)
         try finish(&p)
@@ -256,6 +271,7 @@ enum ShorthandReader {
     /// rule: chromosome_forms = chrom ":" [ "g." ] pos base ">" base | chrom ( "-" | ":" ) pos ( "-" | ":" ) seq ( "-" | ":" ) seq
     ///                        | accession ":" pos0 ":" ( seq | number ) ":" seq   (SPDI)
     static func readChromosomeForms(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.chromosomeForms)
         guard reference == nil else { throw p.error(.text) }
         let identifier = p.scanIdentifierNoDash()
         guard let (kind, versioned) = p.classifyIdentifier(identifier) else { throw p.error(.reference, at: identifier.lowerBound) }
@@ -281,11 +297,12 @@ enum ShorthandReader {
         }
         // VCF-like (1-based, anchored) or SPDI (0-based interbase).
         let positionStart = p.index
+        p.trace(kind != .chromosome ? .spdi : .vcf)
         let position = try p.parseNumber(allowZero: kind != .chromosome)
         guard p.consume(separator) else { throw p.error(separator == Byte.colon ? .colon : .text) }
         let deleted = try p.vcfAllele(allowLength: kind != .chromosome)
         guard p.consume(separator) else { throw p.error(.text) }
-        let inserted = try p.vcfAllele(allowLength: false)
+        let inserted = try p.vcfAllele(allowLength: false, allowEmpty: kind != .chromosome)
         try finish(&p)
         let isSPDI = kind != .chromosome
         guard let variant = VCFConversion.variant(position: isSPDI ? position + 1 : position, deleted: deleted, inserted: inserted)
@@ -298,6 +315,7 @@ enum ShorthandReader {
     /// rule: ivs = [ "c." ] "IVS" ( number | "-" roman "-" ) ( "+" | "-" )? number … edit
     /// — `IVS2+1G>A`, `IVS-II-1(G>A)`, `IVS34+39T>C`, `c.IVS2+1G>A`, `IVS8-5T` is not read.
     static func readIntronNumbering(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.intronNumbering)
         _ = p.consume("c.")
         guard p.consume("IVS") || p.consume("ivs") else { throw p.error(.text) }
         p.system = .coding
@@ -327,6 +345,7 @@ enum ShorthandReader {
 
     /// rule: exon = [ "c." ] ( "EX" | "exon" ) number [ "_" number ] ( "del" | "dup" | "deletion" | "duplication" )
     static func readExonLevel(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.exonLevel)
         _ = p.consume("c.")
         guard p.consume("EX") || p.consume("exon") || p.consume("Exon") || p.consume("ex") else { throw p.error(.text) }
         p.system = .coding
@@ -352,6 +371,7 @@ enum ShorthandReader {
 
     /// rule: delta = ( "Δ" | "delta" | "del" ) aa number   — `ΔF508`, `delta F508`, `delF508`
     static func readDelta(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.delta)
         guard p.consume("\u{0394}") || p.consume("delta") || p.consume("Delta") || p.consume("del") else { throw p.error(.text) }
         p.system = .protein
         let position = try ProteinPosition.parse(&p)
@@ -364,6 +384,7 @@ enum ShorthandReader {
     /// rule: ref_pos_alt = [ "c." ] base [ "-" | "*" ] number base   — `C494A`, `G-395A`, `c.T1799A`;
     /// with letters that are also amino acids (`C677T`) the protein reading `p.Cys677Thr` follows.
     static func readReferencePositionAlternative(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.referencePositionAlternative)
         let prefixed = p.consume("c.")
         p.system = .coding
         // Only A, C, G, T: in `KRAS G12D` or `NRAS G13V` the letter after the number is an amino acid, not
@@ -393,6 +414,7 @@ enum ShorthandReader {
 
     /// rule: bare_protein = p_variant   — `P165Q`, `Pro165Gln`, `V600E`, `R117*`, `F508del`, `E746_A750del`
     static func readBareProtein(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.bareProtein)
         p.system = .protein
         let start = p.index
         let variant = try ProteinVariant.parseVariant(&p)
@@ -403,6 +425,7 @@ enum ShorthandReader {
 
     /// rule: bare_coding = c_variant   — `494C>A`, `677C-->T`, `-308G>A`, `185delAG`, `3020insC`, `2393del9`
     static func readBareCoding(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.bareCoding)
         p.system = .coding
         guard let b = p.peek(), Byte.isDigit(b) || b == Byte.minus || b == Byte.star else { throw p.error(.position) }
         var variant = try NucleotideVariant<TranscriptPosition>.parseVariant(&p)
@@ -530,7 +553,7 @@ extension Parser {
     }
 
     /// A VCF/SPDI allele: bases (upper or lower case, folded), or a length for SPDI deletions.
-    mutating func vcfAllele(allowLength: Bool) throws(ParseError) -> VCFConversion.Allele {
+    mutating func vcfAllele(allowLength: Bool, allowEmpty: Bool = false) throws(ParseError) -> VCFConversion.Allele {
         if allowLength, let b = peek(), Byte.isDigit(b) {
             return .length(try parseNumber(allowZero: true))
         }
@@ -539,8 +562,8 @@ extension Parser {
             bases.append(b & ~0x20)
             index += 1
         }
-        // An empty allele is allowed only in SPDI (`NC_…:100::A`).
-        if bases.isEmpty, !allowLength { throw error(.nucleotide) }
+        // An empty allele is allowed only in SPDI (`NC_…:100::A`, `NC_…:100:C:`).
+        if bases.isEmpty, !allowLength, !allowEmpty { throw error(.nucleotide) }
         return .sequence(bases)
     }
 
