@@ -28,6 +28,11 @@ extension ParseError {
         case .unknownAminoAcid:
             return "unknown amino acid '\(ParseError.excerpt(bytes, start, end))'; expected a three-letter (Pro) or one-letter (P) code"
         }
+        if detail.hasPrefix("expected ") {
+            // The detail already says what was expected, more precisely than the token list.
+            let found = code == .unexpectedEnd ? "the end of the input" : "'\(ParseError.excerpt(bytes, start, end))'"
+            return "\(detail), found \(found)"
+        }
         if !detail.isEmpty { text += " (\(detail))" }
         return text
     }
