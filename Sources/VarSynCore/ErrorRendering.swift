@@ -18,7 +18,8 @@ extension ParseError {
             text = "unexpected text after a complete description: '\(ParseError.excerpt(bytes, start, end))'"
             return text
         case .empty:
-            return "the input is empty; expected a variant description"
+            return bytes.isEmpty ? "the input is empty; expected a variant description"
+                : "the input is only white space; expected a variant description"
         case .invalidUTF8:
             return "the input is not valid UTF-8 (byte \(start))"
         case .zeroPosition, .reversedRange, .numberTooLarge, .identicalSubstitution, .insertionNeedsFlanks,

@@ -131,7 +131,7 @@ extension ProteinPosition {
         parser.trace(.proteinPosition)
         let start = parser.index
         guard let residue = parser.parseAminoAcid() else {
-            throw parser.error(.aminoAcid, at: start)
+            throw parser.unknownAminoAcidError(at: start)
         }
         guard let b = parser.peek(), Byte.isDigit(b) else {
             // `p.Gln[21]`: the spec's position-less repeat shorthand.
@@ -236,6 +236,14 @@ extension Parser {
             return residue
         }
         return nil
+    }
+
+    /// `Foo` in `p.Foo12Bar`: an upper-case letter and two lower-case ones that are no amino acid code.
+    func unknownAminoAcidError(at start: Int) -> ParseError {
+        if start + 2 < limit, Byte.isUpper(bytes[start]), Byte.isLower(bytes[start + 1]), Byte.isLower(bytes[start + 2]) {
+            return ParseError(.unknownAminoAcid, start: start, end: start + 3, expected: .aminoAcid)
+        }
+        return error(.aminoAcid, at: start)
     }
 
     /// Is a lower-case protein keyword (`del`, `dup`, `ins`, `fs`, `ext`) at `i`?

@@ -209,6 +209,9 @@ extension Parser {
         if isBase(b) || (!options.strict && isFoldableBase(b)) {
             return try parseBaseLedEdit(start)
         }
+        if system == .rna, Byte.isDNABase(b) || b == UInt8(ascii: "U") {
+            throw error(.edit, detail: "r. descriptions write bases in lower case (a, c, g, u)")
+        }
         throw error(.edit)
     }
 

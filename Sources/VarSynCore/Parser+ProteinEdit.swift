@@ -5,7 +5,7 @@ extension Parser {
     ///              | fs | ext | "[" count "]"
     mutating func parseProteinEdit(_ location: Location<ProteinPosition>) throws(ParseError) -> ProteinEdit {
         trace(.proteinEdit)
-        guard let b = peek() else { throw error(.edit) }
+        guard let b = peek() else { throw error(.proteinEdit) }
         let start = index
         switch b {
         case Byte.equals:
@@ -76,7 +76,7 @@ extension Parser {
                 throw ParseError(.unknownAminoAcid, start: index, end: min(index + 3, limit), expected: .aminoAcid,
                                  detail: "not an amino acid code")
             }
-            throw error(.edit)
+            throw error(.proteinEdit)
         }
         if consume("fs") {
             trace(.frameshift)

@@ -92,8 +92,8 @@ extension Parser {
         }
         if (kind == .refSeq || kind == .ensembl) && !versioned {
             if options.strict {
-                throw ParseError(.unexpected, start: range.upperBound, end: range.upperBound, expected: .version,
-                                 detail: "a RefSeq or Ensembl accession needs a version (e.g. NM_004006.2)")
+                throw ParseError(.unexpected, start: range.upperBound, end: min(range.upperBound + 1, limit), expected: .version,
+                                 detail: "a RefSeq or Ensembl accession needs a version, e.g. NM_004006.2")
             }
             warn(.missingVersion, range.lowerBound, range.upperBound)
         }

@@ -39,6 +39,9 @@ public enum HGVSParser {
         }
         // Fast path: standard HGVS.
         var parser = Parser(utf8, options: options)
+        if !utf8.isEmpty, utf8[0] == Byte.space || utf8[0] == 0x09, utf8.allSatisfy({ $0 == Byte.space || $0 == 0x09 }) {
+            throw ParseError(.empty, start: 0, end: utf8.count, expected: .text, detail: "the input is only white space")
+        }
         let strictError: ParseError
         do {
             let expression = try parser.parseWholeExpression()

@@ -133,7 +133,11 @@ enum ShorthandReader {
         if collector.readings.isEmpty {
             readBare(input, start..<end, gene: nil, into: &collector)
         }
-        guard let first = collector.readings.first else { throw collector.best }
+        guard let first = collector.readings.first else {
+            // A complete HGVS description followed by junk: that is the clearest thing to say.
+            if hgvsError.code == .trailingInput { throw hgvsError }
+            throw collector.best
+        }
         return ParsedExpression(reading: first, otherReadings: Array(collector.readings.dropFirst()))
     }
 
@@ -141,10 +145,20 @@ enum ShorthandReader {
         var best: ParseError
         var readings: [Reading] = []
 
+        /// Keep the error that got furthest; at the same offset, prefer a specific one over "expected ':'"
+        /// (the HGVS reading never got past what it took for a reference).
         mutating func consider(_ error: ParseError) {
-            if error.start > best.start || (error.start == best.start && error.code != .unexpected && best.code == .unexpected) {
+            let bestIsReferenceLevel = best.expected.contains(.colon)
+            if error.start > reach(best)
+                || (error.start == best.start && (bestIsReferenceLevel || (error.code != .unexpected && best.code == .unexpected)))
+            {
                 best = error
             }
+        }
+
+        /// How far an error got: a rejected reference token covers its whole span (`NM_003156.4c.494C`).
+        func reach(_ error: ParseError) -> Int {
+            error.expected == .reference ? max(error.start, error.end - 1) : error.start
         }
 
         mutating func add(_ reading: Reading) {
@@ -274,7 +288,8 @@ enum ShorthandReader {
         p.trace(.chromosomeForms)
         guard reference == nil else { throw p.error(.text) }
         let identifier = p.scanIdentifierNoDash()
-        guard let (kind, versioned) = p.classifyIdentifier(identifier) else { throw p.error(.reference, at: identifier.lowerBound) }
+        guard let (kind, versioned) = p.classifyIdentifier(identifier), kind == .chromosome || (kind == .refSeq && versioned)
+        else { throw p.error(.reference, at: identifier.lowerBound) }
         guard let separator = p.peek(), separator == Byte.colon || separator == Byte.minus else { throw p.error(.colon) }
         p.index += 1
         p.system = .genomic
@@ -288,13 +303,29 @@ enum ShorthandReader {
         }
         let ref = ReferenceSpecifier(accession)
         // chr11:g.4055634C>A is read by the core grammar; here: chr11:4055634C>A (no prefix).
+        var variantError: ParseError? = nil
         if kind == .chromosome, separator == Byte.colon, let b = p.peek(), Byte.isDigit(b) {
             let save = p.index
-            if let variant = try? NucleotideVariant<GenomicPosition>.parseVariant(&p), p.atEnd {
+            do {
+                let variant = try NucleotideVariant<GenomicPosition>.parseVariant(&p)
+                try finish(&p)
                 return [(description(ref, .genomic(.genomic, .variant(variant))), .chromosomeReference)]
+            } catch {
+                variantError = error
             }
             p.index = save
         }
+        do {
+            return try readVCFOrSPDI(&p, kind: kind, separator: separator, reference: ref)
+        } catch {
+            if let variantError, variantError.start >= error.start { throw variantError }
+            throw error
+        }
+    }
+
+    static func readVCFOrSPDI(_ p: inout Parser, kind: AccessionKind, separator: UInt8, reference ref: ReferenceSpecifier)
+        throws(ParseError) -> [(VariantExpression, NotationForm)]
+    {
         // VCF-like (1-based, anchored) or SPDI (0-based interbase).
         let positionStart = p.index
         p.trace(kind != .chromosome ? .spdi : .vcf)
