@@ -60,8 +60,20 @@ extension Parser {
 
     @inline(__always)
     mutating func parseDescriptionOrAdjoined() throws(ParseError) -> VariantExpression {
-        if let adjoined = try parseAdjoinedIfPresent() { return adjoined }
-        let description = try parseDescription()
+        let start = index
+        let startWarnings = warnings.count
+        let startForm = form
+        let description: VariantDescription
+        do {
+            description = try parseDescription()
+        } catch {
+            // `A:r.a_b::B:r.c_d` fails as a plain description at `::`; only then look for an adjoined transcript.
+            index = start
+            warnings.removeSubrange(startWarnings...)
+            form = startForm
+            if let adjoined = try parseAdjoinedIfPresent() { return adjoined }
+            throw error
+        }
         if peek() == Byte.caret {
             trace(.alternativeDescriptions)
             var items = [description]
