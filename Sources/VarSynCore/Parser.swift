@@ -56,7 +56,7 @@ public enum HGVSParser {
                 ShorthandReader.addLegacyReadings(&reading, &others, parser: parser)
                 return ParsedExpression(reading: reading, otherReadings: others)
             }
-            return ParsedExpression(reading: Reading(expression: expression, form: parser.form, warnings: []))
+            return ParsedExpression(expression: expression, form: parser.form)
         } catch {
             strictError = error
         }
