@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import VarSynReference
+
+@Suite struct BinaryTableTests {
+    @Test func everyTranscriptRoundTrips() throws {
+        let data = Fixtures.utaData
+        let table = try Fixtures.roundTrip(data, name: "uta.vstable")
+        #expect(table.transcriptCount == data.transcripts.count)
+        for t in data.transcripts {
+            let r = try #require(table.transcript(exactly: t.accession), "\(t.accession)")
+            #expect(r.accession == t.accession)
+            #expect(r.gene == t.gene)
+            #expect(r.proteinAccession == t.proteinAccession)
+            #expect(r.cds == t.cds)
+            #expect(r.length == t.length)
+            #expect(r.exons.map(\.interval) == t.exons)
+            #expect(r.sequence(0..<r.length) == String(decoding: t.sequence, as: UTF8.self), "\(t.accession)")
+            for a in t.alignments {
+                let ra = try #require(r.alignment(on: a.assembly))
+                #expect(ra.chromosome == a.chromosome)
+                #expect(ra.strand == a.strand)
+                #expect(ra.exons.map(\.genomic) == a.exons.map(\.genomic))
+                #expect(ra.exons.map(\.transcript) == a.exons.map(\.transcript))
+            }
+            for alt in t.alternateAccessions { #expect(table.transcript(accession: alt)?.record == r) }
+        }
+    }
+
+    @Test func versionlessAndOtherVersions() throws {
+        var data = Fixtures.utaData
+        data.equivalences.append(VersionEquivalence(accession: "NM_003156.4", servedBy: "NM_003156.3",
+            note: "same protein NP_003147.2, same CDS"))
+        let table = try Fixtures.roundTrip(data, name: "versions.vstable")
+        let versionless = try #require(table.transcript(accession: "NM_003156"))
+        #expect(versionless.match == .highestVersion)
+        #expect(versionless.record.accession == "NM_003156.3")
+        let newer = try #require(table.transcript(accession: "NM_003156.4"))
+        #expect(newer.match == .equivalentVersion)
+        #expect(newer.warning(requested: "NM_003156.4")?.contains("NM_003156.3") == true)
+        let unknown = try #require(table.transcript(accession: "NM_003156.9"))
+        #expect(unknown.match == .otherVersion)
+        #expect(table.transcript(accession: "NM_999999.1") == nil)
+        #expect(table.transcript(protein: "NP_003147.2")?.accession.string == "NM_003156.3")
+        #expect(table.transcript(protein: "NP_003147")?.accession.string == "NM_003156.3")
+        #expect(table.transcripts(gene: "stim1").map(\.accession.string) == ["NM_003156.3"])
+    }
+
+    @Test func genomicPositionLookup() throws {
+        let table = try Fixtures.roundTrip(Fixtures.utaData, name: "positions.vstable")
+        let hits = table.transcripts(overlapping: 4076863, on: "NC_000011.9")
+        #expect(hits.map(\.accession.string) == ["NM_003156.3"])
+        #expect(table.transcripts(overlapping: 4076863, on: "NC_000011.10").isEmpty)
+    }
+
+    @Test func truncatedTableIsAClearError() throws {
+        let path = Fixtures.temporaryPath("good.vstable")
+        try TableWriter().write(Fixtures.utaData, to: path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for cut in [0, 10, 63, 64, 200, bytes.count / 2, bytes.count - 1] {
+            let truncated = Fixtures.temporaryPath("cut-\(cut).vstable")
+            try bytes.prefix(cut).write(to: URL(fileURLWithPath: truncated))
+            #expect {
+                _ = try ReferenceTable(path: truncated)
+            } throws: { ($0 as? ReferenceError)?.code == .badTable }
+        }
+    }
+
+    @Test func corruptedTableIsAClearError() throws {
+        let path = Fixtures.temporaryPath("good2.vstable")
+        try TableWriter().write(Fixtures.utaData, to: path)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count / 3] ^= 0x55
+        let corrupt = Fixtures.temporaryPath("corrupt.vstable")
+        try Data(bytes).write(to: URL(fileURLWithPath: corrupt))
+        #expect {
+            _ = try ReferenceTable(path: corrupt)
+        } throws: { error in
+            guard let e = error as? ReferenceError else { return false }
+            return e.code == .badTable && e.message.contains("checksum")
+        }
+        // Even unchecked, reading every record of a corrupted table must not crash.
+        for seed in 0..<20 {
+            var garbled = bytes
+            var state = UInt64(seed + 1)
+            for _ in 0..<200 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let i = TableFormat.headerSize + Int(state >> 33) % (garbled.count - TableFormat.headerSize)
+                garbled[i] = UInt8(truncatingIfNeeded: state >> 20)
+            }
+            let p = Fixtures.temporaryPath("garbled-\(seed).vstable")
+            try Data(garbled).write(to: URL(fileURLWithPath: p))
+            guard let table = try? ReferenceTable(path: p, verifyChecksum: false) else { continue }
+            for r in table.transcripts {
+                _ = r.accession.string
+                _ = r.sequence(0..<min(r.length, 100))
+                for a in r.alignments { _ = a.exons.map(\.genomic) }
+            }
+            _ = table.transcript(accession: "NM_003156.3")
+            _ = table.transcripts(overlapping: 4076863, on: "NC_000011.9")
+        }
+    }
+}
