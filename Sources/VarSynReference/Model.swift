@@ -143,13 +143,13 @@ public struct SegmentDifference: Sendable, Hashable {
     /// Parses `encoded`.
     public init?(encoded: Substring) {
         let parts = encoded.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 6, let kind = Kind(rawValue: String(parts[0])) else { return nil }
+        guard parts.count == 5, let kind = Kind(rawValue: String(parts[0])) else { return nil }
         let s = parts[1].split(separator: "-"), g = parts[2].split(separator: "-")
         guard s.count == 2, g.count == 2, let s0 = Int(s[0]), let s1 = Int(s[1]), let g0 = Int(g[0]), let g1 = Int(g[1])
         else { return nil }
         self.init(
             kind: kind, segmentStart: s0, segmentEnd: s1, genomicStart: g0, genomicEnd: g1,
-            segmentSequence: String(parts[4]), genomicSequence: String(parts[5]))
+            segmentSequence: String(parts[3]), genomicSequence: String(parts[4]))
     }
 }
 

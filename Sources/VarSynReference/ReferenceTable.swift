@@ -300,3 +300,6 @@ public struct TableString: Sendable, Hashable, CustomStringConvertible, Comparab
         return true
     }
 }
+
+/// Byte-wise equality of an optional table string with a Swift string (nil equals nothing).
+public func == (lhs: TableString?, rhs: String) -> Bool { lhs.map { $0 == rhs } ?? false }

@@ -148,6 +148,22 @@ public struct AlignmentRecord: TableElement, Sendable {
     }
 }
 
+extension AlignmentRecord {
+    /// The 0-based transcript position at 0-based genomic position `position`, nil in introns, outside the
+    /// alignment, or inside a gapped exon.
+    ///
+    /// Example: NM_003156.3 on GRCh38, genomic 4055633 (g.4055634) -> transcript position 1061 (n.1062 = c.494).
+    public func transcriptPosition(ofGenomicPosition position: Int) -> Int? {
+        for exon in exons where exon.genomic.contains(position) {
+            guard exon.cigar.isEmpty || exon.transcript.length == exon.genomic.length else { return nil }
+            return strand == .plus
+                ? exon.transcript.start + (position - exon.genomic.start)
+                : exon.transcript.start + (exon.genomic.end - 1 - position)
+        }
+        return nil
+    }
+}
+
 /// One exon of an alignment.
 public struct AlignedExonRecord: TableElement, Sendable {
     public let transcript: TranscriptInterval

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import VarSynReference
+
+/// `varsyn table info [FILE]`
+struct TableInfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "info", abstract: "Print a table's counts and sources.")
+    @OptionGroup var options: TableOptions
+    @Argument(help: "Table file (default: the embedded default table).") var file: String?
+
+    func run() throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let table = try options.open(file)
+        let openMicroseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1000
+        var coding = 0, withSequence = 0, grch37 = 0, grch38 = 0
+        var genesWithTranscripts = 0
+        for t in table.transcripts {
+            if t.isCoding { coding += 1 }
+            if t.hasSequence { withSequence += 1 }
+            if t.alignment(on: .grch37) != nil { grch37 += 1 }
+            if t.alignment(on: .grch38) != nil { grch38 += 1 }
+        }
+        for g in table.genes where !g.transcripts.isEmpty { genesWithTranscripts += 1 }
+        var rsids = Set<Int>()
+        for a in table.referenceRSIDs { rsids.insert(a) }
+        print("table: \(table.origin)")
+        print("size: \(table.byteCount) bytes (opened and checksum-verified in \(openMicroseconds) µs)")
+        print("transcripts: \(table.transcriptCount) (\(coding) coding, \(withSequence) with sequence)")
+        print("alignments: \(table.alignmentCount) (GRCh37 \(grch37), GRCh38 \(grch38))")
+        print("exons: \(table.exonCount)")
+        print("genes: \(table.geneCount) (\(genesWithTranscripts) with transcripts in the table)")
+        print("genomic segments: \(table.segmentCount)")
+        print("chromosomes: \(table.chromosomeCount)")
+        print("names indexed: \(table.nameCount)")
+        print("rsIDs: \(rsids.count) (\(table.rsidAlleleCount) alleles)")
+        print("stored bases: \(table.storedBaseCount)")
+        for m in table.metadata { print("\(m.key): \(m.value)") }
+    }
+}
+
+extension ReferenceTable {
+    /// Distinct rsID numbers (for `info`).
+    var referenceRSIDs: [Int] {
+        var result: [Int] = []
+        for i in 0..<rsidAlleleCount {
+            let r = RSIDRecord(table: self, index: i)
+            if result.last != r.rsid { result.append(r.rsid) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// Importer for the NCBI MANE summary (`MANE.GRCh38.v1.5.summary.txt.gz`): gene symbol, HGNC id and the
+/// MANE Select RefSeq/Ensembl transcripts, i.e. the gene -> transcript index.
+///
+/// Example: `STIM1` -> HGNC 11386, MANE Select `NM_001382567.1` / `ENST00000526596.2`.
+public struct MANESummaryImporter {
+    public var path: String
+    public init(path: String) { self.path = path }
+
+    public func load() throws(ReferenceError) -> ReferenceData {
+        var data = ReferenceData()
+        var header: [String] = []
+        var index: [String: Int] = [:]
+        for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty {
+            if header.isEmpty {
+                header = String(decoding: text.dropFirst(), as: UTF8.self).split(separator: "\t").map(String.init)
+                guard header.count >= 10, header[3] == "symbol", header[5] == "RefSeq_nuc" else {
+                    throw ReferenceError(.unknownFormat, file: path, line: number, "not a MANE summary header")
+                }
+                continue
+            }
+            let r = TSVRecord(file: path, line: number, text: text, names: header)
+            let symbol = String(try r.string(3))
+            let hgncText = try r.string(2)
+            var hgnc = 0
+            if !hgncText.isEmpty {  // a few MANE rows have no HGNC id
+                guard hgncText.hasPrefix("HGNC:"), let n = Int(hgncText.dropFirst(5)) else {
+                    throw r.fail(2, "expected HGNC:<number> or nothing, found \"\(hgncText)\"")
+                }
+                hgnc = n
+            }
+            let select = try r.string(9) == "MANE Select"
+            let gene = GeneModel(symbol: symbol, hgncID: hgnc,
+                maneRefSeq: select ? String(try r.string(5)) : "", maneEnsembl: select ? String(try r.string(7)) : "")
+            if let i = index[symbol] {
+                if select { data.genes[i] = gene }
+            } else {
+                index[symbol] = data.genes.count
+                data.genes.append(gene)
+            }
+        }
+        return data
+    }
+}
+
+/// Importer for `lrg-derived/mane_grch38_exons.tsv.gz`: the MANE transcripts' GRCh38 exons (no CDS, no
+/// sequence), as transcripts with a GRCh38 alignment. `symbol hgnc_id ncbi_gene_id refseq_nuc refseq_prot
+/// ensembl_nuc ensembl_prot mane_status chrom_ac chrom strand exon_count exons_genomic_1based exons_tx_1based
+/// tx_len_exonic`.
+public struct MANEExonsImporter {
+    public var path: String
+    public init(path: String) { self.path = path }
+
+    public func load() throws(ReferenceError) -> ReferenceData {
+        var data = ReferenceData()
+        var header: [String] = []
+        for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty {
+            if header.isEmpty {
+                header = String(decoding: text.dropFirst(), as: UTF8.self).split(separator: "\t").map(String.init)
+                continue
+            }
+            let r = TSVRecord(file: path, line: number, text: text, names: header)
+            guard let strand = Strand(text: try r.string(10)) else { throw r.fail(10, "expected + or -") }
+            let g = try r.oneBasedRangeList(12), t = try r.oneBasedRangeList(13)
+            guard g.count == t.count else { throw r.fail(13, "\(t.count) transcript exons for \(g.count) genomic exons") }
+            let exons = t.map { TranscriptInterval(start: $0.0, end: $0.1) }
+            let aligned = zip(exons, g).map { AlignedExon(transcript: $0.0, genomic: GenomicInterval(start: $0.1.0, end: $0.1.1)) }
+            let hgnc = Int(r.optional(1).dropFirst(5)) ?? 0
+            let alignment = TranscriptAlignment(assembly: .grch38, chromosome: String(try r.string(8)), strand: strand,
+                exons: aligned, source: "MANE/GENCODE")
+            let symbol = String(try r.string(0))
+            let ensembl = String(r.optional(5))
+            data.transcripts.append(TranscriptModel(accession: String(try r.string(3)),
+                alternateAccessions: [], gene: symbol, hgncID: hgnc, proteinAccession: String(r.optional(4)),
+                cds: nil, exons: exons, alignments: [alignment], source: "MANE/GENCODE"))
+            if !ensembl.isEmpty {
+                data.transcripts.append(TranscriptModel(accession: ensembl, gene: symbol, hgncID: hgnc,
+                    proteinAccession: String(r.optional(6)), cds: nil, exons: exons, alignments: [alignment], source: "MANE/GENCODE"))
+            }
+        }
+        return data
+    }
+}
+
+/// Importer for GENCODE gene tables: `hg38_gene_aliases.json.gz` (`{"alias": "SYMBOL"}`) and
+/// `hg38_genes.tsv.gz` (`#contig start end gene_name gene_id strand gene_type`). Aliases that differ from the
+/// symbol only in letter case are dropped (lookups are case-insensitive anyway).
+public struct GencodeGeneImporter {
+    public var aliasesPath: String?
+    public var genesPath: String?
+    public init(aliases: String? = nil, genes: String? = nil) {
+        aliasesPath = aliases
+        genesPath = genes
+    }
+
+    public func load() throws(ReferenceError) -> ReferenceData {
+        var data = ReferenceData()
+        var aliasesOf: [String: [String]] = [:]
+        if let path = aliasesPath {
+            let bytes = try InputFile.read(path)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String] else {
+                throw ReferenceError(.badRecord, file: path, line: 1, "expected a JSON object of alias -> symbol strings")
+            }
+            for (alias, symbol) in object {
+                aliasesOf[symbol, default: []].append(contentsOf: alias.uppercased() == symbol.uppercased() ? [] : [alias])
+            }
+        }
+        if let path = genesPath {
+            for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty && text.first != UInt8(ascii: "#") {
+                let r = TSVRecord(file: path, line: number, text: text,
+                    names: ["contig", "start", "end", "gene_name", "gene_id", "strand", "gene_type"])
+                let symbol = String(try r.string(3))
+                if aliasesOf[symbol] == nil { aliasesOf[symbol] = [] }
+            }
+        }
+        for symbol in aliasesOf.keys.sorted() {
+            data.genes.append(GeneModel(symbol: symbol, aliases: (aliasesOf[symbol] ?? []).sorted()))
+        }
+        return data
+    }
+}
+
+/// Importer for NCBI assembly reports as JSON (bioutils `GRCh38.p14.json.gz`): chromosome names, RefSeq
+/// accessions, aliases and lengths. Only assembled molecules are kept unless `allSequences`.
+public struct AssemblyImporter {
+    public var path: String
+    public var allSequences: Bool
+    public init(path: String, allSequences: Bool = false) {
+        self.path = path
+        self.allSequences = allSequences
+    }
+
+    public func load() throws(ReferenceError) -> ReferenceData {
+        let bytes = try InputFile.read(path)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let name = object["name"] as? String, let sequences = object["sequences"] as? [[String: Any]]
+        else {
+            throw ReferenceError(.badRecord, file: path, line: 1, "expected an assembly report with name and sequences")
+        }
+        guard let assembly = Assembly(name: name) else {
+            throw ReferenceError(.badRecord, file: path, line: 1, field: "name", "unsupported assembly \"\(name)\"")
+        }
+        var data = ReferenceData()
+        for (i, s) in sequences.enumerated() {
+            guard allSequences || (s["sequence_role"] as? String) == "assembled-molecule" else { continue }
+            guard let accession = s["refseq_ac"] as? String, let chromosome = s["name"] as? String,
+                let length = s["length"] as? Int
+            else {
+                throw ReferenceError(.badRecord, file: path, line: 0, field: "sequences[\(i)]", "missing refseq_ac, name or length")
+            }
+            var aliases = (s["aliases"] as? [String]) ?? []
+            if let genbank = s["genbank_ac"] as? String { aliases.append(genbank) }
+            data.chromosomes.append(ChromosomeModel(assembly: assembly, name: chromosome, accession: accession,
+                aliases: aliases, length: length))
+        }
+        return data
+    }
+}
