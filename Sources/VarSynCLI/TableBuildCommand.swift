@@ -5,7 +5,7 @@ import VarSynReference
 /// Input formats `varsyn table build` reads.
 enum TableInputFormat: String, ExpressibleByArgument, CaseIterable {
     case uta, lrgXML = "lrg-xml", lrgDerived = "lrg-derived", maneSummary = "mane-summary", maneExons = "mane-exons"
-    case gencodeAliases = "gencode-aliases", assembly, equivalences, rsids, table
+    case gencodeAliases = "gencode-aliases", assembly, equivalences, rsids, table, cdot, gff, fasta
 
     /// Guesses the format from the file name (and for XML the first bytes).
     static func detect(_ path: String) -> TableInputFormat? {
@@ -25,6 +25,10 @@ enum TableInputFormat: String, ExpressibleByArgument, CaseIterable {
         if lower.contains("equivalences") { return .equivalences }
         if lower.contains(".vcf") || lower.contains("dbsnp") { return .rsids }
         if lower.hasSuffix(".vstable") { return .table }
+        if lower.contains("cdot") && lower.contains(".json") { return .cdot }
+        if lower.contains("transcript_sequences") && lower.contains(".json") { return .cdot }
+        if lower.contains(".gff") || lower.contains(".gtf") { return .gff }
+        if lower.contains(".fa") || lower.contains(".fasta") || lower.contains(".fna") { return .fasta }
         return nil
     }
 }
@@ -38,6 +42,7 @@ struct TableBuildCommand: ParsableCommand {
             Formats are detected from file names; --format forces one for all inputs. UTA input is the trio
             sequences.fasta(.bgz), exonset(.gz), txinfo(.gz), optionally with LRG_RefSeqGene.
             --default DATA_DIR builds the embedded default table from ../shared/data (see scripts/build-default-table.sh).
+            GFF3/GTF inputs use FASTA inputs given alongside for sequences; cdot JSON may come with its transcript sequences JSON.
             The output is written atomically: a failed build never leaves a half-written table.
             """
     )
@@ -48,6 +53,7 @@ struct TableBuildCommand: ParsableCommand {
     @Option(name: .customLong("default"), help: "Build the default table from this shared/data directory.")
     var defaultData: String?
     @Option(name: .long, help: "Version equivalences TSV (with --default).") var equivalences: String?
+    @Option(name: .long, help: "Assembly of GTF chromosome names without accession (GRCh37 or GRCh38).") var assembly: String?
     @Option(name: .long, help: "rsID sources, VCF or gcp TSV (with --default); repeatable.") var rsids: [String] = []
     @Argument(help: "Input files.") var inputs: [String] = []
 
@@ -128,6 +134,17 @@ struct TableBuildCommand: ParsableCommand {
                     data.transcripts[i].alignments.append(a)
                 }
             }
+            tick(f, 1)
+        }
+        if let files = grouped[.cdot] {
+            let sequences = files.first { $0.contains("sequences") }
+            for f in files where f != sequences {
+                data.merge(try CDotImporter(path: f, sequences: sequences).load())
+                tick(f, 1)
+            }
+        }
+        for f in grouped[.gff] ?? [] {
+            data.merge(try GFFImporter(path: f, fasta: grouped[.fasta] ?? [], assembly: assembly.flatMap { Assembly(name: $0) }).load())
             tick(f, 1)
         }
         for f in grouped[.maneSummary] ?? [] { data.merge(try MANESummaryImporter(path: f).load()); tick(f, 1) }
