@@ -11,7 +11,10 @@ public struct TableCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "table",
         abstract: "Build, inspect and query transcript coordinate tables.",
-        subcommands: [TableBuildCommand.self, TableInfoCommand.self, TableLookupCommand.self, TableAddRSIDsCommand.self]
+        subcommands: [
+            TableBuildCommand.self, TableInfoCommand.self, TableLookupCommand.self, TableAddRSIDsCommand.self,
+            TableBenchCommand.self,
+        ]
     )
     public init() {}
 }

@@ -55,13 +55,13 @@ public struct TableWriter {
                     try b.alignedExons.u32(e.transcript.end, "aligned exon of \(t.accession)")
                     try b.alignedExons.u32(e.genomic.start, "aligned exon of \(t.accession)")
                     try b.alignedExons.u32(e.genomic.end, "aligned exon of \(t.accession)")
-                    b.stringRef(e.cigar, into: \.alignedExons)
+                    b.alignedExons.ref(b.pool.intern(e.cigar))
                 }
                 let span = a.span
                 intervals.append((a.chromosome, UInt32(clamping: span.start), UInt32(clamping: span.end),
                     UInt32(b.alignments.count / 40), a.assembly.rawValue, TableFormat.IntervalKind.alignment.rawValue))
-                b.stringRef(a.chromosome, into: \.alignments)
-                b.stringRef(a.source, into: \.alignments)
+                b.alignments.ref(b.pool.intern(a.chromosome))
+                b.alignments.ref(b.pool.intern(a.source))
                 b.alignments.u32(UInt32(i))
                 b.alignments.u8(a.assembly.rawValue)
                 b.alignments.u8(a.strand.rawValue)
@@ -71,11 +71,11 @@ public struct TableWriter {
                 try b.alignments.u32(span.start, "span of \(t.accession)")
                 try b.alignments.u32(span.end, "span of \(t.accession)")
             }
-            b.stringRef(t.accession, into: \.transcripts)
-            b.stringRef(t.gene, into: \.transcripts)
-            b.stringRef(t.proteinAccession, into: \.transcripts)
-            b.stringRef(t.genomicReference, into: \.transcripts)
-            b.stringRef(t.source, into: \.transcripts)
+            b.transcripts.ref(b.pool.intern(t.accession))
+            b.transcripts.ref(b.pool.intern(t.gene))
+            b.transcripts.ref(b.pool.intern(t.proteinAccession))
+            b.transcripts.ref(b.pool.intern(t.genomicReference))
+            b.transcripts.ref(b.pool.intern(t.source))
             b.transcripts.u32(UInt32(clamping: t.hgncID))
             var flags: UInt32 = 0
             if t.cds != nil { flags |= TableFormat.flagCoding }
@@ -106,8 +106,8 @@ public struct TableWriter {
             for p in s.placements {
                 intervals.append((p.chromosome, UInt32(clamping: p.genomic.start), UInt32(clamping: p.genomic.end),
                     UInt32(b.placements.count / 40), p.assembly.rawValue, TableFormat.IntervalKind.placement.rawValue))
-                b.stringRef(p.chromosome, into: \.placements)
-                b.stringRef(p.differences.map(\.encoded).joined(separator: ";"), into: \.placements)
+                b.placements.ref(b.pool.intern(p.chromosome))
+                b.placements.ref(b.pool.intern(p.differences.map(\.encoded).joined(separator: ";")))
                 b.placements.u32(UInt32(i))
                 b.placements.u8(p.assembly.rawValue)
                 b.placements.u8(p.strand.rawValue)
@@ -117,9 +117,9 @@ public struct TableWriter {
                 try b.placements.u32(p.genomic.start, "placement of \(s.accession)")
                 try b.placements.u32(p.genomic.end, "placement of \(s.accession)")
             }
-            b.stringRef(s.accession, into: \.segments)
-            b.stringRef(s.gene, into: \.segments)
-            b.stringRef(s.source, into: \.segments)
+            b.segments.ref(b.pool.intern(s.accession))
+            b.segments.ref(b.pool.intern(s.gene))
+            b.segments.ref(b.pool.intern(s.source))
             b.segments.u64(b.appendSequence(s.sequence))
             try b.segments.u32(s.sequence.count, "length of \(s.accession)")
             b.segments.u32(UInt32(placementFirst))
@@ -142,9 +142,9 @@ public struct TableWriter {
             for alias in Set(g.aliases) where alias.uppercased() != symbol.uppercased() {
                 names.append((alias, .geneAlias, UInt32(i), ""))
             }
-            b.stringRef(symbol, into: \.genes)
-            b.stringRef(g.maneRefSeq, into: \.genes)
-            b.stringRef(g.maneEnsembl, into: \.genes)
+            b.genes.ref(b.pool.intern(symbol))
+            b.genes.ref(b.pool.intern(g.maneRefSeq))
+            b.genes.ref(b.pool.intern(g.maneEnsembl))
             b.genes.u32(UInt32(clamping: g.hgncID))
             let members = transcriptsOfGene[symbol] ?? []
             b.genes.u32(UInt32(b.geneTranscripts.count / 4))
@@ -169,10 +169,10 @@ public struct TableWriter {
         for n in sortedNames {
             if let p = previous, p.key == n.key, p.kind == n.entry.kind.rawValue, p.target == n.entry.target { continue }
             previous = (n.key, n.entry.kind.rawValue, n.entry.target)
-            b.stringRef(n.entry.name, into: \.names)
+            b.names.ref(b.pool.intern(n.entry.name))
             b.names.u32(n.entry.kind.rawValue)
             b.names.u32(n.entry.target)
-            b.stringRef(n.entry.note, into: \.names)
+            b.names.ref(b.pool.intern(n.entry.note))
         }
 
         // Interval index: by chromosome accession bytes, then start; running max of end per chromosome.
@@ -188,7 +188,7 @@ public struct TableWriter {
                 runningMax = 0
             }
             runningMax = max(runningMax, iv.end)
-            let chromRef = b.intern(iv.chrom)
+            let chromRef = b.pool.intern(iv.chrom)
             b.intervals.u32(chromRef.offset)
             b.intervals.u32(iv.start)
             b.intervals.u32(iv.end)
@@ -201,9 +201,9 @@ public struct TableWriter {
 
         // Chromosomes sorted by accession.
         for c in input.chromosomes.sorted(by: { ($0.accession, $0.assembly.rawValue) < ($1.accession, $1.assembly.rawValue) }) {
-            b.stringRef(c.accession, into: \.chromosomes)
-            b.stringRef(c.name, into: \.chromosomes)
-            b.stringRef(c.aliases.joined(separator: ","), into: \.chromosomes)
+            b.chromosomes.ref(b.pool.intern(c.accession))
+            b.chromosomes.ref(b.pool.intern(c.name))
+            b.chromosomes.ref(b.pool.intern(c.aliases.joined(separator: ",")))
             b.chromosomes.u64(UInt64(clamping: c.length))
             b.chromosomes.u8(c.assembly.rawValue)
             for _ in 0..<7 { b.chromosomes.u8(0) }
@@ -216,7 +216,7 @@ public struct TableWriter {
         }
         for r in rsids {
             b.rsids.u64(UInt64(clamping: r.rsid))
-            b.stringRef(r.allele, into: \.rsids)
+            b.rsids.ref(b.pool.intern(r.allele))
         }
         let alleleOrder = rsids.indices.sorted {
             let l = rsids[$0].allele.utf8, r = rsids[$1].allele.utf8
@@ -226,8 +226,8 @@ public struct TableWriter {
         for i in alleleOrder { b.rsidAlleleOrder.u32(UInt32(i)) }
 
         for m in input.metadata {
-            b.stringRef(m.key, into: \.metadata)
-            b.stringRef(m.value, into: \.metadata)
+            b.metadata.ref(b.pool.intern(m.key))
+            b.metadata.ref(b.pool.intern(m.value))
         }
 
         return b.finish()
@@ -242,6 +242,11 @@ struct ByteSink {
     mutating func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    /// A string reference: offset and length in the string pool.
+    mutating func ref(_ r: (offset: UInt32, length: UInt32)) {
+        u32(r.offset)
+        u32(r.length)
+    }
     /// A non-negative Int that must fit 32 bits.
     mutating func u32(_ v: Int, _ what: @autoclosure () -> String) throws(ReferenceError) {
         guard v >= 0 && v < Int(UInt32.max) else {
@@ -252,9 +257,22 @@ struct ByteSink {
 }
 
 /// Collects the sections.
-struct Builder {
+/// Interned strings: each distinct string is stored once.
+final class StringPool {
     var strings = ByteSink()
-    var internTable: [String: (offset: UInt32, length: UInt32)] = [:]
+    var table: [String: (offset: UInt32, length: UInt32)] = [:]
+
+    func intern(_ s: String) -> (offset: UInt32, length: UInt32) {
+        if let ref = table[s] { return ref }
+        let ref = (UInt32(strings.count), UInt32(s.utf8.count))
+        strings.bytes.append(contentsOf: s.utf8)
+        table[s] = ref
+        return ref
+    }
+}
+
+struct Builder {
+    let pool = StringPool()
     var transcripts = ByteSink(), exons = ByteSink(), alignments = ByteSink(), alignedExons = ByteSink()
     var packed = ByteSink(), exceptions = ByteSink(), names = ByteSink(), genes = ByteSink()
     var geneTranscripts = ByteSink(), intervals = ByteSink(), segments = ByteSink(), placements = ByteSink()
@@ -262,20 +280,6 @@ struct Builder {
     /// Bases written so far to the 2-bit store.
     var baseCount: UInt64 = 0
     var pendingByte: UInt8 = 0
-
-    mutating func intern(_ s: String) -> (offset: UInt32, length: UInt32) {
-        if let ref = internTable[s] { return ref }
-        let ref = (UInt32(strings.count), UInt32(s.utf8.count))
-        strings.bytes.append(contentsOf: s.utf8)
-        internTable[s] = ref
-        return ref
-    }
-
-    mutating func stringRef(_ s: String, into section: WritableKeyPath<Builder, ByteSink>) {
-        let ref = intern(s)
-        self[keyPath: section].u32(ref.offset)
-        self[keyPath: section].u32(ref.length)
-    }
 
     /// Appends a sequence to the 2-bit store; returns its first base index.
     mutating func appendSequence(_ sequence: [UInt8]) -> UInt64 {
@@ -318,7 +322,7 @@ struct Builder {
             pendingByte = 0
         }
         let sections: [(TableFormat.Section, ByteSink)] = [
-            (.strings, strings), (.transcripts, transcripts), (.exons, exons), (.alignments, alignments),
+            (.strings, pool.strings), (.transcripts, transcripts), (.exons, exons), (.alignments, alignments),
             (.alignedExons, alignedExons), (.sequence, packed), (.sequenceExceptions, exceptions), (.names, names),
             (.genes, genes), (.geneTranscripts, geneTranscripts), (.intervals, intervals), (.segments, segments),
             (.placements, placements), (.chromosomes, chromosomes), (.rsids, rsids),
