@@ -100,7 +100,7 @@ extension ReferenceTable {
     }
 
     /// The entry of kind in `kinds` with the highest version among names `base.N` (N numeric); returns target.
-    func highestVersion(of base: UnsafeRawBufferPointer, kinds: [TableFormat.NameKind]) -> Int? {
+    func highestVersion(of base: UnsafeRawBufferPointer, kinds: (TableFormat.NameKind, TableFormat.NameKind)) -> Int? {
         // Names sort by upper-cased bytes; all "BASE.<digits>" follow the lower bound of "BASE.".
         var best: (version: Int, target: Int)?
         var i = nameLowerBound(base)
@@ -110,14 +110,15 @@ extension ReferenceTable {
             let bytes = entry.bytes
             if bytes.count > base.count + 1, bytes[base.count] == UInt8(ascii: ".") {
                 var version = 0, numeric = true
-                for b in bytes[(base.count + 1)...] {
+                var j = base.count + 1
+                while j < bytes.count {
+                    let b = bytes[j]
                     guard b >= 0x30 && b <= 0x39 else { numeric = false; break }
                     version = version &* 10 &+ Int(b - 0x30)
+                    j += 1
                 }
-                if numeric, let kind = TableFormat.NameKind(rawValue: u32(.names, i, 8)), kinds.contains(kind),
-                    best.map({ version > $0.version }) ?? true
-                {
-                    best = (version, Int(u32(.names, i, 12)))
+                if numeric, let kind = TableFormat.NameKind(rawValue: u32(.names, i, 8)), kind == kinds.0 || kind == kinds.1 {
+                    if best == nil || version > (best?.version ?? 0) { best = (version, Int(u32(.names, i, 12))) }
                 }
             }
             i += 1
@@ -160,7 +161,7 @@ extension ReferenceTable {
             let all = UnsafeRawBufferPointer(raw)
             let (baseLength, hasVersion) = Self.versionSplit(all)
             let base = UnsafeRawBufferPointer(rebasing: all[0..<baseLength])
-            guard let target = highestVersion(of: base, kinds: [.transcript, .transcriptAlternate]) else { return nil }
+            guard let target = highestVersion(of: base, kinds: (.transcript, .transcriptAlternate)) else { return nil }
             return TranscriptResolution(record: TranscriptRecord(table: self, index: target),
                 match: hasVersion ? .otherVersion : .highestVersion, note: nil)
         }
@@ -185,7 +186,7 @@ extension ReferenceTable {
             let all = UnsafeRawBufferPointer(raw)
             let split = Self.versionSplit(all)
             guard !split.hasVersion,
-                let target = highestVersion(of: UnsafeRawBufferPointer(rebasing: all[0..<split.baseLength]), kinds: [.protein])
+                let target = highestVersion(of: UnsafeRawBufferPointer(rebasing: all[0..<split.baseLength]), kinds: (.protein, .protein))
             else { return nil }
             return TranscriptRecord(table: self, index: target)
         }

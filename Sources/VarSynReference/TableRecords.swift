@@ -22,6 +22,21 @@ public struct RecordList<Element: TableElement>: RandomAccessCollection {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { range.count }
+    public var count: Int { range.count }
+    public func index(after i: Int) -> Int { i + 1 }
+    public func index(before i: Int) -> Int { i - 1 }
+
+    /// Iterates without going through the generic `IndexingIterator`.
+    public struct Iterator: IteratorProtocol {
+        let list: RecordList
+        var position: Int
+        public mutating func next() -> Element? {
+            guard position < list.range.count else { return nil }
+            defer { position += 1 }
+            return list[position]
+        }
+    }
+    public func makeIterator() -> Iterator { Iterator(list: self, position: 0) }
     public subscript(position: Int) -> Element {
         let raw = range.lowerBound + position
         if let indirection { return Element(table: table, index: Int(table.u32(indirection, raw, 0))) }
@@ -85,7 +100,8 @@ public struct TranscriptRecord: TableElement, Sendable, Hashable {
     }
     /// The alignment on `assembly`, if any.
     public func alignment(on assembly: Assembly) -> AlignmentRecord? {
-        alignments.first { $0.assembly == assembly }
+        for a in alignments where a.assembly == assembly { return a }
+        return nil
     }
     var sequenceStart: UInt64 { table.u64(.transcripts, index, 80) }
 
