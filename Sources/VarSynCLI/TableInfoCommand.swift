@@ -14,7 +14,10 @@ struct TableInfoCommand: ParsableCommand {
         let openMicroseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1000
         var coding = 0, withSequence = 0, grch37 = 0, grch38 = 0
         var genesWithTranscripts = 0
+        var bySource: [String: Int] = [:], alignmentsBySource: [String: Int] = [:]
         for t in table.transcripts {
+            bySource[t.source.string, default: 0] += 1
+            for a in t.alignments { alignmentsBySource["\(a.assembly) \(a.source)", default: 0] += 1 }
             if t.isCoding { coding += 1 }
             if t.hasSequence { withSequence += 1 }
             if t.alignment(on: .grch37) != nil { grch37 += 1 }
@@ -24,9 +27,16 @@ struct TableInfoCommand: ParsableCommand {
         var rsids = Set<Int>()
         for a in table.referenceRSIDs { rsids.insert(a) }
         print("table: \(table.origin)")
-        print("size: \(table.byteCount) bytes (opened and checksum-verified in \(openMicroseconds) µs)")
+        let checksumStarted = DispatchTime.now().uptimeNanoseconds
+        let checksumOK = table.verifyChecksum()
+        let checksumMicroseconds = (DispatchTime.now().uptimeNanoseconds - checksumStarted) / 1000
+        print("size: \(table.byteCount) bytes, opened in \(openMicroseconds) µs; checksum "
+            + (checksumOK ? "ok" : "MISMATCH") + " (\(checksumMicroseconds) µs)")
         print("transcripts: \(table.transcriptCount) (\(coding) coding, \(withSequence) with sequence)")
         print("alignments: \(table.alignmentCount) (GRCh37 \(grch37), GRCh38 \(grch38))")
+        print("  by source: " + bySource.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print("  alignments by source: " + alignmentsBySource.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            .joined(separator: ", "))
         print("exons: \(table.exonCount)")
         print("genes: \(table.geneCount) (\(genesWithTranscripts) with transcripts in the table)")
         print("genomic segments: \(table.segmentCount)")
