@@ -44,62 +44,54 @@ public enum Assembly: UInt8, Sendable, Hashable, CaseIterable, CustomStringConve
     }
 }
 
+/// What the two interval types share: 0-based half-open `[start, end)` with the 1-based inclusive HGVS view.
+public protocol ZeroBasedInterval: Sendable, Hashable, CustomStringConvertible {
+    /// 0-based first base.
+    var start: Int { get set }
+    /// 0-based position one past the last base.
+    var end: Int { get set }
+    init(start: Int, end: Int)
+    /// `n.` or `g.`
+    static var hgvsPrefix: String { get }
+}
+
+extension ZeroBasedInterval {
+    /// From 1-based inclusive HGVS positions: `n.569_2626` -> `[568, 2626)`.
+    public init(hgvsStart: Int, hgvsEnd: Int) { self.init(start: hgvsStart - 1, end: hgvsEnd) }
+    /// Number of bases.
+    public var length: Int { end - start }
+    /// 1-based inclusive first base (HGVS numbering).
+    public var hgvsStart: Int { start + 1 }
+    /// 1-based inclusive last base (HGVS numbering).
+    public var hgvsEnd: Int { end }
+    /// Whether the 0-based position lies inside.
+    public func contains(_ position: Int) -> Bool { position >= start && position < end }
+    /// `n.569_2626` / `g.4055526_4055637` style text (1-based inclusive).
+    public var description: String { "\(Self.hgvsPrefix)\(hgvsStart)_\(hgvsEnd)" }
+}
+
 /// A 0-based half-open interval `[start, end)` on a transcript (`n.` coordinates minus one at the start).
 ///
 /// Example: exon 1 of NM_003156.3 is `n.1_707`, stored as `TranscriptInterval(start: 0, end: 707)`.
-public struct TranscriptInterval: Sendable, Hashable, CustomStringConvertible {
-    /// 0-based first base.
+public struct TranscriptInterval: ZeroBasedInterval {
     public var start: Int
-    /// 0-based position one past the last base.
     public var end: Int
-
     public init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
-
-    /// From 1-based inclusive HGVS `n.` positions: `n.569_2626` -> `[568, 2626)`.
-    public init(hgvsStart: Int, hgvsEnd: Int) {
-        self.init(start: hgvsStart - 1, end: hgvsEnd)
-    }
-
-    /// Number of bases.
-    public var length: Int { end - start }
-    /// 1-based inclusive first base (`n.` numbering).
-    public var hgvsStart: Int { start + 1 }
-    /// 1-based inclusive last base (`n.` numbering).
-    public var hgvsEnd: Int { end }
-    /// `n.569_2626` style text (1-based inclusive).
-    public var description: String { "n.\(hgvsStart)_\(hgvsEnd)" }
+    public static var hgvsPrefix: String { "n." }
 }
 
 /// A 0-based half-open interval `[start, end)` on a chromosome or other genomic sequence (BED convention).
 ///
 /// Example: GRCh38 `NC_000011.10:g.4055634` is the interval `[4055633, 4055634)`.
-public struct GenomicInterval: Sendable, Hashable, CustomStringConvertible {
-    /// 0-based first base.
+public struct GenomicInterval: ZeroBasedInterval {
     public var start: Int
-    /// 0-based position one past the last base.
     public var end: Int
-
     public init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
-
-    /// From 1-based inclusive HGVS `g.` positions.
-    public init(hgvsStart: Int, hgvsEnd: Int) {
-        self.init(start: hgvsStart - 1, end: hgvsEnd)
-    }
-
-    /// Number of bases.
-    public var length: Int { end - start }
-    /// 1-based inclusive first base (`g.` numbering).
-    public var hgvsStart: Int { start + 1 }
-    /// 1-based inclusive last base (`g.` numbering).
-    public var hgvsEnd: Int { end }
-    /// Whether the 0-based position lies inside.
-    public func contains(_ position: Int) -> Bool { position >= start && position < end }
-    /// `g.4055526_4055637` style text (1-based inclusive).
-    public var description: String { "g.\(hgvsStart)_\(hgvsEnd)" }
+    public static var hgvsPrefix: String { "g." }
 }

@@ -95,8 +95,7 @@ public struct VersionEquivalenceImporter {
     public init(path: String) { self.path = path }
     public func load() throws(ReferenceError) -> [VersionEquivalence] {
         var result: [VersionEquivalence] = []
-        for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty && text.first != UInt8(ascii: "#") {
-            let r = TSVRecord(file: path, line: number, text: text, names: ["accession", "served_by", "note"])
+        try forEachTSVRecord(path, names: ["accession", "served_by", "note"]) { r throws(ReferenceError) in
             result.append(VersionEquivalence(accession: String(try r.string(0)), servedBy: String(try r.string(1)),
                 note: String(try r.string(2))))
         }

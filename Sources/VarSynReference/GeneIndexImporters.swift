@@ -10,17 +10,9 @@ public struct MANESummaryImporter {
 
     public func load() throws(ReferenceError) -> ReferenceData {
         var data = ReferenceData()
-        var header: [String] = []
         var index: [String: Int] = [:]
-        for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty {
-            if header.isEmpty {
-                header = String(decoding: text.dropFirst(), as: UTF8.self).split(separator: "\t").map(String.init)
-                guard header.count >= 10, header[3] == "symbol", header[5] == "RefSeq_nuc" else {
-                    throw ReferenceError(.unknownFormat, file: path, line: number, "not a MANE summary header")
-                }
-                continue
-            }
-            let r = TSVRecord(file: path, line: number, text: text, names: header)
+        try forEachTSVRecord(path, validateHeader: { $0.count >= 10 && $0[3] == "symbol" && $0[5] == "RefSeq_nuc" }) {
+            r throws(ReferenceError) in
             let symbol = String(try r.string(3))
             let hgncText = try r.string(2)
             var hgnc = 0
@@ -54,13 +46,7 @@ public struct MANEExonsImporter {
 
     public func load() throws(ReferenceError) -> ReferenceData {
         var data = ReferenceData()
-        var header: [String] = []
-        for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty {
-            if header.isEmpty {
-                header = String(decoding: text.dropFirst(), as: UTF8.self).split(separator: "\t").map(String.init)
-                continue
-            }
-            let r = TSVRecord(file: path, line: number, text: text, names: header)
+        try forEachTSVRecord(path) { r throws(ReferenceError) in
             guard let strand = Strand(text: try r.string(10)) else { throw r.fail(10, "expected + or -") }
             let g = try r.oneBasedRangeList(12), t = try r.oneBasedRangeList(13)
             guard g.count == t.count else { throw r.fail(13, "\(t.count) transcript exons for \(g.count) genomic exons") }
@@ -107,9 +93,8 @@ public struct GencodeGeneImporter {
             }
         }
         if let path = genesPath {
-            for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty && text.first != UInt8(ascii: "#") {
-                let r = TSVRecord(file: path, line: number, text: text,
-                    names: ["contig", "start", "end", "gene_name", "gene_id", "strand", "gene_type"])
+            try forEachTSVRecord(path, names: ["contig", "start", "end", "gene_name", "gene_id", "strand", "gene_type"]) {
+                r throws(ReferenceError) in
                 let symbol = String(try r.string(3))
                 if aliasesOf[symbol] == nil { aliasesOf[symbol] = [] }
             }

@@ -183,3 +183,26 @@ func readFASTA(_ bytes: [UInt8], file: String) throws(ReferenceError) -> [(name:
     }
     return records
 }
+
+/// Calls `body` for each record of a tab-separated file (gzip allowed). With `names` nil the first non-empty line
+/// is the header (a leading `#` dropped) and `validateHeader` may reject it; other lines starting with `#` and
+/// empty lines are skipped.
+func forEachTSVRecord(
+    _ path: String, names: [String]? = nil, validateHeader: ([String]) -> Bool = { _ in true },
+    _ body: (TSVRecord) throws(ReferenceError) -> Void
+) throws(ReferenceError) {
+    var header = names
+    for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty {
+        guard let names = header else {
+            let line = text.first == UInt8(ascii: "#") ? text.dropFirst() : text
+            let parsed = String(decoding: line, as: UTF8.self).split(separator: "\t").map(String.init)
+            guard validateHeader(parsed) else {
+                throw ReferenceError(.unknownFormat, file: path, line: number, "unexpected header \"\(parsed.joined(separator: " "))\"")
+            }
+            header = parsed
+            continue
+        }
+        if text.first == UInt8(ascii: "#") { continue }
+        try body(TSVRecord(file: path, line: number, text: text, names: names))
+    }
+}

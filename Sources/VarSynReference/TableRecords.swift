@@ -103,27 +103,8 @@ public struct TranscriptRecord: TableElement, Sendable, Hashable {
         for a in alignments where a.assembly == assembly { return a }
         return nil
     }
-    var sequenceStart: UInt64 { table.u64(.transcripts, index, 80) }
-
-    /// Base at 0-based transcript position `position` (upper-case ASCII), nil when outside or no sequence.
-    public func base(at position: Int) -> UInt8? {
-        guard hasSequence, position >= 0, position < length else { return nil }
-        return table.base(atStoreIndex: sequenceStart + UInt64(position))
-    }
-
-    /// Copies the bases of `range` (0-based half-open, clamped to the transcript) into `buffer`; returns how many
-    /// were written. Allocates nothing.
-    public func copySequence(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        guard hasSequence else { return 0 }
-        return table.copyBases(storeStart: sequenceStart, available: length, range: range, into: buffer)
-    }
-
-    /// The bases of `range` as a `String` (allocates; for display and tests).
-    public func sequence(_ range: Range<Int>) -> String {
-        let lo = max(0, range.lowerBound), hi = min(length, range.upperBound)
-        guard hasSequence, lo < hi else { return "" }
-        return String(unsafeUninitializedCapacity: hi - lo) { copySequence(lo..<hi, into: $0) }
-    }
+    /// First base of the sequence in the table's 2-bit store (see `StoredSequence`).
+    public var sequenceStart: UInt64 { table.u64(.transcripts, index, 80) }
 }
 
 /// A transcript's placement on one assembly.
@@ -225,28 +206,13 @@ public struct SegmentRecord: TableElement, Sendable {
     public var accession: TableString { table.string(.segments, index, 0) }
     public var gene: TableString { table.string(.segments, index, 8) }
     public var source: TableString { table.string(.segments, index, 16) }
-    var sequenceStart: UInt64 { table.u64(.segments, index, 24) }
+    public var sequenceStart: UInt64 { table.u64(.segments, index, 24) }
     public var length: Int { Int(table.u32(.segments, index, 32)) }
     public var placements: RecordList<PlacementRecord> {
         RecordList(table: table, range: table.clampedRange(.placements,
             first: table.u32(.segments, index, 36), count: table.u32(.segments, index, 40)))
     }
     public func placement(on assembly: Assembly) -> PlacementRecord? { placements.first { $0.assembly == assembly } }
-    /// Base at 0-based position `position`, nil when outside.
-    public func base(at position: Int) -> UInt8? {
-        guard position >= 0, position < length else { return nil }
-        return table.base(atStoreIndex: sequenceStart + UInt64(position))
-    }
-    /// Copies bases of `range` (0-based half-open) into `buffer`; returns how many were written.
-    public func copySequence(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        table.copyBases(storeStart: sequenceStart, available: length, range: range, into: buffer)
-    }
-    /// The bases of `range` as a `String` (allocates).
-    public func sequence(_ range: Range<Int>) -> String {
-        let lo = max(0, range.lowerBound), hi = min(length, range.upperBound)
-        guard lo < hi else { return "" }
-        return String(unsafeUninitializedCapacity: hi - lo) { copySequence(lo..<hi, into: $0) }
-    }
 }
 
 /// Where a segment lies on an assembly, with its differences.
@@ -315,4 +281,43 @@ public struct MetadataRecord: TableElement, Sendable {
         key = table.string(.metadata, index, 0)
         value = table.string(.metadata, index, 8)
     }
+}
+
+/// A record with bases in the table's 2-bit store (transcripts, genomic segments).
+public protocol StoredSequence {
+    var table: ReferenceTable { get }
+    /// Number of bases.
+    var length: Int { get }
+    /// Whether the record has a sequence at all.
+    var hasSequence: Bool { get }
+    var sequenceStart: UInt64 { get }
+}
+
+extension StoredSequence {
+    /// Base at 0-based position `position` (upper-case ASCII), nil when outside or without sequence.
+    public func base(at position: Int) -> UInt8? {
+        guard hasSequence, position >= 0, position < length else { return nil }
+        return table.base(atStoreIndex: sequenceStart + UInt64(position))
+    }
+
+    /// Copies the bases of `range` (0-based half-open, clamped to the record) into `buffer`; returns how many were
+    /// written. Allocates nothing.
+    public func copySequence(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard hasSequence else { return 0 }
+        return table.copyBases(storeStart: sequenceStart, available: length, range: range, into: buffer)
+    }
+
+    /// The bases of `range` as a `String` (allocates; for display and tests).
+    public func sequence(_ range: Range<Int>) -> String {
+        let lo = max(0, range.lowerBound), hi = min(length, range.upperBound)
+        guard hasSequence, lo < hi else { return "" }
+        return String(unsafeUninitializedCapacity: hi - lo) { copySequence(lo..<hi, into: $0) }
+    }
+}
+
+extension TranscriptRecord: StoredSequence {}
+
+extension SegmentRecord: StoredSequence {
+    /// Segments always carry their sequence.
+    public var hasSequence: Bool { true }
 }

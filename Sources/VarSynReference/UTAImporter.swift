@@ -30,38 +30,25 @@ public struct UTAImporter {
 
         // exonset
         var genomic: [String: (chromosome: String, strand: Strand, exons: [(Int, Int)], line: Int)] = [:]
-        var header: [String] = []
-        for (number, text) in LineReader(try InputFile.read(exonSetPath)) where !text.isEmpty {
-            if header.isEmpty {
-                header = String(decoding: text, as: UTF8.self).split(separator: "\t").map(String.init)
-                continue
-            }
-            let r = TSVRecord(file: exonSetPath, line: number, text: text, names: header)
+        try forEachTSVRecord(exonSetPath) { r throws(ReferenceError) in
             let transcript = String(try r.string(0))
             guard let strand = Strand(text: try r.string(3)) else { throw r.fail(3, "expected 1 or -1, found \"\(r.optional(3))\"") }
-            genomic[transcript] = (String(try r.string(1)), strand, try r.startEndList(4), number)
+            genomic[transcript] = (String(try r.string(1)), strand, try r.startEndList(4), r.line)
         }
 
         // LRG_RefSeqGene: LRG_164 + t1 -> (NM, NP, NG)
         var refSeq: [String: (rna: String, protein: String, genomic: String)] = [:]
         if let path = refSeqGenePath {
-            for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty && text.first != UInt8(ascii: "#") {
-                let r = TSVRecord(file: path, line: number, text: text,
-                    names: ["tax_id", "GeneID", "Symbol", "RSG", "LRG", "RNA", "t", "Protein", "p", "Category"])
+            try forEachTSVRecord(path, names: ["tax_id", "GeneID", "Symbol", "RSG", "LRG", "RNA", "t", "Protein", "p", "Category"]) {
+                r throws(ReferenceError) in
                 let lrg = try r.string(4), t = try r.string(6)
-                guard !lrg.isEmpty, !t.isEmpty else { continue }
+                guard !lrg.isEmpty, !t.isEmpty else { return }
                 refSeq["\(lrg)\(t)"] = (String(try r.string(5)), String(try r.string(7)), String(try r.string(3)))
             }
         }
 
         var data = ReferenceData()
-        header = []
-        for (number, text) in LineReader(try InputFile.read(transcriptInfoPath)) where !text.isEmpty {
-            if header.isEmpty {
-                header = String(decoding: text, as: UTF8.self).split(separator: "\t").map(String.init)
-                continue
-            }
-            let r = TSVRecord(file: transcriptInfoPath, line: number, text: text, names: header)
+        try forEachTSVRecord(transcriptInfoPath) { r throws(ReferenceError) in
             let id = String(try r.string(1))
             let gene = String(try r.string(2))
             let cdsText = try r.string(3)
@@ -128,23 +115,16 @@ public struct LRGDerivedImporter {
     public func grch38Alignments() throws(ReferenceError) -> (alignments: [String: TranscriptAlignment], skipped: [String: String]) {
         var result: [String: TranscriptAlignment] = [:]
         var skipped: [String: String] = [:]
-        var header: [String] = []
-        for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty {
-            if header.isEmpty {
-                header = String(decoding: text.dropFirst(text.first == UInt8(ascii: "#") ? 1 : 0), as: UTF8.self)
-                    .split(separator: "\t").map(String.init)
-                continue
-            }
-            let r = TSVRecord(file: path, line: number, text: text, names: header)
+        try forEachTSVRecord(path) { r throws(ReferenceError) in
             let id = String(try r.string(0))
             guard !r.optional(18).isEmpty, !r.optional(15).isEmpty else {
                 skipped[id] = "no GRCh38 lift"
-                continue
+                return
             }
             let check = r.optional(19).split(separator: "/")
             if check.count == 2, let agree = Int(check[0]), let total = Int(check[1]), agree < total {
                 skipped[id] = "GRCh38 lift contradicted by ClinVar (\(r.optional(19)))"
-                continue
+                return
             }
             guard let strand = Strand(text: try r.string(10)) else { throw r.fail(10, "expected + or -") }
             let g = try r.oneBasedRangeList(18), t = try r.oneBasedRangeList(14)
