@@ -20,6 +20,16 @@ public struct LRGXMLImporter {
         var spans: [(lrgStart: Int, lrgEnd: Int, otherStart: Int, otherEnd: Int, strand: Strand, diffs: [SegmentDifference])]
     }
 
+    /// A RefSeq/Ensembl transcript of the updatable annotation, mapped onto the LRG.
+    struct AnnotatedTranscript {
+        var accession: String
+        /// (LRG start, LRG end, tx start, tx end), 1-based inclusive, from the `type="transcript"` mapping.
+        var spans: [(Int, Int, Int, Int)] = []
+        var length = 0
+        var usable = true
+        var line: Int
+    }
+
     struct FixedTranscript {
         var name: String
         var cdna: [UInt8] = []
@@ -59,16 +69,55 @@ public struct LRGXMLImporter {
         }
         var annotationSet = ""
         var keptMapping = false
+        var annotated: [String: AnnotatedTranscript] = [:]
+        var annotatedOrder: [String] = []
+        var currentAnnotated: String?
+        // Updatable <transcript>: accession -> (protein accession, CDS in LRG coordinates, complete?)
+        var proteinOf: [String: (protein: String, lrgStart: Int, lrgEnd: Int)] = [:]
+        var incomplete = Set<String>()
+        var currentUpdatableTranscript: String?
+        var currentProtein: String?
+        var aliases: [String] = []
 
         func open(_ e: Element) throws(ReferenceError) {
             switch e.name {
             case "annotation_set": annotationSet = e.attributes["type"] ?? ""
             case "transcript" where inside("fixed_annotation", "transcript"):
                 transcripts.append(FixedTranscript(name: try attribute(e, "name"), line: e.line))
-            case "transcript" where annotationSet != "" && e.attributes["source"] == "RefSeq":
-                if let fixed = e.attributes["fixed_id"], let acc = e.attributes["accession"] { refSeqOfFixed[fixed] = acc }
-            case "protein_product" where e.attributes["source"] == "RefSeq":
-                if let fixed = e.attributes["fixed_id"], let acc = e.attributes["accession"] { refSeqOfFixed[fixed] = acc }
+            case "transcript" where annotationSet != "":
+                currentUpdatableTranscript = e.attributes["accession"]
+                if e.attributes["source"] == "RefSeq", let fixed = e.attributes["fixed_id"], let acc = e.attributes["accession"] {
+                    refSeqOfFixed[fixed] = acc
+                }
+            case "protein_product" where annotationSet != "":
+                currentProtein = e.attributes["accession"]
+                if (e.attributes["codon_start"] ?? "1") != "1", let t = currentUpdatableTranscript { incomplete.insert(t) }
+                if e.attributes["source"] == "RefSeq", let fixed = e.attributes["fixed_id"], let acc = e.attributes["accession"] {
+                    refSeqOfFixed[fixed] = acc
+                }
+            case "coordinates" where annotationSet != "" && inside("transcript", "protein_product", "coordinates")
+                && e.attributes["coord_system"] == id:
+                if let t = currentUpdatableTranscript, let p = currentProtein {
+                    if e.attributes["strand"] != "1" { incomplete.insert(t) }
+                    proteinOf[t] = (p, try int(e, "start"), try int(e, "end"))
+                }
+            case "partial" where annotationSet != "" && inside("transcript", "exon", "partial"):
+                if let t = currentUpdatableTranscript { incomplete.insert(t) }
+            case "mapping" where (annotationSet == "ncbi" || annotationSet == "ensembl") && e.attributes["type"] == "transcript":
+                let accession = try attribute(e, "other_id")
+                currentAnnotated = accession
+                if annotated[accession] == nil { annotatedOrder.append(accession) }
+                annotated[accession] = AnnotatedTranscript(accession: accession, length: try int(e, "other_end"),
+                    usable: (try int(e, "other_start")) == 1, line: e.line)
+            case "mapping_span" where currentAnnotated != nil && inside("mapping", "mapping_span"):
+                if let key = currentAnnotated {
+                    if e.attributes["strand"] != "1" { annotated[key]?.usable = false }
+                    annotated[key]?.spans.append((try int(e, "lrg_start"), try int(e, "lrg_end"), try int(e, "other_start"),
+                        try int(e, "other_end")))
+                }
+            case "diff" where currentAnnotated != nil && inside("mapping", "mapping_span", "diff"):
+                // The transcript differs from the LRG sequence: its bases cannot be spliced from the LRG.
+                if let key = currentAnnotated { annotated[key]?.usable = false }
             case "coordinates" where inside("fixed_annotation", "transcript", "coding_region", "coordinates"):
                 let start = try int(e, "start"), end = try int(e, "end")
                 transcripts[transcripts.count - 1].codingRegions.append((start, end, ""))
@@ -120,6 +169,10 @@ public struct LRGXMLImporter {
             case "hgnc_id" where inside("fixed_annotation", "hgnc_id"): hgnc = Int(value) ?? 0
             case "sequence_source" where inside("fixed_annotation", "sequence_source"): sequenceSource = value
             case "lrg_locus": symbol = value
+            case "synonym" where inside("symbol", "synonym"): if !value.isEmpty, !aliases.contains(value) { aliases.append(value) }
+            case "mapping": currentAnnotated = nil
+            case "transcript" where annotationSet != "": currentUpdatableTranscript = nil
+            case "protein_product": currentProtein = nil
             case "sequence" where inside("fixed_annotation", "sequence"): genomic = sequenceBytes(text)
             case "sequence" where inside("fixed_annotation", "transcript", "cdna", "sequence"):
                 transcripts[transcripts.count - 1].cdna = sequenceBytes(text)
@@ -195,8 +248,50 @@ public struct LRGXMLImporter {
         guard !id.isEmpty, !genomic.isEmpty else {
             throw ReferenceError(.badRecord, file: path, line: 1, field: "fixed_annotation", "no LRG id or genomic sequence")
         }
-        return try build(id: id, hgnc: hgnc, sequenceSource: sequenceSource, symbol: symbol, genomic: genomic,
+        var data = try build(id: id, hgnc: hgnc, sequenceSource: sequenceSource, symbol: symbol, genomic: genomic,
             transcripts: transcripts, mappings: mappings, refSeqOfFixed: refSeqOfFixed)
+        if !aliases.isEmpty, !data.genes.isEmpty { data.genes[0].aliases = aliases }
+        // Updatable-annotation transcripts that are complete, on the LRG strand and identical to the LRG sequence.
+        let known = Set(data.transcripts.flatMap { [$0.accession] + $0.alternateAccessions })
+        for accession in annotatedOrder {
+            guard var a = annotated[accession], a.usable, !known.contains(accession), !incomplete.contains(accession) else { continue }
+            a.spans.sort { $0.2 < $1.2 }
+            var expected = 1
+            var contiguous = true
+            for s in a.spans {
+                if s.2 != expected || s.3 - s.2 != s.1 - s.0 || s.0 < 1 || s.1 > genomic.count { contiguous = false }
+                expected = s.3 + 1
+            }
+            guard contiguous, expected - 1 == a.length else { continue }
+            var region: [(lrgStart: Int, lrgEnd: Int, translation: String)] = []
+            if let p = proteinOf[accession] { region = [(p.lrgStart, p.lrgEnd, p.protein)] }
+            let t = FixedTranscript(name: accession, exons: a.spans, codingRegions: region, line: a.line)
+            for var model in try transcriptModels([t], id: id, hgnc: hgnc, symbol: symbol, genomic: genomic,
+                mappings: mappings, refSeqOfFixed: [:], updatable: true)
+            {
+                // The annotation's protein coordinates may leave out the stop codon (Ensembl) or describe an
+                // incomplete CDS; keep a coding transcript only when its CDS is ATG..stop in frame.
+                if let cds = model.cds {
+                    guard let checked = Self.soundCDS(cds, in: model.sequence) else { continue }
+                    model.cds = checked
+                }
+                data.transcripts.append(model)
+            }
+        }
+        return data
+    }
+
+    /// `cds` if it reads ATG ... stop in frame, or `cds` extended by the stop codon that follows it; else nil.
+    static func soundCDS(_ cds: TranscriptInterval, in sequence: [UInt8]) -> TranscriptInterval? {
+        func codon(_ at: Int) -> String? {
+            guard at >= 0, at + 3 <= sequence.count else { return nil }
+            return String(decoding: sequence[at..<(at + 3)], as: UTF8.self)
+        }
+        let stops: Set<String> = ["TAA", "TAG", "TGA"]
+        guard codon(cds.start) == "ATG", cds.length % 3 == 0 else { return nil }
+        if let last = codon(cds.end - 3), stops.contains(last) { return cds }
+        if let next = codon(cds.end), stops.contains(next) { return TranscriptInterval(start: cds.start, end: cds.end + 3) }
+        return nil
     }
 
     func sequenceBytes(_ text: [UInt8]) -> [UInt8] {
@@ -265,8 +360,21 @@ public struct LRGXMLImporter {
         data.segments.append(GenomicSegment(accession: id, alternateAccessions: sequenceSource.isEmpty ? [] : [sequenceSource],
             gene: symbol, sequence: genomic, placements: placements, source: "LRG-XML"))
 
+        data.transcripts = try transcriptModels(transcripts, id: id, hgnc: hgnc, symbol: symbol, genomic: genomic,
+            mappings: mappings, refSeqOfFixed: refSeqOfFixed, updatable: false)
+        if !symbol.isEmpty { data.genes.append(GeneModel(symbol: symbol, hgncID: hgnc)) }
+        return data
+    }
+
+    /// Transcript models for fixed transcripts (`updatable: false`, named `LRG_xtN` / their RefSeq) or for
+    /// updatable-annotation transcripts (`updatable: true`, `name` is the accession, translation the protein).
+    func transcriptModels(
+        _ transcripts: [FixedTranscript], id: String, hgnc: Int, symbol: String, genomic: [UInt8], mappings: [Mapping],
+        refSeqOfFixed: [String: String], updatable: Bool
+    ) throws(ReferenceError) -> [TranscriptModel] {
+        var models: [TranscriptModel] = []
         for t in transcripts {
-            let lrgName = id + t.name
+            let lrgName = updatable ? t.name : id + t.name
             guard !t.exons.isEmpty else {
                 throw ReferenceError(.badRecord, file: path, line: t.line, field: "exon", "\(lrgName) has no exons")
             }
@@ -286,7 +394,8 @@ public struct LRGXMLImporter {
             }
             // CDS: the coding region whose translation matches the transcript number, else the first.
             let number = t.name.dropFirst()
-            let region = t.codingRegions.first { $0.translation.dropFirst() == number } ?? t.codingRegions.first
+            let region = updatable ? t.codingRegions.first
+                : t.codingRegions.first { $0.translation.dropFirst() == number } ?? t.codingRegions.first
             var cds: TranscriptInterval?
             var protein = ""
             if let region {
@@ -299,7 +408,7 @@ public struct LRGXMLImporter {
                         "\(lrgName) CDS \(region.lrgStart)-\(region.lrgEnd) does not start and end in exons")
                 }
                 cds = TranscriptInterval(hgvsStart: start, hgvsEnd: end)
-                protein = refSeqOfFixed[region.translation] ?? ""
+                protein = updatable ? region.translation : refSeqOfFixed[region.translation] ?? ""
             }
             // Alignments through the assembly mappings.
             var alignments: [TranscriptAlignment] = []
@@ -336,13 +445,12 @@ public struct LRGXMLImporter {
                 alignments.append(TranscriptAlignment(assembly: m.assembly, chromosome: m.chromosome, strand: span.strand,
                     exons: aligned, source: "LRG-XML"))
             }
-            let refSeq = refSeqOfFixed[t.name] ?? ""
-            data.transcripts.append(TranscriptModel(
+            let refSeq = updatable ? "" : refSeqOfFixed[t.name] ?? ""
+            models.append(TranscriptModel(
                 accession: refSeq.isEmpty ? lrgName : refSeq, alternateAccessions: refSeq.isEmpty ? [] : [lrgName],
                 gene: symbol, hgncID: hgnc, proteinAccession: protein, genomicReference: id, cds: cds,
-                sequence: rebuilt, exons: exons, alignments: alignments, source: "LRG-XML"))
+                sequence: rebuilt, exons: exons, alignments: alignments, source: updatable ? "LRG-XML annotation" : "LRG-XML"))
         }
-        if !symbol.isEmpty { data.genes.append(GeneModel(symbol: symbol, hgncID: hgnc)) }
-        return data
+        return models
     }
 }

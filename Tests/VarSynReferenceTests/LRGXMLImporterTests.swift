@@ -33,6 +33,33 @@ import Testing
         #expect(r.alignment(on: .grch37)?.genomicPosition(ofTranscriptPosition: cds.start + 493) == 4_076_863)
     }
 
+    /// The other STIM1 RefSeq transcripts of LRG_164.xml's updatable annotation, spliced from the LRG.
+    @Test func stim1AnnotatedTranscriptsAndAliases() throws {
+        let data = try LRGXMLImporter(path: Fixtures.data("lrg-xml/LRG_164.xml")).load()
+        let names = Set(data.transcripts.map(\.accession))
+        #expect(names.isSuperset(of: ["NM_003156.3", "NM_001277961.1", "NM_001277962.1"]))
+        let v1 = try #require(data.transcripts.first { $0.accession == "NM_001277961.1" })
+        #expect(v1.proteinAccession == "NP_001264890.1")
+        #expect(v1.length == 4356)
+        #expect(v1.exons.count == 12)
+        #expect(v1.source == "LRG-XML annotation")
+        #expect(v1.alignment(on: .grch38)?.exons.first?.genomic.hgvsStart == 3_855_703)
+        #expect(data.genes.first?.aliases.contains("TAM1") == true)
+    }
+
+    /// Every coding transcript taken from the XML starts with ATG and ends with a stop codon.
+    @Test(arguments: files) func codingSequencesAreSound(name: String) throws {
+        let data = try LRGXMLImporter(path: Fixtures.data("lrg-xml/\(name).xml")).load()
+        for t in data.transcripts {
+            guard let cds = t.cds else { continue }
+            let start = String(decoding: t.sequence[cds.start..<(cds.start + 3)], as: UTF8.self)
+            let stop = String(decoding: t.sequence[(cds.end - 3)..<cds.end], as: UTF8.self)
+            #expect(start == "ATG", "\(t.accession)")
+            #expect(["TAA", "TAG", "TGA"].contains(stop), "\(t.accession)")
+            #expect(cds.length % 3 == 0, "\(t.accession)")
+        }
+    }
+
     @Test(arguments: files) func everyRecordImports(name: String) throws {
         let data = try LRGXMLImporter(path: Fixtures.data("lrg-xml/\(name).xml")).load()
         #expect(data.segments.count == 1)
