@@ -4,8 +4,13 @@ import VarSynReference
 
 /// Input formats `varsyn table build` reads.
 enum TableInputFormat: String, ExpressibleByArgument, CaseIterable {
-    case uta, lrgXML = "lrg-xml", lrgDerived = "lrg-derived", maneSummary = "mane-summary", maneExons = "mane-exons"
-    case gencodeAliases = "gencode-aliases", assembly, equivalences, rsids, table, cdot, gff, fasta
+    case uta
+    case lrgXML = "lrg-xml"
+    case lrgDerived = "lrg-derived"
+    case maneSummary = "mane-summary"
+    case maneExons = "mane-exons"
+    case gencodeAliases = "gencode-aliases"
+    case assembly, equivalences, rsids, table, cdot, gff, fasta
 
     /// Guesses the format from the file name (and for XML the first bytes).
     static func detect(_ path: String) -> TableInputFormat? {
@@ -48,12 +53,17 @@ struct TableBuildCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "Output table file.") var out: String
-    @Option(name: .long, help: "Input format for all inputs (default: detected). One of: \(TableInputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .long,
+        help:
+            "Input format for all inputs (default: detected). One of: \(TableInputFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var format: TableInputFormat?
     @Option(name: .customLong("default"), help: "Build the default table from this shared/data directory.")
     var defaultData: String?
     @Option(name: .long, help: "Version equivalences TSV (with --default).") var equivalences: String?
-    @Option(name: .long, help: "Assembly of GTF chromosome names without accession (GRCh37 or GRCh38).") var assembly: String?
+    @Option(name: .long, help: "Assembly of GTF chromosome names without accession (GRCh37 or GRCh38).") var assembly:
+        String?
     @Option(name: .long, help: "rsID sources, VCF or gcp TSV (with --default); repeatable.") var rsids: [String] = []
     @Argument(help: "Input files.") var inputs: [String] = []
 
@@ -69,9 +79,10 @@ struct TableBuildCommand: ParsableCommand {
         }
         progress.finish()
         let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
-        print("wrote \(out): \(data.transcripts.count) transcripts, \(data.segments.count) genomic segments, "
-            + "\(data.genes.count) genes, \(data.rsids.count) rsID alleles, \(size) bytes in "
-            + String(format: "%.2f", Date().timeIntervalSince(start)) + " s")
+        print(
+            "wrote \(out): \(data.transcripts.count) transcripts, \(data.segments.count) genomic segments, "
+                + "\(data.genes.count) genes, \(data.rsids.count) rsID alleles, \(size) bytes in "
+                + String(format: "%.2f", Date().timeIntervalSince(start)) + " s")
     }
 
     func buildData(progress: Progress) -> Result<ReferenceData, ReferenceError> {
@@ -79,11 +90,13 @@ struct TableBuildCommand: ParsableCommand {
             var data = ReferenceData()
             if let defaultData {
                 let counter = StepCounter()
-                data = try DefaultTableRecipe(dataDirectory: defaultData, equivalencesPath: equivalences, rsidSources: rsids)
-                    .build { label in
-                        counter.value += 1
-                        progress.step(counter.value, of: 7, label)
-                    }
+                data = try DefaultTableRecipe(
+                    dataDirectory: defaultData, equivalencesPath: equivalences, rsidSources: rsids
+                )
+                .build { label in
+                    counter.value += 1
+                    progress.step(counter.value, of: 7, label)
+                }
             }
             data.merge(try importInputs(progress: progress))
             try TableWriter().write(data, to: out)
@@ -113,13 +126,21 @@ struct TableBuildCommand: ParsableCommand {
             }
         }
         if let files = grouped[.uta] {
-            func pick(_ key: String) -> String? { files.first { ($0 as NSString).lastPathComponent.lowercased().contains(key) } }
-            guard let sequences = pick("sequences") ?? pick("fasta"), let exonSet = pick("exonset"), let txinfo = pick("txinfo") else {
-                throw ReferenceError(.missingInput, file: files.joined(separator: ", "),
+            func pick(_ key: String) -> String? {
+                files.first { ($0 as NSString).lastPathComponent.lowercased().contains(key) }
+            }
+            guard let sequences = pick("sequences") ?? pick("fasta"), let exonSet = pick("exonset"),
+                let txinfo = pick("txinfo")
+            else {
+                throw ReferenceError(
+                    .missingInput, file: files.joined(separator: ", "),
                     "UTA input needs sequences.fasta, exonset and txinfo files")
             }
-            data.merge(try UTAImporter(sequences: sequences, exonSet: exonSet, transcriptInfo: txinfo,
-                refSeqGene: pick("lrg_refseqgene")).load())
+            data.merge(
+                try UTAImporter(
+                    sequences: sequences, exonSet: exonSet, transcriptInfo: txinfo,
+                    refSeqGene: pick("lrg_refseqgene")
+                ).load())
             tick("UTA", files.count)
         }
         for f in grouped[.lrgXML] ?? [] {
@@ -130,7 +151,9 @@ struct TableBuildCommand: ParsableCommand {
             let (lifted, _) = try LRGDerivedImporter(path: f).grch38Alignments()
             for i in data.transcripts.indices {
                 let names = [data.transcripts[i].accession] + data.transcripts[i].alternateAccessions
-                if let a = names.lazy.compactMap({ lifted[$0] }).first, data.transcripts[i].alignment(on: .grch38) == nil {
+                if let a = names.lazy.compactMap({ lifted[$0] }).first,
+                    data.transcripts[i].alignment(on: .grch38) == nil
+                {
                     data.transcripts[i].alignments.append(a)
                 }
             }
@@ -144,15 +167,36 @@ struct TableBuildCommand: ParsableCommand {
             }
         }
         for f in grouped[.gff] ?? [] {
-            data.merge(try GFFImporter(path: f, fasta: grouped[.fasta] ?? [], assembly: assembly.flatMap { Assembly(name: $0) }).load())
+            data.merge(
+                try GFFImporter(
+                    path: f, fasta: grouped[.fasta] ?? [], assembly: assembly.flatMap { Assembly(name: $0) }
+                ).load())
             tick(f, 1)
         }
-        for f in grouped[.maneSummary] ?? [] { data.merge(try MANESummaryImporter(path: f).load()); tick(f, 1) }
-        for f in grouped[.maneExons] ?? [] { data.merge(try MANEExonsImporter(path: f).load()); tick(f, 1) }
-        for f in grouped[.gencodeAliases] ?? [] { data.merge(try GencodeGeneImporter(aliases: f).load()); tick(f, 1) }
-        for f in grouped[.assembly] ?? [] { data.merge(try AssemblyImporter(path: f).load()); tick(f, 1) }
-        for f in grouped[.equivalences] ?? [] { data.equivalences += try VersionEquivalenceImporter(path: f).load(); tick(f, 1) }
-        for f in grouped[.rsids] ?? [] { data.rsids += try RSIDImporter(path: f).load(); tick(f, 1) }
+        for f in grouped[.maneSummary] ?? [] {
+            data.merge(try MANESummaryImporter(path: f).load())
+            tick(f, 1)
+        }
+        for f in grouped[.maneExons] ?? [] {
+            data.merge(try MANEExonsImporter(path: f).load())
+            tick(f, 1)
+        }
+        for f in grouped[.gencodeAliases] ?? [] {
+            data.merge(try GencodeGeneImporter(aliases: f).load())
+            tick(f, 1)
+        }
+        for f in grouped[.assembly] ?? [] {
+            data.merge(try AssemblyImporter(path: f).load())
+            tick(f, 1)
+        }
+        for f in grouped[.equivalences] ?? [] {
+            data.equivalences += try VersionEquivalenceImporter(path: f).load()
+            tick(f, 1)
+        }
+        for f in grouped[.rsids] ?? [] {
+            data.rsids += try RSIDImporter(path: f).load()
+            tick(f, 1)
+        }
         return data
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import VarSynReference
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `varsyn table`: build, inspect and query transcript coordinate tables.

@@ -4,7 +4,8 @@ import VarSynReference
 
 /// `varsyn table info [FILE]`
 struct TableInfoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: "Print a table's counts and sources.")
+    static let configuration = CommandConfiguration(
+        commandName: "info", abstract: "Print a table's counts and sources.")
     @OptionGroup var options: TableOptions
     @Argument(help: "Table file (default: the embedded default table).") var file: String?
 
@@ -12,9 +13,13 @@ struct TableInfoCommand: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let table = try options.open(file)
         let openMicroseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1000
-        var coding = 0, withSequence = 0, grch37 = 0, grch38 = 0
+        var coding = 0
+        var withSequence = 0
+        var grch37 = 0
+        var grch38 = 0
         var genesWithTranscripts = 0
-        var bySource: [String: Int] = [:], alignmentsBySource: [String: Int] = [:]
+        var bySource: [String: Int] = [:]
+        var alignmentsBySource: [String: Int] = [:]
         for t in table.transcripts {
             bySource[t.source.string, default: 0] += 1
             for a in t.alignments { alignmentsBySource["\(a.assembly) \(a.source)", default: 0] += 1 }
@@ -30,13 +35,18 @@ struct TableInfoCommand: ParsableCommand {
         let checksumStarted = DispatchTime.now().uptimeNanoseconds
         let checksumOK = table.verifyChecksum()
         let checksumMicroseconds = (DispatchTime.now().uptimeNanoseconds - checksumStarted) / 1000
-        print("size: \(table.byteCount) bytes, opened in \(openMicroseconds) µs; checksum "
-            + (checksumOK ? "ok" : "MISMATCH") + " (\(checksumMicroseconds) µs)")
+        print(
+            "size: \(table.byteCount) bytes, opened in \(openMicroseconds) µs; checksum "
+                + (checksumOK ? "ok" : "MISMATCH") + " (\(checksumMicroseconds) µs)")
         print("transcripts: \(table.transcriptCount) (\(coding) coding, \(withSequence) with sequence)")
         print("alignments: \(table.alignmentCount) (GRCh37 \(grch37), GRCh38 \(grch38))")
-        print("  by source: " + bySource.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        print("  alignments by source: " + alignmentsBySource.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-            .joined(separator: ", "))
+        print(
+            "  by source: "
+                + bySource.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(
+            "  alignments by source: "
+                + alignmentsBySource.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                .joined(separator: ", "))
         print("exons: \(table.exonCount)")
         print("genes: \(table.geneCount) (\(genesWithTranscripts) with transcripts in the table)")
         print("genomic segments: \(table.segmentCount)")

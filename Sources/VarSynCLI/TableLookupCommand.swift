@@ -7,7 +7,8 @@ struct TableLookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
         abstract: "Look up a transcript, protein, gene, LRG/NG record, genomic position (1-based) or rsID.",
-        discussion: "Examples: NM_003156.3, NM_003156, LRG_164t1, NP_003147.2, STIM1, LRG_164, NC_000011.10:4055634, chr11:4076864 --assembly GRCh37, rs184479614."
+        discussion:
+            "Examples: NM_003156.3, NM_003156, LRG_164t1, NP_003147.2, STIM1, LRG_164, NC_000011.10:4055634, chr11:4076864 --assembly GRCh37, rs184479614."
     )
     @OptionGroup var options: TableOptions
     @Option(name: .long, help: "Assembly for chromosome names (GRCh37 or GRCh38).") var assembly: String?
@@ -18,10 +19,14 @@ struct TableLookupCommand: ParsableCommand {
         let file = arguments.count > 1 ? arguments[0] : nil
         let table = try options.open(file)
         let assembly = self.assembly.flatMap { Assembly(name: $0) }
-        if let colon = query.lastIndex(of: ":"), let position = Int(query[query.index(after: colon)...].filter { $0 != "," }) {
+        if let colon = query.lastIndex(of: ":"),
+            let position = Int(query[query.index(after: colon)...].filter { $0 != "," })
+        {
             let chromosome = String(query[..<colon])
             var found = false
-            for feature in table.features(overlapping: GenomicInterval(start: position - 1, end: position), on: chromosome, assembly: assembly) {
+            for feature in table.features(
+                overlapping: GenomicInterval(start: position - 1, end: position), on: chromosome, assembly: assembly)
+            {
                 found = true
                 switch feature {
                 case .alignment(let a):
@@ -35,7 +40,9 @@ struct TableLookupCommand: ParsableCommand {
                     }
                     print(line)
                 case .placement(let p):
-                    print("\(p.segment.accession)\t\(p.segment.gene)\t\(p.assembly)\t\(p.chromosome)\t\(p.strand)\t\(p.genomic)")
+                    print(
+                        "\(p.segment.accession)\t\(p.segment.gene)\t\(p.assembly)\t\(p.chromosome)\t\(p.strand)\t\(p.genomic)"
+                    )
                 }
             }
             if !found { throw TableCLIError(ReferenceError(.missingInput, "nothing in the table at \(query)")) }
@@ -43,7 +50,9 @@ struct TableLookupCommand: ParsableCommand {
         }
         if query.hasPrefix("rs"), let number = Int(query.dropFirst(2)) {
             let alleles = table.alleles(rsid: number)
-            guard !alleles.isEmpty else { throw TableCLIError(ReferenceError(.missingInput, "\(query) is not in the table")) }
+            guard !alleles.isEmpty else {
+                throw TableCLIError(ReferenceError(.missingInput, "\(query) is not in the table"))
+            }
             for a in alleles { print("rs\(a.rsid)\t\(a.allele)") }
             return
         }
@@ -57,7 +66,9 @@ struct TableLookupCommand: ParsableCommand {
             return
         }
         if let g = table.gene(symbol: query) {
-            print("gene \(g.symbol)\tHGNC:\(g.hgncID)\tMANE Select \(g.maneRefSeq.isEmpty ? "-" : g.maneRefSeq.string) / \(g.maneEnsembl.isEmpty ? "-" : g.maneEnsembl.string)")
+            print(
+                "gene \(g.symbol)\tHGNC:\(g.hgncID)\tMANE Select \(g.maneRefSeq.isEmpty ? "-" : g.maneRefSeq.string) / \(g.maneEnsembl.isEmpty ? "-" : g.maneEnsembl.string)"
+            )
             for t in g.transcripts { printTranscript(t) }
             return
         }
@@ -79,9 +90,13 @@ struct TableLookupCommand: ParsableCommand {
 
     func printTranscript(_ t: TranscriptRecord) {
         let cds = t.cds.map { "CDS \($0)" } ?? "non-coding"
-        print("\(t.accession)\t\(t.gene)\tHGNC:\(t.hgncID)\t\(t.proteinAccession.isEmpty ? "-" : t.proteinAccession.string)\t\(t.length) nt\t\(t.exons.count) exons\t\(cds)\tsource \(t.source)")
+        print(
+            "\(t.accession)\t\(t.gene)\tHGNC:\(t.hgncID)\t\(t.proteinAccession.isEmpty ? "-" : t.proteinAccession.string)\t\(t.length) nt\t\(t.exons.count) exons\t\(cds)\tsource \(t.source)"
+        )
         for a in t.alignments {
-            let exons = a.exons.map { "\($0.genomic.hgvsStart)-\($0.genomic.hgvsEnd)" + ($0.cigar.isEmpty ? "" : "[\($0.cigar)]") }
+            let exons = a.exons.map {
+                "\($0.genomic.hgvsStart)-\($0.genomic.hgvsEnd)" + ($0.cigar.isEmpty ? "" : "[\($0.cigar)]")
+            }
             print("  \(a.assembly)\t\(a.chromosome)\t\(a.strand)\t\(a.source)\t\(exons.joined(separator: ","))")
         }
     }
@@ -91,7 +106,8 @@ struct TableLookupCommand: ParsableCommand {
 struct TableAddRSIDsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-rsids",
-        abstract: "Add rsIDs from dbSNP/ClinVar-style VCF or biocommons gcp TSV files to a table (rewritten atomically)."
+        abstract:
+            "Add rsIDs from dbSNP/ClinVar-style VCF or biocommons gcp TSV files to a table (rewritten atomically)."
     )
     @Option(name: .long, help: "Keep every rsID, not only those of the table's transcripts.") var all = false
     @Argument(help: "Table file.") var table: String

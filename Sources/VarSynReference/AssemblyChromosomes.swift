@@ -5,7 +5,9 @@ extension Assembly {
     static let chromosomeNames: [String] = (1...22).map(String.init) + ["X", "Y", "MT"]
     /// RefSeq versions of NC_000001..NC_000024 per assembly.
     static let grch37Versions = [10, 11, 11, 11, 9, 11, 13, 10, 11, 10, 9, 11, 10, 8, 9, 9, 10, 9, 9, 10, 8, 10, 10, 9]
-    static let grch38Versions = [11, 12, 12, 12, 10, 12, 14, 11, 12, 11, 10, 12, 11, 9, 10, 10, 11, 10, 10, 11, 9, 11, 11, 10]
+    static let grch38Versions = [
+        11, 12, 12, 12, 10, 12, 14, 11, 12, 11, 10, 12, 11, 9, 10, 10, 11, 10, 10, 11, 9, 11, 11, 10,
+    ]
 
     /// RefSeq accession of a primary chromosome name (`11`, `chr11`, `X`, `chrM`), nil for other names.
     public func chromosomeAccession(name: String) -> String? {

@@ -22,13 +22,16 @@ public struct CDotImporter {
         guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             let transcripts = root["transcripts"] as? [String: Any]
         else {
-            throw ReferenceError(.badRecord, file: path, line: 1, field: "transcripts", "expected a cdot JSON object with \"transcripts\"")
+            throw ReferenceError(
+                .badRecord, file: path, line: 1, field: "transcripts",
+                "expected a cdot JSON object with \"transcripts\"")
         }
         var sequences: [String: String] = [:]
         if let sequencesPath {
             let raw = try InputFile.read(sequencesPath)
             guard let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: String] else {
-                throw ReferenceError(.badRecord, file: sequencesPath, line: 1, "expected a JSON object of accession -> sequence")
+                throw ReferenceError(
+                    .badRecord, file: sequencesPath, line: 1, "expected a JSON object of accession -> sequence")
             }
             sequences = object
         }
@@ -51,34 +54,54 @@ public struct CDotImporter {
                 for (i, e) in exons.enumerated() {
                     guard e.count >= 5, let gs = e[0] as? Int, let ge = e[1] as? Int, let number = e[2] as? Int,
                         let ts = e[3] as? Int, let te = e[4] as? Int, gs <= ge, ts >= 1, ts <= te + 1
-                    else { throw fail("genome_builds.\(buildName).exons[\(i)]", "expected [g_start, g_end, exon_no, tx_start, tx_end, cigar]") }
+                    else {
+                        throw fail(
+                            "genome_builds.\(buildName).exons[\(i)]",
+                            "expected [g_start, g_end, exon_no, tx_start, tx_end, cigar]")
+                    }
                     let cigar = try Self.normalizeCIGAR(e.count > 5 ? e[5] as? String : nil) {
                         fail("genome_builds.\(buildName).exons[\(i)]", $0)
                     }
-                    aligned.append((number, AlignedExon(transcript: TranscriptInterval(hgvsStart: ts, hgvsEnd: te),
-                        genomic: GenomicInterval(start: gs, end: ge), cigar: cigar)))
+                    aligned.append(
+                        (
+                            number,
+                            AlignedExon(
+                                transcript: TranscriptInterval(hgvsStart: ts, hgvsEnd: te),
+                                genomic: GenomicInterval(start: gs, end: ge), cigar: cigar)
+                        ))
                 }
                 aligned.sort { $0.number < $1.number }
                 if transcriptExons.isEmpty { transcriptExons = aligned.map(\.exon.transcript) }
-                alignments.append(TranscriptAlignment(assembly: assembly, chromosome: contig, strand: strand,
-                    exons: aligned.map(\.exon), source: "cdot"))
+                alignments.append(
+                    TranscriptAlignment(
+                        assembly: assembly, chromosome: contig, strand: strand,
+                        exons: aligned.map(\.exon), source: "cdot"))
             }
             var cds: TranscriptInterval?
             if let start = t["start_codon"] as? Int, let stop = t["stop_codon"] as? Int {
-                guard start < stop else { throw fail("start_codon", "start_codon \(start) is not before stop_codon \(stop)") }
+                guard start < stop else {
+                    throw fail("start_codon", "start_codon \(start) is not before stop_codon \(stop)")
+                }
                 cds = TranscriptInterval(start: start, end: stop)
             }
             let sequence = Array((sequences[accession] ?? "").uppercased().utf8)
-            data.transcripts.append(TranscriptModel(accession: accession, gene: t["gene_name"] as? String ?? "",
-                hgncID: Int(t["hgnc"] as? String ?? "") ?? 0, proteinAccession: t["protein"] as? String ?? "", cds: cds,
-                sequence: sequence, exons: transcriptExons, alignments: alignments, source: "cdot"))
+            data.transcripts.append(
+                TranscriptModel(
+                    accession: accession, gene: t["gene_name"] as? String ?? "",
+                    hgncID: Int(t["hgnc"] as? String ?? "") ?? 0, proteinAccession: t["protein"] as? String ?? "",
+                    cds: cds,
+                    sequence: sequence, exons: transcriptExons, alignments: alignments, source: "cdot"))
         }
         if let genes = root["genes"] as? [String: Any] {
             for (_, value) in genes.sorted(by: { $0.key < $1.key }) {
                 guard let g = value as? [String: Any], let symbol = g["gene_symbol"] as? String else { continue }
-                let aliases = (g["aliases"] as? String ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                data.genes.append(GeneModel(symbol: symbol, hgncID: Int(g["hgnc"] as? String ?? "") ?? 0,
-                    aliases: aliases.filter { !$0.isEmpty }))
+                let aliases = (g["aliases"] as? String ?? "").split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                data.genes.append(
+                    GeneModel(
+                        symbol: symbol, hgncID: Int(g["hgnc"] as? String ?? "") ?? 0,
+                        aliases: aliases.filter { !$0.isEmpty }))
             }
         }
         return data
@@ -91,7 +114,9 @@ public struct CDotImporter {
         for token in text.split(separator: " ") {
             guard let first = token.first else { continue }
             if first.isLetter {
-                guard let n = Int(token.dropFirst()), "MIDNX=".contains(first) else { throw fail("bad CIGAR operation \"\(token)\"") }
+                guard let n = Int(token.dropFirst()), "MIDNX=".contains(first) else {
+                    throw fail("bad CIGAR operation \"\(token)\"")
+                }
                 out += "\(n)\(first)"
             } else {
                 out += token

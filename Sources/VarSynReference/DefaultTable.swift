@@ -4,13 +4,16 @@ extension ReferenceTable {
     private static let embedded: Result<ReferenceTable, ReferenceError> = {
         let size = Int(varsyn_default_table_size())
         guard size > 0, let bytes = varsyn_default_table_bytes() else {
-            return .failure(ReferenceError(.badTable, file: "embedded default", "this binary was built without a default table"))
+            return .failure(
+                ReferenceError(.badTable, file: "embedded default", "this binary was built without a default table"))
         }
         do throws(ReferenceError) {
             // The bytes are the binary's own read-only data, so the structural checks suffice at open;
             // `verifyChecksum()` (run by the tests and `varsyn table info`) checks the CRC-32.
-            return .success(try ReferenceTable(staticBytes: UnsafeRawBufferPointer(start: bytes, count: size),
-                origin: "embedded default", verifyChecksum: false))
+            return .success(
+                try ReferenceTable(
+                    staticBytes: UnsafeRawBufferPointer(start: bytes, count: size),
+                    origin: "embedded default", verifyChecksum: false))
         } catch {
             return .failure(error)
         }

@@ -30,23 +30,31 @@ public struct DefaultTableRecipe {
     /// Builds the default table's contents; `progress` receives one line per step.
     public func build(progress: (String) -> Void = { _ in }) throws(ReferenceError) -> ReferenceData {
         progress("UTA LRG transcripts")
-        var uta = try UTAImporter(sequences: path("uta-lrg/lrg.sequences.fasta.bgz"), exonSet: path("uta-lrg/lrg.exonset.gz"),
-            transcriptInfo: path("uta-lrg/lrg.txinfo.gz"), refSeqGene: path("uta-lrg/LRG_RefSeqGene.counsyl_snapshot.tsv")).load()
+        var uta = try UTAImporter(
+            sequences: path("uta-lrg/lrg.sequences.fasta.bgz"), exonSet: path("uta-lrg/lrg.exonset.gz"),
+            transcriptInfo: path("uta-lrg/lrg.txinfo.gz"),
+            refSeqGene: path("uta-lrg/LRG_RefSeqGene.counsyl_snapshot.tsv")
+        ).load()
         progress("GRCh38 lift (lrg-derived)")
         let (lifted, _) = try LRGDerivedImporter(path: path("lrg-derived/lrg_transcripts.tsv")).grch38Alignments()
         for i in uta.transcripts.indices {
             let lrg = uta.transcripts[i].alternateAccessions.first ?? uta.transcripts[i].accession
-            if let a = lifted[lrg], uta.transcripts[i].alignment(on: .grch38) == nil { uta.transcripts[i].alignments.append(a) }
+            if let a = lifted[lrg], uta.transcripts[i].alignment(on: .grch38) == nil {
+                uta.transcripts[i].alignments.append(a)
+            }
         }
 
         progress("LRG XML records")
         var xml = ReferenceData()
         let xmlDirectory = path("lrg-xml")
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: xmlDirectory)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: xmlDirectory)) ?? []).filter {
+            $0.hasSuffix(".xml")
+        }.sorted()
         guard !files.isEmpty else { throw ReferenceError(.missingInput, file: xmlDirectory, "no LRG XML files") }
         for file in files { xml.merge(try LRGXMLImporter(path: xmlDirectory + "/" + file).load()) }
         // The XML wins over UTA for the same LRG transcript (it carries the GRCh38 mapping with its diffs).
-        let xmlLRGNames = Set(xml.transcripts.flatMap { [$0.accession] + $0.alternateAccessions }.filter { $0.hasPrefix("LRG_") })
+        let xmlLRGNames = Set(
+            xml.transcripts.flatMap { [$0.accession] + $0.alternateAccessions }.filter { $0.hasPrefix("LRG_") })
         var data = ReferenceData()
         data.transcripts = uta.transcripts.filter { t in
             !(t.alternateAccessions + [t.accession]).contains { xmlLRGNames.contains($0) }
@@ -81,8 +89,11 @@ public struct DefaultTableRecipe {
         }
         data.metadata = [
             ("name", "VarSyn default table"),
-            ("sources", "uta-lrg (biocommons/uta ca7c9e8), LRG_RefSeqGene (counsyl snapshot), lrg-derived GRCh38 lift, "
-                + "lrg-xml (EBI-LRG/lrg-xml 00634cf), MANE v1.5, GENCODE v44 aliases, bioutils assemblies"),
+            (
+                "sources",
+                "uta-lrg (biocommons/uta ca7c9e8), LRG_RefSeqGene (counsyl snapshot), lrg-derived GRCh38 lift, "
+                    + "lrg-xml (EBI-LRG/lrg-xml 00634cf), MANE v1.5, GENCODE v44 aliases, bioutils assemblies"
+            ),
             ("recipe", "scripts/build-default-table.sh"),
         ]
         return data
@@ -96,8 +107,10 @@ public struct VersionEquivalenceImporter {
     public func load() throws(ReferenceError) -> [VersionEquivalence] {
         var result: [VersionEquivalence] = []
         try forEachTSVRecord(path, names: ["accession", "served_by", "note"]) { r throws(ReferenceError) in
-            result.append(VersionEquivalence(accession: String(try r.string(0)), servedBy: String(try r.string(1)),
-                note: String(try r.string(2))))
+            result.append(
+                VersionEquivalence(
+                    accession: String(try r.string(0)), servedBy: String(try r.string(1)),
+                    note: String(try r.string(2))))
         }
         return result
     }

@@ -32,18 +32,25 @@ public struct GFFImporter {
         }
         let fileAssembly = assembly ?? (path.contains("GRCh37") ? .grch37 : path.contains("GRCh38") ? .grch38 : nil)
         var features: [Feature] = []
-        for (number, text) in LineReader(try InputFile.read(path)) where !text.isEmpty && text.first != UInt8(ascii: "#") {
-            let r = TSVRecord(file: path, line: number, text: text,
+        for (number, text) in LineReader(try InputFile.read(path))
+        where !text.isEmpty && text.first != UInt8(ascii: "#") {
+            let r = TSVRecord(
+                file: path, line: number, text: text,
                 names: ["seqid", "source", "type", "start", "end", "score", "strand", "phase", "attributes"])
             guard r.fields.count >= 9 else { throw r.fail(r.fields.count, "expected 9 tab-separated columns") }
-            let start = try r.int(3), end = try r.int(4)
+            let start = try r.int(3)
+            let end = try r.int(4)
             guard start >= 1, start <= end + 1 else { throw r.fail(3, "start \(start) after end \(end)") }
-            features.append(Feature(seqid: String(r.fields[0]), type: String(r.fields[2]), start: start, end: end,
-                strand: Strand(text: r.fields[6]), attributes: Self.attributes(r.fields[8]), line: number))
+            features.append(
+                Feature(
+                    seqid: String(r.fields[0]), type: String(r.fields[2]), start: start, end: end,
+                    strand: Strand(text: r.fields[6]), attributes: Self.attributes(r.fields[8]), line: number))
         }
         // Transcript keys: GFF3 Parent of exons, GTF transcript_id.
         func transcriptKey(_ f: Feature) -> String? { f.attributes["Parent"] ?? f.attributes["transcript_id"] }
-        var exonsOf: [String: [Feature]] = [:], cdsOf: [String: [Feature]] = [:], stopOf: [String: [Feature]] = [:]
+        var exonsOf: [String: [Feature]] = [:]
+        var cdsOf: [String: [Feature]] = [:]
+        var stopOf: [String: [Feature]] = [:]
         var featureByID: [String: Feature] = [:]
         var gtfTranscripts: [String: Feature] = [:]
         var matches: [String: [Feature]] = [:]
@@ -60,7 +67,9 @@ public struct GFFImporter {
             case "transcript" where f.attributes["ID"] == nil:
                 if let id = f.attributes["transcript_id"] { gtfTranscripts[id] = f }
             case "cDNA_match", "match":
-                if let target = f.attributes["Target"]?.split(separator: " ").first { matches[String(target), default: []].append(f) }
+                if let target = f.attributes["Target"]?.split(separator: " ").first {
+                    matches[String(target), default: []].append(f)
+                }
             default: break
             }
         }
@@ -72,17 +81,27 @@ public struct GFFImporter {
             let parent = featureByID[key] ?? gtfTranscripts[key] ?? first
             let a = parent.attributes
             var accession = a["transcript_id"] ?? a["Name"] ?? key
-            if let dash = accession.range(of: "rna-"), dash.lowerBound == accession.startIndex { accession.removeSubrange(dash) }
-            if let colon = accession.firstIndex(of: ":") { accession = String(accession[accession.index(after: colon)...]) }
+            if let dash = accession.range(of: "rna-"), dash.lowerBound == accession.startIndex {
+                accession.removeSubrange(dash)
+            }
+            if let colon = accession.firstIndex(of: ":") {
+                accession = String(accession[accession.index(after: colon)...])
+            }
             if !accession.contains("."), let v = a["transcript_version"] ?? a["version"] { accession += ".\(v)" }
             // Exons of a gene on a transcript record (mutalyzer NM_003002.4.gff3): the record is the transcript.
-            if Self.looksLikeTranscript(first.seqid) && (parent.type == "gene" || featureByID[key] == nil) { accession = first.seqid }
-            let gene = a["gene"] ?? a["gene_name"] ?? featureByID[a["Parent"] ?? ""]?.attributes["Name"] ?? ""
-            let hgnc = Self.hgncID(a["Dbxref"] ?? a["db_xref"] ?? featureByID[a["Parent"] ?? ""]?.attributes["Dbxref"] ?? "")
-            guard let strand = first.strand else {
-                throw ReferenceError(.badRecord, file: path, line: first.line, field: "strand", "exon of \(accession) has no strand")
+            if Self.looksLikeTranscript(first.seqid) && (parent.type == "gene" || featureByID[key] == nil) {
+                accession = first.seqid
             }
-            var genomicExons = exonFeatures.map { GenomicInterval(hgvsStart: $0.start, hgvsEnd: $0.end) }.sorted { $0.start < $1.start }
+            let gene = a["gene"] ?? a["gene_name"] ?? featureByID[a["Parent"] ?? ""]?.attributes["Name"] ?? ""
+            let hgnc = Self.hgncID(
+                a["Dbxref"] ?? a["db_xref"] ?? featureByID[a["Parent"] ?? ""]?.attributes["Dbxref"] ?? "")
+            guard let strand = first.strand else {
+                throw ReferenceError(
+                    .badRecord, file: path, line: first.line, field: "strand", "exon of \(accession) has no strand")
+            }
+            var genomicExons = exonFeatures.map { GenomicInterval(hgvsStart: $0.start, hgvsEnd: $0.end) }.sorted {
+                $0.start < $1.start
+            }
             if strand == .minus { genomicExons.reverse() }
             // Transcript coordinates: from cDNA_match when present, else cumulative.
             var aligned: [AlignedExon] = []
@@ -95,10 +114,13 @@ public struct GFFImporter {
                     let cigar = try CDotImporter.normalizeCIGAR(m.attributes["Gap"]) {
                         ReferenceError(.badRecord, file: path, line: m.line, field: "Gap", $0)
                     }
-                    aligned.append(AlignedExon(transcript: TranscriptInterval(hgvsStart: ts, hgvsEnd: te), genomic: g, cigar: cigar))
+                    aligned.append(
+                        AlignedExon(
+                            transcript: TranscriptInterval(hgvsStart: ts, hgvsEnd: te), genomic: g, cigar: cigar))
                     cursor = te
                 } else {
-                    aligned.append(AlignedExon(transcript: TranscriptInterval(start: cursor, end: cursor + g.length), genomic: g))
+                    aligned.append(
+                        AlignedExon(transcript: TranscriptInterval(start: cursor, end: cursor + g.length), genomic: g))
                     cursor += g.length
                 }
             }
@@ -107,10 +129,12 @@ public struct GFFImporter {
             var protein = ""
             let cdsFeatures = (cdsOf[key] ?? []) + (stopOf[key] ?? [])
             if !cdsFeatures.isEmpty {
-                let lo = cdsFeatures.map(\.start).min() ?? 0, hi = cdsFeatures.map(\.end).max() ?? 0
+                let lo = cdsFeatures.map(\.start).min() ?? 0
+                let hi = cdsFeatures.map(\.end).max() ?? 0
                 func tx(_ position: Int) -> Int? {  // 1-based genomic -> 0-based transcript
                     for e in aligned where e.genomic.contains(position - 1) {
-                        return strand == .plus ? e.transcript.start + (position - 1 - e.genomic.start)
+                        return strand == .plus
+                            ? e.transcript.start + (position - 1 - e.genomic.start)
                             : e.transcript.start + (e.genomic.end - position)
                     }
                     return nil
@@ -119,18 +143,24 @@ public struct GFFImporter {
                     cds = TranscriptInterval(start: s, end: e + 1)
                 }
                 let c = cdsFeatures[0].attributes
-                protein = c["protein_id"].map { p in p.contains(".") ? p : p + (c["protein_version"].map { ".\($0)" } ?? "") }
+                protein =
+                    c["protein_id"].map { p in p.contains(".") ? p : p + (c["protein_version"].map { ".\($0)" } ?? "") }
                     ?? c["Name"] ?? ""
             }
             let seqid = first.seqid
-            let chromosome = seqid.hasPrefix("NC_0000") || seqid == "NC_012920.1" ? seqid : fileAssembly?.chromosomeAccession(name: seqid)
-            let onAssembly = chromosome.flatMap { Assembly(chromosomeAccession: $0) } ?? (chromosome != nil ? fileAssembly : nil)
+            let chromosome =
+                seqid.hasPrefix("NC_0000") || seqid == "NC_012920.1"
+                ? seqid : fileAssembly?.chromosomeAccession(name: seqid)
+            let onAssembly =
+                chromosome.flatMap { Assembly(chromosomeAccession: $0) } ?? (chromosome != nil ? fileAssembly : nil)
             var alignments: [TranscriptAlignment] = []
             var sequence = sequences[accession] ?? []
             var genomicReference = ""
             if let chromosome, let onAssembly, !sequences.keys.contains(seqid) {
-                alignments.append(TranscriptAlignment(assembly: onAssembly, chromosome: chromosome, strand: strand,
-                    exons: aligned, source: "GFF"))
+                alignments.append(
+                    TranscriptAlignment(
+                        assembly: onAssembly, chromosome: chromosome, strand: strand,
+                        exons: aligned, source: "GFF"))
             } else if let genomic = sequences[seqid] {
                 // Annotated on a genomic record (NG_, slice): splice the transcript from it.
                 genomicReference = seqid
@@ -141,24 +171,33 @@ public struct GFFImporter {
                     }
                 }
                 if segmentsDone.insert(seqid).inserted {
-                    data.segments.append(GenomicSegment(accession: seqid, gene: gene, sequence: genomic, placements: [], source: "GFF"))
+                    data.segments.append(
+                        GenomicSegment(accession: seqid, gene: gene, sequence: genomic, placements: [], source: "GFF"))
                 }
             }
-            data.transcripts.append(TranscriptModel(accession: accession, gene: gene, hgncID: hgnc, proteinAccession: protein,
-                genomicReference: genomicReference, cds: cds, sequence: sequence,
-                length: sequence.isEmpty ? aligned.map(\.transcript.end).max() ?? 0 : sequence.count,
-                exons: aligned.map(\.transcript).sorted { $0.start < $1.start }, alignments: alignments, source: "GFF"))
+            data.transcripts.append(
+                TranscriptModel(
+                    accession: accession, gene: gene, hgncID: hgnc, proteinAccession: protein,
+                    genomicReference: genomicReference, cds: cds, sequence: sequence,
+                    length: sequence.isEmpty ? aligned.map(\.transcript.end).max() ?? 0 : sequence.count,
+                    exons: aligned.map(\.transcript).sorted { $0.start < $1.start }, alignments: alignments,
+                    source: "GFF"))
         }
 
         // A transcript record annotated on itself (seqid = NM_/NR_/ENST without exon features).
-        for f in features where f.type == "CDS" && !data.transcripts.contains(where: { $0.accession == f.seqid })
+        for f in features
+        where f.type == "CDS" && !data.transcripts.contains(where: { $0.accession == f.seqid })
             && exonsOf.isEmpty && Self.looksLikeTranscript(f.seqid)
         {
             let length = sequences[f.seqid]?.count ?? features.filter { $0.seqid == f.seqid }.map(\.end).max() ?? f.end
-            data.transcripts.append(TranscriptModel(accession: f.seqid, gene: f.attributes["gene"] ?? "",
-                hgncID: Self.hgncID(f.attributes["Dbxref"] ?? ""), proteinAccession: f.attributes["protein_id"] ?? f.attributes["Name"] ?? "",
-                cds: TranscriptInterval(hgvsStart: f.start, hgvsEnd: f.end), sequence: sequences[f.seqid] ?? [], length: length,
-                exons: [TranscriptInterval(start: 0, end: length)], source: "GFF"))
+            data.transcripts.append(
+                TranscriptModel(
+                    accession: f.seqid, gene: f.attributes["gene"] ?? "",
+                    hgncID: Self.hgncID(f.attributes["Dbxref"] ?? ""),
+                    proteinAccession: f.attributes["protein_id"] ?? f.attributes["Name"] ?? "",
+                    cds: TranscriptInterval(hgvsStart: f.start, hgvsEnd: f.end), sequence: sequences[f.seqid] ?? [],
+                    length: length,
+                    exons: [TranscriptInterval(start: 0, end: length)], source: "GFF"))
         }
         return data
     }
@@ -173,7 +212,8 @@ public struct GFFImporter {
         for part in text.split(separator: ";") {
             let item = part.trimmingCharacters(in: .whitespaces)
             if let eq = item.firstIndex(of: "="), !item[..<eq].contains(" ") {
-                result[String(item[..<eq])] = String(item[item.index(after: eq)...]).removingPercentEncoding
+                result[String(item[..<eq])] =
+                    String(item[item.index(after: eq)...]).removingPercentEncoding
                     ?? String(item[item.index(after: eq)...])
             } else if let space = item.firstIndex(of: " ") {
                 let key = String(item[..<space])

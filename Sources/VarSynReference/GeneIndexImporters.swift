@@ -23,7 +23,8 @@ public struct MANESummaryImporter {
                 hgnc = n
             }
             let select = try r.string(9) == "MANE Select"
-            let gene = GeneModel(symbol: symbol, hgncID: hgnc,
+            let gene = GeneModel(
+                symbol: symbol, hgncID: hgnc,
                 maneRefSeq: select ? String(try r.string(5)) : "", maneEnsembl: select ? String(try r.string(7)) : "")
             if let i = index[symbol] {
                 if select { data.genes[i] = gene }
@@ -48,21 +49,32 @@ public struct MANEExonsImporter {
         var data = ReferenceData()
         try forEachTSVRecord(path) { r throws(ReferenceError) in
             guard let strand = Strand(text: try r.string(10)) else { throw r.fail(10, "expected + or -") }
-            let g = try r.oneBasedRangeList(12), t = try r.oneBasedRangeList(13)
-            guard g.count == t.count else { throw r.fail(13, "\(t.count) transcript exons for \(g.count) genomic exons") }
+            let g = try r.oneBasedRangeList(12)
+            let t = try r.oneBasedRangeList(13)
+            guard g.count == t.count else {
+                throw r.fail(13, "\(t.count) transcript exons for \(g.count) genomic exons")
+            }
             let exons = t.map { TranscriptInterval(start: $0.0, end: $0.1) }
-            let aligned = zip(exons, g).map { AlignedExon(transcript: $0.0, genomic: GenomicInterval(start: $0.1.0, end: $0.1.1)) }
+            let aligned = zip(exons, g).map {
+                AlignedExon(transcript: $0.0, genomic: GenomicInterval(start: $0.1.0, end: $0.1.1))
+            }
             let hgnc = Int(r.optional(1).dropFirst(5)) ?? 0
-            let alignment = TranscriptAlignment(assembly: .grch38, chromosome: String(try r.string(8)), strand: strand,
+            let alignment = TranscriptAlignment(
+                assembly: .grch38, chromosome: String(try r.string(8)), strand: strand,
                 exons: aligned, source: "MANE/GENCODE")
             let symbol = String(try r.string(0))
             let ensembl = String(r.optional(5))
-            data.transcripts.append(TranscriptModel(accession: String(try r.string(3)),
-                alternateAccessions: [], gene: symbol, hgncID: hgnc, proteinAccession: String(r.optional(4)),
-                cds: nil, exons: exons, alignments: [alignment], source: "MANE/GENCODE"))
+            data.transcripts.append(
+                TranscriptModel(
+                    accession: String(try r.string(3)),
+                    alternateAccessions: [], gene: symbol, hgncID: hgnc, proteinAccession: String(r.optional(4)),
+                    cds: nil, exons: exons, alignments: [alignment], source: "MANE/GENCODE"))
             if !ensembl.isEmpty {
-                data.transcripts.append(TranscriptModel(accession: ensembl, gene: symbol, hgncID: hgnc,
-                    proteinAccession: String(r.optional(6)), cds: nil, exons: exons, alignments: [alignment], source: "MANE/GENCODE"))
+                data.transcripts.append(
+                    TranscriptModel(
+                        accession: ensembl, gene: symbol, hgncID: hgnc,
+                        proteinAccession: String(r.optional(6)), cds: nil, exons: exons, alignments: [alignment],
+                        source: "MANE/GENCODE"))
             }
         }
         return data
@@ -86,14 +98,18 @@ public struct GencodeGeneImporter {
         if let path = aliasesPath {
             let bytes = try InputFile.read(path)
             guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String] else {
-                throw ReferenceError(.badRecord, file: path, line: 1, "expected a JSON object of alias -> symbol strings")
+                throw ReferenceError(
+                    .badRecord, file: path, line: 1, "expected a JSON object of alias -> symbol strings")
             }
             for (alias, symbol) in object {
-                aliasesOf[symbol, default: []].append(contentsOf: alias.uppercased() == symbol.uppercased() ? [] : [alias])
+                aliasesOf[symbol, default: []].append(
+                    contentsOf: alias.uppercased() == symbol.uppercased() ? [] : [alias])
             }
         }
         if let path = genesPath {
-            try forEachTSVRecord(path, names: ["contig", "start", "end", "gene_name", "gene_id", "strand", "gene_type"]) {
+            try forEachTSVRecord(
+                path, names: ["contig", "start", "end", "gene_name", "gene_id", "strand", "gene_type"]
+            ) {
                 r throws(ReferenceError) in
                 let symbol = String(try r.string(3))
                 if aliasesOf[symbol] == nil { aliasesOf[symbol] = [] }
@@ -132,12 +148,15 @@ public struct AssemblyImporter {
             guard let accession = s["refseq_ac"] as? String, let chromosome = s["name"] as? String,
                 let length = s["length"] as? Int
             else {
-                throw ReferenceError(.badRecord, file: path, line: 0, field: "sequences[\(i)]", "missing refseq_ac, name or length")
+                throw ReferenceError(
+                    .badRecord, file: path, line: 0, field: "sequences[\(i)]", "missing refseq_ac, name or length")
             }
             var aliases = (s["aliases"] as? [String]) ?? []
             if let genbank = s["genbank_ac"] as? String { aliases.append(genbank) }
-            data.chromosomes.append(ChromosomeModel(assembly: assembly, name: chromosome, accession: accession,
-                aliases: aliases, length: length))
+            data.chromosomes.append(
+                ChromosomeModel(
+                    assembly: assembly, name: chromosome, accession: accession,
+                    aliases: aliases, length: length))
         }
         return data
     }

@@ -105,7 +105,8 @@ struct TSVRecord {
 
     func string(_ i: Int) throws(ReferenceError) -> Substring {
         guard i < fields.count else {
-            throw ReferenceError(.badRecord, file: file, line: line, field: name(i),
+            throw ReferenceError(
+                .badRecord, file: file, line: line, field: name(i),
                 "missing (line has \(fields.count) fields)")
         }
         return fields[i]
@@ -116,7 +117,8 @@ struct TSVRecord {
     func int(_ i: Int) throws(ReferenceError) -> Int {
         let text = try string(i)
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw ReferenceError(.badRecord, file: file, line: line, field: name(i), "expected an integer, found \"\(text)\"")
+            throw ReferenceError(
+                .badRecord, file: file, line: line, field: name(i), "expected an integer, found \"\(text)\"")
         }
         return value
     }
@@ -155,7 +157,9 @@ struct TSVRecord {
 }
 
 /// Reads FASTA records: `>name description` then sequence lines; sequences upper-cased.
-func readFASTA(_ bytes: [UInt8], file: String) throws(ReferenceError) -> [(name: String, description: String, sequence: [UInt8])] {
+func readFASTA(_ bytes: [UInt8], file: String) throws(ReferenceError) -> [(
+    name: String, description: String, sequence: [UInt8]
+)] {
     var records: [(name: String, description: String, sequence: [UInt8])] = []
     var reader = LineReader(bytes)
     while let (number, line) = reader.next() {
@@ -169,12 +173,14 @@ func readFASTA(_ bytes: [UInt8], file: String) throws(ReferenceError) -> [(name:
             records.append((String(name), String(header.dropFirst(name.count).drop { $0 == " " }), []))
         } else {
             guard !records.isEmpty else {
-                throw ReferenceError(.badRecord, file: file, line: number, field: "sequence", "sequence before the first > header")
+                throw ReferenceError(
+                    .badRecord, file: file, line: number, field: "sequence", "sequence before the first > header")
             }
             for byte in line where byte != 0x20 && byte != 0x09 {
                 let upper = byte >= 0x61 && byte <= 0x7a ? byte - 32 : byte
                 guard upper >= 0x41 && upper <= 0x5a || upper == UInt8(ascii: "*") || upper == UInt8(ascii: "-") else {
-                    throw ReferenceError(.badRecord, file: file, line: number, field: "sequence",
+                    throw ReferenceError(
+                        .badRecord, file: file, line: number, field: "sequence",
                         "unexpected character \"\(Character(Unicode.Scalar(byte)))\"")
                 }
                 records[records.count - 1].sequence.append(upper)
@@ -197,7 +203,8 @@ func forEachTSVRecord(
             let line = text.first == UInt8(ascii: "#") ? text.dropFirst() : text
             let parsed = String(decoding: line, as: UTF8.self).split(separator: "\t").map(String.init)
             guard validateHeader(parsed) else {
-                throw ReferenceError(.unknownFormat, file: path, line: number, "unexpected header \"\(parsed.joined(separator: " "))\"")
+                throw ReferenceError(
+                    .unknownFormat, file: path, line: number, "unexpected header \"\(parsed.joined(separator: " "))\"")
             }
             header = parsed
             continue

@@ -17,7 +17,8 @@ public struct LRGXMLImporter {
     struct Mapping {
         var assembly: Assembly
         var chromosome: String
-        var spans: [(lrgStart: Int, lrgEnd: Int, otherStart: Int, otherEnd: Int, strand: Strand, diffs: [SegmentDifference])]
+        var spans:
+            [(lrgStart: Int, lrgEnd: Int, otherStart: Int, otherEnd: Int, strand: Strand, diffs: [SegmentDifference])]
     }
 
     /// A RefSeq/Ensembl transcript of the updatable annotation, mapped onto the LRG.
@@ -41,7 +42,10 @@ public struct LRGXMLImporter {
 
     public func load() throws(ReferenceError) -> ReferenceData {
         let bytes = try InputFile.read(path)
-        var id = "", hgnc = 0, sequenceSource = "", symbol = ""
+        var id = ""
+        var hgnc = 0
+        var sequenceSource = ""
+        var symbol = ""
         var genomic: [UInt8] = []
         var transcripts: [FixedTranscript] = []
         var mappings: [Mapping] = []
@@ -52,14 +56,16 @@ public struct LRGXMLImporter {
 
         func attribute(_ e: Element, _ name: String) throws(ReferenceError) -> String {
             guard let v = e.attributes[name] else {
-                throw ReferenceError(.badRecord, file: path, line: e.line, field: name, "missing attribute on <\(e.name)>")
+                throw ReferenceError(
+                    .badRecord, file: path, line: e.line, field: name, "missing attribute on <\(e.name)>")
             }
             return v
         }
         func int(_ e: Element, _ name: String) throws(ReferenceError) -> Int {
             let v = try attribute(e, name)
             guard let n = Int(v) else {
-                throw ReferenceError(.badRecord, file: path, line: e.line, field: name, "expected an integer, found \"\(v)\"")
+                throw ReferenceError(
+                    .badRecord, file: path, line: e.line, field: name, "expected an integer, found \"\(v)\"")
             }
             return n
         }
@@ -86,16 +92,23 @@ public struct LRGXMLImporter {
                 transcripts.append(FixedTranscript(name: try attribute(e, "name"), line: e.line))
             case "transcript" where annotationSet != "":
                 currentUpdatableTranscript = e.attributes["accession"]
-                if e.attributes["source"] == "RefSeq", let fixed = e.attributes["fixed_id"], let acc = e.attributes["accession"] {
+                if e.attributes["source"] == "RefSeq", let fixed = e.attributes["fixed_id"],
+                    let acc = e.attributes["accession"]
+                {
                     refSeqOfFixed[fixed] = acc
                 }
             case "protein_product" where annotationSet != "":
                 currentProtein = e.attributes["accession"]
-                if (e.attributes["codon_start"] ?? "1") != "1", let t = currentUpdatableTranscript { incomplete.insert(t) }
-                if e.attributes["source"] == "RefSeq", let fixed = e.attributes["fixed_id"], let acc = e.attributes["accession"] {
+                if (e.attributes["codon_start"] ?? "1") != "1", let t = currentUpdatableTranscript {
+                    incomplete.insert(t)
+                }
+                if e.attributes["source"] == "RefSeq", let fixed = e.attributes["fixed_id"],
+                    let acc = e.attributes["accession"]
+                {
                     refSeqOfFixed[fixed] = acc
                 }
-            case "coordinates" where annotationSet != "" && inside("transcript", "protein_product", "coordinates")
+            case "coordinates"
+            where annotationSet != "" && inside("transcript", "protein_product", "coordinates")
                 && e.attributes["coord_system"] == id:
                 if let t = currentUpdatableTranscript, let p = currentProtein {
                     if e.attributes["strand"] != "1" { incomplete.insert(t) }
@@ -103,27 +116,35 @@ public struct LRGXMLImporter {
                 }
             case "partial" where annotationSet != "" && inside("transcript", "exon", "partial"):
                 if let t = currentUpdatableTranscript { incomplete.insert(t) }
-            case "mapping" where (annotationSet == "ncbi" || annotationSet == "ensembl") && e.attributes["type"] == "transcript":
+            case "mapping"
+            where (annotationSet == "ncbi" || annotationSet == "ensembl") && e.attributes["type"] == "transcript":
                 let accession = try attribute(e, "other_id")
                 currentAnnotated = accession
                 if annotated[accession] == nil { annotatedOrder.append(accession) }
-                annotated[accession] = AnnotatedTranscript(accession: accession, length: try int(e, "other_end"),
+                annotated[accession] = AnnotatedTranscript(
+                    accession: accession, length: try int(e, "other_end"),
                     usable: (try int(e, "other_start")) == 1, line: e.line)
             case "mapping_span" where currentAnnotated != nil && inside("mapping", "mapping_span"):
                 if let key = currentAnnotated {
                     if e.attributes["strand"] != "1" { annotated[key]?.usable = false }
-                    annotated[key]?.spans.append((try int(e, "lrg_start"), try int(e, "lrg_end"), try int(e, "other_start"),
-                        try int(e, "other_end")))
+                    annotated[key]?.spans.append(
+                        (
+                            try int(e, "lrg_start"), try int(e, "lrg_end"), try int(e, "other_start"),
+                            try int(e, "other_end")
+                        ))
                 }
             case "diff" where currentAnnotated != nil && inside("mapping", "mapping_span", "diff"):
                 // The transcript differs from the LRG sequence: its bases cannot be spliced from the LRG.
                 if let key = currentAnnotated { annotated[key]?.usable = false }
             case "coordinates" where inside("fixed_annotation", "transcript", "coding_region", "coordinates"):
-                let start = try int(e, "start"), end = try int(e, "end")
+                let start = try int(e, "start")
+                let end = try int(e, "end")
                 transcripts[transcripts.count - 1].codingRegions.append((start, end, ""))
             case "translation" where inside("fixed_annotation", "transcript", "coding_region", "translation"):
                 let n = transcripts[transcripts.count - 1].codingRegions.count
-                if n > 0 { transcripts[transcripts.count - 1].codingRegions[n - 1].translation = e.attributes["name"] ?? "" }
+                if n > 0 {
+                    transcripts[transcripts.count - 1].codingRegions[n - 1].translation = e.attributes["name"] ?? ""
+                }
             case "coordinates" where inside("fixed_annotation", "transcript", "exon", "coordinates"):
                 let system = try attribute(e, "coord_system")
                 let t = transcripts.count - 1
@@ -145,17 +166,23 @@ public struct LRGXMLImporter {
                 guard let strand = Strand(text: try attribute(e, "strand")) else {
                     throw ReferenceError(.badRecord, file: path, line: e.line, field: "strand", "expected 1 or -1")
                 }
-                mappings[mappings.count - 1].spans.append((try int(e, "lrg_start"), try int(e, "lrg_end"),
-                    try int(e, "other_start"), try int(e, "other_end"), strand, []))
+                mappings[mappings.count - 1].spans.append(
+                    (
+                        try int(e, "lrg_start"), try int(e, "lrg_end"),
+                        try int(e, "other_start"), try int(e, "other_end"), strand, []
+                    ))
             case "diff" where annotationSet == "lrg" && inside("mapping", "mapping_span", "diff") && keptMapping:
                 guard let last = mappings.last, !last.spans.isEmpty else { break }
                 let type = try attribute(e, "type")
                 guard let kind = SegmentDifference.Kind(rawValue: type) else {
-                    throw ReferenceError(.badRecord, file: path, line: e.line, field: "type", "unknown diff type \"\(type)\"")
+                    throw ReferenceError(
+                        .badRecord, file: path, line: e.line, field: "type", "unknown diff type \"\(type)\"")
                 }
-                let d = SegmentDifference(kind: kind, segmentStart: try int(e, "lrg_start"), segmentEnd: try int(e, "lrg_end"),
+                let d = SegmentDifference(
+                    kind: kind, segmentStart: try int(e, "lrg_start"), segmentEnd: try int(e, "lrg_end"),
                     genomicStart: try int(e, "other_start"), genomicEnd: try int(e, "other_end"),
-                    segmentSequence: e.attributes["lrg_sequence"] ?? "", genomicSequence: e.attributes["other_sequence"] ?? "")
+                    segmentSequence: e.attributes["lrg_sequence"] ?? "",
+                    genomicSequence: e.attributes["other_sequence"] ?? "")
                 let m = mappings.count - 1
                 mappings[m].spans[mappings[m].spans.count - 1].diffs.append(d)
             default: break
@@ -169,7 +196,8 @@ public struct LRGXMLImporter {
             case "hgnc_id" where inside("fixed_annotation", "hgnc_id"): hgnc = Int(value) ?? 0
             case "sequence_source" where inside("fixed_annotation", "sequence_source"): sequenceSource = value
             case "lrg_locus": symbol = value
-            case "synonym" where inside("symbol", "synonym"): if !value.isEmpty, !aliases.contains(value) { aliases.append(value) }
+            case "synonym" where inside("symbol", "synonym"):
+                if !value.isEmpty, !aliases.contains(value) { aliases.append(value) }
             case "mapping": currentAnnotated = nil
             case "transcript" where annotationSet != "": currentUpdatableTranscript = nil
             case "protein_product": currentProtein = nil
@@ -182,7 +210,8 @@ public struct LRGXMLImporter {
         }
 
         // Scan the document.
-        var i = 0, line = 1
+        var i = 0
+        var line = 1
         let n = bytes.count
         while i < n && failure == nil {
             let c = bytes[i]
@@ -209,7 +238,8 @@ public struct LRGXMLImporter {
                 j += 1
             }
             guard j < n else {
-                failure = ReferenceError(.badRecord, file: path, line: tagLine, field: "", "unterminated tag (truncated XML?)")
+                failure = ReferenceError(
+                    .badRecord, file: path, line: tagLine, field: "", "unterminated tag (truncated XML?)")
                 break
             }
             let tag = bytes[(i + 1)..<j]
@@ -219,7 +249,8 @@ public struct LRGXMLImporter {
                 if first == UInt8(ascii: "/") {
                     let name = String(decoding: tag.dropFirst(), as: UTF8.self).trimmingCharacters(in: .whitespaces)
                     guard let top = stack.last, top.name == name else {
-                        throw ReferenceError(.badRecord, file: path, line: tagLine, field: name,
+                        throw ReferenceError(
+                            .badRecord, file: path, line: tagLine, field: name,
                             "closing </\(name)> does not match <\(stack.last?.name ?? "nothing")>")
                     }
                     try close(top)
@@ -242,19 +273,23 @@ public struct LRGXMLImporter {
         }
         if let failure { throw failure }
         if !stack.isEmpty {
-            throw ReferenceError(.badRecord, file: path, line: line, field: stack.last?.name ?? "",
+            throw ReferenceError(
+                .badRecord, file: path, line: line, field: stack.last?.name ?? "",
                 "document ends inside <\(stack.last?.name ?? "")> (truncated XML?)")
         }
         guard !id.isEmpty, !genomic.isEmpty else {
-            throw ReferenceError(.badRecord, file: path, line: 1, field: "fixed_annotation", "no LRG id or genomic sequence")
+            throw ReferenceError(
+                .badRecord, file: path, line: 1, field: "fixed_annotation", "no LRG id or genomic sequence")
         }
-        var data = try build(id: id, hgnc: hgnc, sequenceSource: sequenceSource, symbol: symbol, genomic: genomic,
+        var data = try build(
+            id: id, hgnc: hgnc, sequenceSource: sequenceSource, symbol: symbol, genomic: genomic,
             transcripts: transcripts, mappings: mappings, refSeqOfFixed: refSeqOfFixed)
         if !aliases.isEmpty, !data.genes.isEmpty { data.genes[0].aliases = aliases }
         // Updatable-annotation transcripts that are complete, on the LRG strand and identical to the LRG sequence.
         let known = Set(data.transcripts.flatMap { [$0.accession] + $0.alternateAccessions })
         for accession in annotatedOrder {
-            guard var a = annotated[accession], a.usable, !known.contains(accession), !incomplete.contains(accession) else { continue }
+            guard var a = annotated[accession], a.usable, !known.contains(accession), !incomplete.contains(accession)
+            else { continue }
             a.spans.sort { $0.2 < $1.2 }
             var expected = 1
             var contiguous = true
@@ -266,7 +301,8 @@ public struct LRGXMLImporter {
             var region: [(lrgStart: Int, lrgEnd: Int, translation: String)] = []
             if let p = proteinOf[accession] { region = [(p.lrgStart, p.lrgEnd, p.protein)] }
             let t = FixedTranscript(name: accession, exons: a.spans, codingRegions: region, line: a.line)
-            for var model in try transcriptModels([t], id: id, hgnc: hgnc, symbol: symbol, genomic: genomic,
+            for var model in try transcriptModels(
+                [t], id: id, hgnc: hgnc, symbol: symbol, genomic: genomic,
                 mappings: mappings, refSeqOfFixed: [:], updatable: true)
             {
                 // The annotation's protein coordinates may leave out the stop codon (Ensembl) or describe an
@@ -290,7 +326,9 @@ public struct LRGXMLImporter {
         let stops: Set<String> = ["TAA", "TAG", "TGA"]
         guard codon(cds.start) == "ATG", cds.length % 3 == 0 else { return nil }
         if let last = codon(cds.end - 3), stops.contains(last) { return cds }
-        if let next = codon(cds.end), stops.contains(next) { return TranscriptInterval(start: cds.start, end: cds.end + 3) }
+        if let next = codon(cds.end), stops.contains(next) {
+            return TranscriptInterval(start: cds.start, end: cds.end + 3)
+        }
         return nil
     }
 
@@ -325,7 +363,8 @@ public struct LRGXMLImporter {
     /// Maps a 1-based LRG position to the 1-based genomic position through a span and its indels; nil when the
     /// position lies in bases absent from the assembly (`lrg_ins`) or outside the span.
     static func genomicPosition(
-        of position: Int, span: (lrgStart: Int, lrgEnd: Int, otherStart: Int, otherEnd: Int, strand: Strand, diffs: [SegmentDifference])
+        of position: Int,
+        span: (lrgStart: Int, lrgEnd: Int, otherStart: Int, otherEnd: Int, strand: Strand, diffs: [SegmentDifference])
     ) -> Int? {
         guard position >= span.lrgStart && position <= span.lrgEnd else { return nil }
         var shift = 0
@@ -352,15 +391,20 @@ public struct LRGXMLImporter {
         var placements: [SegmentPlacement] = []
         for m in mappings {
             for s in m.spans {
-                placements.append(SegmentPlacement(assembly: m.assembly, chromosome: m.chromosome, strand: s.strand,
-                    segment: GenomicInterval(hgvsStart: s.lrgStart, hgvsEnd: s.lrgEnd),
-                    genomic: GenomicInterval(hgvsStart: s.otherStart, hgvsEnd: s.otherEnd), differences: s.diffs))
+                placements.append(
+                    SegmentPlacement(
+                        assembly: m.assembly, chromosome: m.chromosome, strand: s.strand,
+                        segment: GenomicInterval(hgvsStart: s.lrgStart, hgvsEnd: s.lrgEnd),
+                        genomic: GenomicInterval(hgvsStart: s.otherStart, hgvsEnd: s.otherEnd), differences: s.diffs))
             }
         }
-        data.segments.append(GenomicSegment(accession: id, alternateAccessions: sequenceSource.isEmpty ? [] : [sequenceSource],
-            gene: symbol, sequence: genomic, placements: placements, source: "LRG-XML"))
+        data.segments.append(
+            GenomicSegment(
+                accession: id, alternateAccessions: sequenceSource.isEmpty ? [] : [sequenceSource],
+                gene: symbol, sequence: genomic, placements: placements, source: "LRG-XML"))
 
-        data.transcripts = try transcriptModels(transcripts, id: id, hgnc: hgnc, symbol: symbol, genomic: genomic,
+        data.transcripts = try transcriptModels(
+            transcripts, id: id, hgnc: hgnc, symbol: symbol, genomic: genomic,
             mappings: mappings, refSeqOfFixed: refSeqOfFixed, updatable: false)
         if !symbol.isEmpty { data.genes.append(GeneModel(symbol: symbol, hgncID: hgnc)) }
         return data
@@ -383,18 +427,22 @@ public struct LRGXMLImporter {
             var rebuilt: [UInt8] = []
             for e in t.exons {
                 guard e.0 >= 1, e.1 <= genomic.count, e.0 <= e.1 else {
-                    throw ReferenceError(.badRecord, file: path, line: t.line, field: "exon",
+                    throw ReferenceError(
+                        .badRecord, file: path, line: t.line, field: "exon",
                         "\(lrgName) exon \(e.0)-\(e.1) lies outside the \(genomic.count)-base genomic sequence")
                 }
                 rebuilt.append(contentsOf: genomic[(e.0 - 1)..<e.1])
             }
             guard t.cdna.isEmpty || rebuilt == t.cdna else {
-                throw ReferenceError(.badRecord, file: path, line: t.line, field: "cdna",
+                throw ReferenceError(
+                    .badRecord, file: path, line: t.line, field: "cdna",
                     "\(lrgName) cDNA differs from the genomic sequence spliced at its exons")
             }
             // CDS: the coding region whose translation matches the transcript number, else the first.
             let number = t.name.dropFirst()
-            let region = updatable ? t.codingRegions.first
+            let region =
+                updatable
+                ? t.codingRegions.first
                 : t.codingRegions.first { $0.translation.dropFirst() == number } ?? t.codingRegions.first
             var cds: TranscriptInterval?
             var protein = ""
@@ -404,7 +452,8 @@ public struct LRGXMLImporter {
                     return nil
                 }
                 guard let start = tx(region.lrgStart), let end = tx(region.lrgEnd) else {
-                    throw ReferenceError(.badRecord, file: path, line: t.line, field: "coding_region",
+                    throw ReferenceError(
+                        .badRecord, file: path, line: t.line, field: "coding_region",
                         "\(lrgName) CDS \(region.lrgStart)-\(region.lrgEnd) does not start and end in exons")
                 }
                 cds = TranscriptInterval(hgvsStart: start, hgvsEnd: end)
@@ -413,16 +462,24 @@ public struct LRGXMLImporter {
             // Alignments through the assembly mappings.
             var alignments: [TranscriptAlignment] = []
             for m in mappings where !alignments.contains(where: { $0.assembly == m.assembly }) {
-                guard let span = m.spans.first(where: { s in t.exons.allSatisfy { $0.0 >= s.lrgStart && $0.1 <= s.lrgEnd } })
+                guard
+                    let span = m.spans.first(where: { s in t.exons.allSatisfy { $0.0 >= s.lrgStart && $0.1 <= s.lrgEnd }
+                        })
                 else { continue }
                 var aligned: [AlignedExon] = []
                 for e in t.exons {
-                    guard let a = Self.genomicPosition(of: e.0, span: span), let b = Self.genomicPosition(of: e.1, span: span)
-                    else { aligned.removeAll(); break }
+                    guard let a = Self.genomicPosition(of: e.0, span: span),
+                        let b = Self.genomicPosition(of: e.1, span: span)
+                    else {
+                        aligned.removeAll()
+                        break
+                    }
                     let g = GenomicInterval(hgvsStart: min(a, b), hgvsEnd: max(a, b))
                     let txLength = e.3 - e.2 + 1
                     var cigar = ""
-                    let indels = span.diffs.filter { $0.kind != .mismatch && $0.segmentStart >= e.0 && $0.segmentEnd <= e.1 }
+                    let indels = span.diffs.filter {
+                        $0.kind != .mismatch && $0.segmentStart >= e.0 && $0.segmentEnd <= e.1
+                    }
                     if !indels.isEmpty || g.length != txLength {
                         var ops: [String] = []
                         var cursor = e.0
@@ -439,17 +496,23 @@ public struct LRGXMLImporter {
                         if e.1 >= cursor { ops.append("\(e.1 - cursor + 1)M") }
                         cigar = ops.joined()
                     }
-                    aligned.append(AlignedExon(transcript: TranscriptInterval(hgvsStart: e.2, hgvsEnd: e.3), genomic: g, cigar: cigar))
+                    aligned.append(
+                        AlignedExon(
+                            transcript: TranscriptInterval(hgvsStart: e.2, hgvsEnd: e.3), genomic: g, cigar: cigar))
                 }
                 guard !aligned.isEmpty else { continue }
-                alignments.append(TranscriptAlignment(assembly: m.assembly, chromosome: m.chromosome, strand: span.strand,
-                    exons: aligned, source: "LRG-XML"))
+                alignments.append(
+                    TranscriptAlignment(
+                        assembly: m.assembly, chromosome: m.chromosome, strand: span.strand,
+                        exons: aligned, source: "LRG-XML"))
             }
             let refSeq = updatable ? "" : refSeqOfFixed[t.name] ?? ""
-            models.append(TranscriptModel(
-                accession: refSeq.isEmpty ? lrgName : refSeq, alternateAccessions: refSeq.isEmpty ? [] : [lrgName],
-                gene: symbol, hgncID: hgnc, proteinAccession: protein, genomicReference: id, cds: cds,
-                sequence: rebuilt, exons: exons, alignments: alignments, source: updatable ? "LRG-XML annotation" : "LRG-XML"))
+            models.append(
+                TranscriptModel(
+                    accession: refSeq.isEmpty ? lrgName : refSeq, alternateAccessions: refSeq.isEmpty ? [] : [lrgName],
+                    gene: symbol, hgncID: hgnc, proteinAccession: protein, genomicReference: id, cds: cds,
+                    sequence: rebuilt, exons: exons, alignments: alignments,
+                    source: updatable ? "LRG-XML annotation" : "LRG-XML"))
         }
         return models
     }

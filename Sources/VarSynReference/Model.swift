@@ -144,7 +144,8 @@ public struct SegmentDifference: Sendable, Hashable {
     public init?(encoded: Substring) {
         let parts = encoded.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 5, let kind = Kind(rawValue: String(parts[0])) else { return nil }
-        let s = parts[1].split(separator: "-"), g = parts[2].split(separator: "-")
+        let s = parts[1].split(separator: "-")
+        let g = parts[2].split(separator: "-")
         guard s.count == 2, g.count == 2, let s0 = Int(s[0]), let s1 = Int(s[1]), let g0 = Int(g[0]), let g1 = Int(g[1])
         else { return nil }
         self.init(
@@ -214,7 +215,9 @@ public struct GeneModel: Sendable, Hashable {
     /// MANE Select Ensembl transcript, e.g. `ENST00000526596.2`; empty when unknown.
     public var maneEnsembl: String
 
-    public init(symbol: String, hgncID: Int = 0, aliases: [String] = [], maneRefSeq: String = "", maneEnsembl: String = "") {
+    public init(
+        symbol: String, hgncID: Int = 0, aliases: [String] = [], maneRefSeq: String = "", maneEnsembl: String = ""
+    ) {
         self.symbol = symbol
         self.hgncID = hgncID
         self.aliases = aliases
@@ -298,7 +301,8 @@ public struct ReferenceData: Sendable {
                     for a in transcripts[i].alignments where replacement.alignment(on: a.assembly) == nil {
                         replacement.alignments.append(a)
                     }
-                    for name in transcripts[i].alternateAccessions where !replacement.alternateAccessions.contains(name) {
+                    for name in transcripts[i].alternateAccessions where !replacement.alternateAccessions.contains(name)
+                    {
                         replacement.alternateAccessions.append(name)
                     }
                     if replacement.sequence.isEmpty { replacement.sequence = transcripts[i].sequence }

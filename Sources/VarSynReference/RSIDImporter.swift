@@ -19,8 +19,11 @@ public struct RSIDImporter {
             if header.isEmpty {
                 let line = String(decoding: text, as: UTF8.self)
                 header = line.split(separator: "\t").map(String.init)
-                if line.hasPrefix("#CHROM") { isVCF = true } else if header.first != "id" {
-                    throw ReferenceError(.unknownFormat, file: path, line: number,
+                if line.hasPrefix("#CHROM") {
+                    isVCF = true
+                } else if header.first != "id" {
+                    throw ReferenceError(
+                        .unknownFormat, file: path, line: number,
                         "expected a VCF (#CHROM header) or a gcp TSV (id HGVSg HGVSc HGVSp header)")
                 }
                 continue
@@ -29,15 +32,19 @@ public struct RSIDImporter {
             let r = TSVRecord(file: path, line: number, text: text, names: header)
             if isVCF {
                 let ids = try r.string(2)
-                let chrom = try r.string(0), ref = try r.string(3)
+                let chrom = try r.string(0)
+                let ref = try r.string(3)
                 let position = try r.int(1)
-                let clnhgvs = r.optional(7).split(separator: ";").first { $0.hasPrefix("CLNHGVS=") }?.dropFirst(8)
+                let clnhgvs =
+                    r.optional(7).split(separator: ";").first { $0.hasPrefix("CLNHGVS=") }?.dropFirst(8)
                     .split(separator: ",").map(String.init) ?? []
                 for id in ids.split(separator: ";") where id.hasPrefix("rs") {
                     guard let number = Int(id.dropFirst(2)) else { throw r.fail(2, "bad rsID \"\(id)\"") }
                     for allele in clnhgvs { result.append(RSIDAllele(rsid: number, allele: allele)) }
                     for alt in try r.string(4).split(separator: ",") {
-                        let text = ref.count == 1 && alt.count == 1 ? "\(chrom):g.\(position)\(ref)>\(alt)" : "\(chrom):\(position):\(ref):\(alt)"
+                        let text =
+                            ref.count == 1 && alt.count == 1
+                            ? "\(chrom):g.\(position)\(ref)>\(alt)" : "\(chrom):\(position):\(ref):\(alt)"
                         result.append(RSIDAllele(rsid: number, allele: text))
                     }
                 }
@@ -69,7 +76,10 @@ public struct RSIDImporter {
         for a in alleles {
             guard let colon = a.allele.firstIndex(of: ":") else { continue }
             let accession = a.allele[..<colon]
-            if accessions.contains(base(accession)) { wanted.insert(a.rsid); continue }
+            if accessions.contains(base(accession)) {
+                wanted.insert(a.rsid)
+                continue
+            }
             let rest = a.allele[a.allele.index(after: colon)...]
             if let intervals = spans[String(accession)], rest.hasPrefix("g.") {
                 let digits = rest.dropFirst(2).prefix { $0.isNumber }

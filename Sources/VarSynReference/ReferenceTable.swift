@@ -1,8 +1,9 @@
 import CZlib
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A transcript coordinate table opened from its binary form (`docs/table-format.md`), memory-mapped.
@@ -48,14 +49,17 @@ public final class ReferenceTable: @unchecked Sendable {
         }
         let size = Int(info.st_size)
         guard size >= TableFormat.headerSize else {
-            throw ReferenceError(.badTable, file: path,
-                "not a VarSyn table: \(size) bytes is shorter than the \(TableFormat.headerSize)-byte header (truncated?)")
+            throw ReferenceError(
+                .badTable, file: path,
+                "not a VarSyn table: \(size) bytes is shorter than the \(TableFormat.headerSize)-byte header (truncated?)"
+            )
         }
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
             throw ReferenceError(.unreadableFile, file: path, "cannot map: \(String(cString: strerror(errno)))")
         }
         do {
-            try self.init(base: UnsafeRawPointer(mapped), byteCount: size, origin: path, unmapLength: size,
+            try self.init(
+                base: UnsafeRawPointer(mapped), byteCount: size, origin: path, unmapLength: size,
                 verifyChecksum: verifyChecksum)
         } catch {
             munmap(mapped, size)
@@ -70,7 +74,8 @@ public final class ReferenceTable: @unchecked Sendable {
         guard let address = staticBytes.baseAddress else {
             throw ReferenceError(.badTable, file: origin, "empty table")
         }
-        try self.init(base: address, byteCount: staticBytes.count, origin: origin, unmapLength: 0,
+        try self.init(
+            base: address, byteCount: staticBytes.count, origin: origin, unmapLength: 0,
             verifyChecksum: verifyChecksum)
     }
 
@@ -81,7 +86,8 @@ public final class ReferenceTable: @unchecked Sendable {
         self.byteCount = byteCount
         self.origin = origin
         self.unmapLength = unmapLength
-        self.sections = try Self.validate(base: base, byteCount: byteCount, origin: origin, verifyChecksum: verifyChecksum)
+        self.sections = try Self.validate(
+            base: base, byteCount: byteCount, origin: origin, verifyChecksum: verifyChecksum)
     }
 
     deinit {
@@ -113,8 +119,9 @@ public final class ReferenceTable: @unchecked Sendable {
         }
         if verifyChecksum {
             let stored = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 24, as: UInt32.self))
-            let actual = checksum(UnsafeRawBufferPointer(
-                start: base + TableFormat.headerSize, count: byteCount - TableFormat.headerSize))
+            let actual = checksum(
+                UnsafeRawBufferPointer(
+                    start: base + TableFormat.headerSize, count: byteCount - TableFormat.headerSize))
             guard stored == actual else {
                 throw fail("checksum mismatch (stored \(hex(stored)), computed \(hex(actual))): the table is corrupted")
             }
@@ -143,8 +150,10 @@ public final class ReferenceTable: @unchecked Sendable {
     /// Recomputes the CRC-32 over the whole table; true when it matches the header.
     public func verifyChecksum() -> Bool {
         let stored = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 24, as: UInt32.self))
-        return stored == Self.checksum(UnsafeRawBufferPointer(
-            start: base + TableFormat.headerSize, count: byteCount - TableFormat.headerSize))
+        return stored
+            == Self.checksum(
+                UnsafeRawBufferPointer(
+                    start: base + TableFormat.headerSize, count: byteCount - TableFormat.headerSize))
     }
 
     /// CRC-32 (zlib) of `bytes`, in chunks below 4 GiB.
@@ -178,14 +187,16 @@ public final class ReferenceTable: @unchecked Sendable {
     func u32(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt32 {
         let v = sections[Int(s.rawValue)]
         guard index >= 0, index < v.count, field + 4 <= v.recordSize else { return 0 }
-        return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: v.offset + index * v.recordSize + field, as: UInt32.self))
+        return UInt32(
+            littleEndian: base.loadUnaligned(fromByteOffset: v.offset + index * v.recordSize + field, as: UInt32.self))
     }
 
     @inline(__always)
     func u64(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt64 {
         let v = sections[Int(s.rawValue)]
         guard index >= 0, index < v.count, field + 8 <= v.recordSize else { return 0 }
-        return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: v.offset + index * v.recordSize + field, as: UInt64.self))
+        return UInt64(
+            littleEndian: base.loadUnaligned(fromByteOffset: v.offset + index * v.recordSize + field, as: UInt64.self))
     }
 
     @inline(__always)
@@ -225,7 +236,8 @@ public final class ReferenceTable: @unchecked Sendable {
         guard byteIndex < UInt64(packed.byteLength) else { return UInt8(ascii: "N") }
         // Exceptions: last run starting at or before `index`.
         let exceptions = section(.sequenceExceptions)
-        var lo = 0, hi = exceptions.count
+        var lo = 0
+        var hi = exceptions.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if u64(.sequenceExceptions, mid, 0) <= index { lo = mid + 1 } else { hi = mid }
@@ -241,9 +253,12 @@ public final class ReferenceTable: @unchecked Sendable {
 
     /// Copies `range` of the sequence stored at `storeStart` (with `available` bases) into `buffer`; returns the
     /// number of bases written.
-    func copyBases(storeStart: UInt64, available: Int, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    func copyBases(
+        storeStart: UInt64, available: Int, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         guard storeStart != TableFormat.none64 else { return 0 }
-        let lo = max(0, range.lowerBound), hi = min(available, range.upperBound)
+        let lo = max(0, range.lowerBound)
+        let hi = min(available, range.upperBound)
         guard lo < hi else { return 0 }
         let n = min(hi - lo, buffer.count)
         for i in 0..<n { buffer[i] = base(atStoreIndex: storeStart + UInt64(lo + i)) }
@@ -282,7 +297,8 @@ public struct TableString: Sendable, Hashable, CustomStringConvertible, Comparab
         let mine = bytes
         let n = min(mine.count, other.count)
         for i in 0..<n {
-            var a = mine[i], b = other[i]
+            var a = mine[i]
+            var b = other[i]
             if caseInsensitive {
                 a = TableFormat.upper(a)
                 b = TableFormat.upper(b)

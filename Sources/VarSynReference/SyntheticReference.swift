@@ -9,10 +9,12 @@ public enum SyntheticReference {
     {
         var state = seed
         func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return state >> 11
         }
-        var fasta = [UInt8](), exonset = [UInt8](), txinfo = [UInt8]()
+        var fasta = [UInt8]()
+        var exonset = [UInt8]()
+        var txinfo = [UInt8]()
         fasta.reserveCapacity(count * (meanLength + 40))
         exonset.append(contentsOf: "tx_ac\talt_ac\tmethod\tstrand\texons_se_i\n".utf8)
         txinfo.append(contentsOf: "origin\tac\thgnc\tcds_se_i\texons_se_i\n".utf8)
@@ -42,13 +44,16 @@ public enum SyntheticReference {
                 if j % 60 == 59 { fasta.append(0x0a) }
             }
             fasta.append(0x0a)
-            let chromosomeName = Assembly.grch38.chromosomeAccession(name: Assembly.chromosomeNames[chromosome]) ?? "NC_000001.11"
+            let chromosomeName =
+                Assembly.grch38.chromosomeAccession(name: Assembly.chromosomeNames[chromosome]) ?? "NC_000001.11"
             exonset.append(contentsOf: "\(accession)\t\(chromosomeName)\tsynthetic\t\(strand)\t".utf8)
             exonset.append(contentsOf: genomic.map { "\($0.0),\($0.1)" }.joined(separator: ";").utf8)
             exonset.append(0x0a)
-            let cdsStart = length / 5, cdsEnd = cdsStart + ((length * 3 / 5) / 3) * 3
+            let cdsStart = length / 5
+            let cdsEnd = cdsStart + ((length * 3 / 5) / 3) * 3
             txinfo.append(contentsOf: "synthetic\t\(accession)\tSYN\(i / 4)\t\(cdsStart),\(cdsEnd)\t".utf8)
-            txinfo.append(contentsOf: (0..<exonCount).map { "\(bounds[$0]),\(bounds[$0 + 1])" }.joined(separator: ";").utf8)
+            txinfo.append(
+                contentsOf: (0..<exonCount).map { "\(bounds[$0]),\(bounds[$0 + 1])" }.joined(separator: ";").utf8)
             txinfo.append(0x0a)
         }
         let paths = (directory + "/sequences.fasta", directory + "/exonset.tsv", directory + "/txinfo.tsv")

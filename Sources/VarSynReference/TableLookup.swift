@@ -33,9 +33,11 @@ public struct TranscriptResolution: Sendable {
         case .exact, .alternateName: return nil
         case .highestVersion: return "\(requested) has no version; using the highest in the table, \(served)"
         case .equivalentVersion:
-            return "\(requested) is not in the table; resolved through \(served): \(note?.string ?? "equivalent version")"
+            return
+                "\(requested) is not in the table; resolved through \(served): \(note?.string ?? "equivalent version")"
         case .otherVersion:
-            return "\(requested) is not in the table; using \(served) instead, whose sequence and coordinates may differ"
+            return
+                "\(requested) is not in the table; using \(served) instead, whose sequence and coordinates may differ"
         }
     }
 }
@@ -76,7 +78,8 @@ extension ReferenceTable {
 
     /// First name-index entry whose name is >= `key` (ASCII case-insensitive).
     func nameLowerBound(_ key: UnsafeRawBufferPointer) -> Int {
-        var lo = 0, hi = count(.names)
+        var lo = 0
+        var hi = count(.names)
         while lo < hi {
             let mid = (lo + hi) / 2
             if string(.names, mid, 0).compare(key, caseInsensitive: true) < 0 { lo = mid + 1 } else { hi = mid }
@@ -91,7 +94,8 @@ extension ReferenceTable {
             let key = UnsafeRawBufferPointer(raw)
             var i = nameLowerBound(key)
             while i < count(.names), string(.names, i, 0).compare(key, caseInsensitive: true) == 0 {
-                if let kind = TableFormat.NameKind(rawValue: u32(.names, i, 8)), !body(kind, Int(u32(.names, i, 12)), i) {
+                if let kind = TableFormat.NameKind(rawValue: u32(.names, i, 8)), !body(kind, Int(u32(.names, i, 12)), i)
+                {
                     return
                 }
                 i += 1
@@ -109,15 +113,21 @@ extension ReferenceTable {
             guard entry.hasPrefix(base) else { break }
             let bytes = entry.bytes
             if bytes.count > base.count + 1, bytes[base.count] == UInt8(ascii: ".") {
-                var version = 0, numeric = true
+                var version = 0
+                var numeric = true
                 var j = base.count + 1
                 while j < bytes.count {
                     let b = bytes[j]
-                    guard b >= 0x30 && b <= 0x39 else { numeric = false; break }
+                    guard b >= 0x30 && b <= 0x39 else {
+                        numeric = false
+                        break
+                    }
                     version = version &* 10 &+ Int(b - 0x30)
                     j += 1
                 }
-                if numeric, let kind = TableFormat.NameKind(rawValue: u32(.names, i, 8)), kind == kinds.0 || kind == kinds.1 {
+                if numeric, let kind = TableFormat.NameKind(rawValue: u32(.names, i, 8)),
+                    kind == kinds.0 || kind == kinds.1
+                {
                     if best == nil || version > (best?.version ?? 0) { best = (version, Int(u32(.names, i, 12))) }
                 }
             }
@@ -144,12 +154,15 @@ extension ReferenceTable {
         forEachName(accession) { kind, target, entry in
             switch kind {
             case .transcript:
-                found = TranscriptResolution(record: TranscriptRecord(table: self, index: target), match: .exact, note: nil)
+                found = TranscriptResolution(
+                    record: TranscriptRecord(table: self, index: target), match: .exact, note: nil)
                 return false
             case .transcriptAlternate where found == nil:
-                found = TranscriptResolution(record: TranscriptRecord(table: self, index: target), match: .alternateName, note: nil)
+                found = TranscriptResolution(
+                    record: TranscriptRecord(table: self, index: target), match: .alternateName, note: nil)
             case .equivalentVersion where found == nil:
-                found = TranscriptResolution(record: TranscriptRecord(table: self, index: target), match: .equivalentVersion,
+                found = TranscriptResolution(
+                    record: TranscriptRecord(table: self, index: target), match: .equivalentVersion,
                     note: string(.names, entry, 16))
             default: break
             }
@@ -162,7 +175,8 @@ extension ReferenceTable {
             let (baseLength, hasVersion) = Self.versionSplit(all)
             let base = UnsafeRawBufferPointer(rebasing: all[0..<baseLength])
             guard let target = highestVersion(of: base, kinds: (.transcript, .transcriptAlternate)) else { return nil }
-            return TranscriptResolution(record: TranscriptRecord(table: self, index: target),
+            return TranscriptResolution(
+                record: TranscriptRecord(table: self, index: target),
                 match: hasVersion ? .otherVersion : .highestVersion, note: nil)
         }
     }
@@ -186,7 +200,8 @@ extension ReferenceTable {
             let all = UnsafeRawBufferPointer(raw)
             let split = Self.versionSplit(all)
             guard !split.hasVersion,
-                let target = highestVersion(of: UnsafeRawBufferPointer(rebasing: all[0..<split.baseLength]), kinds: (.protein, .protein))
+                let target = highestVersion(
+                    of: UnsafeRawBufferPointer(rebasing: all[0..<split.baseLength]), kinds: (.protein, .protein))
             else { return nil }
             return TranscriptRecord(table: self, index: target)
         }
@@ -196,9 +211,13 @@ extension ReferenceTable {
 
     /// The gene with this symbol, else the gene this alias names (case-insensitive): `STIM1`, `stim1`.
     public func gene(symbol: String) -> GeneRecord? {
-        var symbolHit: Int?, aliasHit: Int?
+        var symbolHit: Int?
+        var aliasHit: Int?
         forEachName(symbol) { kind, target, _ in
-            if kind == .geneSymbol { symbolHit = target; return false }
+            if kind == .geneSymbol {
+                symbolHit = target
+                return false
+            }
             if kind == .geneAlias && aliasHit == nil { aliasHit = target }
             return true
         }
@@ -228,23 +247,32 @@ extension ReferenceTable {
         var query = name
         return query.withUTF8 { raw -> ChromosomeRecord? in
             let key = UnsafeRawBufferPointer(raw)
-            var lo = 0, hi = count(.chromosomes)
+            var lo = 0
+            var hi = count(.chromosomes)
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if string(.chromosomes, mid, 0).compare(key, caseInsensitive: false) < 0 { lo = mid + 1 } else { hi = mid }
+                if string(.chromosomes, mid, 0).compare(key, caseInsensitive: false) < 0 {
+                    lo = mid + 1
+                } else {
+                    hi = mid
+                }
             }
             if lo < count(.chromosomes), string(.chromosomes, lo, 0).compare(key, caseInsensitive: false) == 0 {
                 return ChromosomeRecord(table: self, index: lo)
             }
             let wanted = assembly ?? .grch38
             for i in 0..<count(.chromosomes) where u8(.chromosomes, i, 32) == wanted.rawValue {
-                if string(.chromosomes, i, 8).compare(key, caseInsensitive: true) == 0 { return ChromosomeRecord(table: self, index: i) }
+                if string(.chromosomes, i, 8).compare(key, caseInsensitive: true) == 0 {
+                    return ChromosomeRecord(table: self, index: i)
+                }
                 // aliases: comma-separated
                 let aliases = string(.chromosomes, i, 16).bytes
                 var start = 0
                 for j in 0...aliases.count where j == aliases.count || aliases[j] == UInt8(ascii: ",") {
                     let token = UnsafeRawBufferPointer(rebasing: aliases[start..<j])
-                    if token.count == key.count, zip(token, key).allSatisfy({ TableFormat.upper($0) == TableFormat.upper($1) }) {
+                    if token.count == key.count,
+                        zip(token, key).allSatisfy({ TableFormat.upper($0) == TableFormat.upper($1) })
+                    {
                         return ChromosomeRecord(table: self, index: i)
                     }
                     start = j + 1
@@ -285,8 +313,13 @@ extension ReferenceTable {
     /// The interval-index records of one chromosome accession.
     func intervalGroup(_ accession: UnsafeRawBufferPointer) -> Range<Int> {
         let n = count(.intervals)
-        func chrom(_ i: Int) -> TableString { stringAt(offset: Int(u32(.intervals, i, 0)), length: Int(u8(.intervals, i, 22)) | Int(u8(.intervals, i, 23)) << 8) }
-        var lo = 0, hi = n
+        func chrom(_ i: Int) -> TableString {
+            stringAt(
+                offset: Int(u32(.intervals, i, 0)), length: Int(u8(.intervals, i, 22)) | Int(u8(.intervals, i, 23)) << 8
+            )
+        }
+        var lo = 0
+        var hi = n
         while lo < hi {
             let mid = (lo + hi) / 2
             if chrom(mid).compare(accession, caseInsensitive: false) < 0 { lo = mid + 1 } else { hi = mid }
@@ -305,7 +338,8 @@ extension ReferenceTable {
     /// Alleles of `rs<number>`.
     public func alleles(rsid: Int) -> RecordList<RSIDRecord> {
         let n = count(.rsids)
-        var lo = 0, hi = n
+        var lo = 0
+        var hi = n
         while lo < hi {
             let mid = (lo + hi) / 2
             if Int(clamping: u64(.rsids, mid, 0)) < rsid { lo = mid + 1 } else { hi = mid }
@@ -322,7 +356,8 @@ extension ReferenceTable {
             let key = UnsafeRawBufferPointer(raw)
             let n = count(.rsidAlleleOrder)
             func text(_ i: Int) -> TableString { string(.rsids, Int(u32(.rsidAlleleOrder, i, 0)), 8) }
-            var lo = 0, hi = n
+            var lo = 0
+            var hi = n
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if text(mid).compare(key, caseInsensitive: false) < 0 { lo = mid + 1 } else { hi = mid }
@@ -349,7 +384,8 @@ public struct OverlapSequence: Sequence, IteratorProtocol {
         self.query = query
         self.assembly = assembly
         // Last entry whose start < query.end.
-        var lo = group.lowerBound, hi = group.upperBound
+        var lo = group.lowerBound
+        var hi = group.upperBound
         while lo < hi {
             let mid = (lo + hi) / 2
             if Int(table.u32(.intervals, mid, 4)) < query.end { lo = mid + 1 } else { hi = mid }

@@ -86,17 +86,24 @@ public struct TranscriptRecord: TableElement, Sendable, Hashable {
     /// CDS, 0-based half-open in transcript coordinates (A of ATG .. last base of the stop codon); nil if non-coding.
     public var cds: TranscriptInterval? {
         guard isCoding else { return nil }
-        return TranscriptInterval(start: Int(table.u32(.transcripts, index, 52)), end: Int(table.u32(.transcripts, index, 56)))
+        return TranscriptInterval(
+            start: Int(table.u32(.transcripts, index, 52)), end: Int(table.u32(.transcripts, index, 56)))
     }
     /// Exons in transcript order, transcript coordinates.
     public var exons: RecordList<ExonRecord> {
-        RecordList(table: table, range: table.clampedRange(.exons,
-            first: table.u32(.transcripts, index, 60), count: table.u32(.transcripts, index, 64)))
+        RecordList(
+            table: table,
+            range: table.clampedRange(
+                .exons,
+                first: table.u32(.transcripts, index, 60), count: table.u32(.transcripts, index, 64)))
     }
     /// Alignments, at most one per assembly.
     public var alignments: RecordList<AlignmentRecord> {
-        RecordList(table: table, range: table.clampedRange(.alignments,
-            first: table.u32(.transcripts, index, 68), count: table.u32(.transcripts, index, 72)))
+        RecordList(
+            table: table,
+            range: table.clampedRange(
+                .alignments,
+                first: table.u32(.transcripts, index, 68), count: table.u32(.transcripts, index, 72)))
     }
     /// The alignment on `assembly`, if any.
     public func alignment(on assembly: Assembly) -> AlignmentRecord? {
@@ -119,13 +126,18 @@ public struct AlignmentRecord: TableElement, Sendable {
     public var chromosome: TableString { table.string(.alignments, index, 0) }
     /// Where the alignment came from, e.g. `UTA-LRG`, `LRG-XML`, `lrg-derived lift`.
     public var source: TableString { table.string(.alignments, index, 8) }
-    public var transcript: TranscriptRecord { TranscriptRecord(table: table, index: Int(table.u32(.alignments, index, 16))) }
+    public var transcript: TranscriptRecord {
+        TranscriptRecord(table: table, index: Int(table.u32(.alignments, index, 16)))
+    }
     public var assembly: Assembly { Assembly(rawValue: table.u8(.alignments, index, 20)) ?? .grch38 }
     public var strand: Strand { Strand(rawValue: table.u8(.alignments, index, 21)) ?? .plus }
     /// Exons in transcript order with their genomic intervals and CIGAR.
     public var exons: RecordList<AlignedExonRecord> {
-        RecordList(table: table, range: table.clampedRange(.alignedExons,
-            first: table.u32(.alignments, index, 24), count: table.u32(.alignments, index, 28)))
+        RecordList(
+            table: table,
+            range: table.clampedRange(
+                .alignedExons,
+                first: table.u32(.alignments, index, 24), count: table.u32(.alignments, index, 28)))
     }
     /// Genomic span of all exons, 0-based half-open.
     public var span: GenomicInterval {
@@ -168,8 +180,10 @@ public struct AlignedExonRecord: TableElement, Sendable {
     /// CIGAR (transcript = query), empty for an ungapped match.
     public let cigar: TableString
     public init(table: ReferenceTable, index: Int) {
-        transcript = TranscriptInterval(start: Int(table.u32(.alignedExons, index, 0)), end: Int(table.u32(.alignedExons, index, 4)))
-        genomic = GenomicInterval(start: Int(table.u32(.alignedExons, index, 8)), end: Int(table.u32(.alignedExons, index, 12)))
+        transcript = TranscriptInterval(
+            start: Int(table.u32(.alignedExons, index, 0)), end: Int(table.u32(.alignedExons, index, 4)))
+        genomic = GenomicInterval(
+            start: Int(table.u32(.alignedExons, index, 8)), end: Int(table.u32(.alignedExons, index, 12)))
         cigar = table.string(.alignedExons, index, 16)
     }
 }
@@ -190,8 +204,12 @@ public struct GeneRecord: TableElement, Sendable {
     public var hgncID: Int { Int(table.u32(.genes, index, 24)) }
     /// Transcripts of this gene held in the table.
     public var transcripts: RecordList<TranscriptRecord> {
-        RecordList(table: table, range: table.clampedRange(.geneTranscripts,
-            first: table.u32(.genes, index, 28), count: table.u32(.genes, index, 32)), indirection: .geneTranscripts)
+        RecordList(
+            table: table,
+            range: table.clampedRange(
+                .geneTranscripts,
+                first: table.u32(.genes, index, 28), count: table.u32(.genes, index, 32)), indirection: .geneTranscripts
+        )
     }
 }
 
@@ -209,8 +227,11 @@ public struct SegmentRecord: TableElement, Sendable {
     public var sequenceStart: UInt64 { table.u64(.segments, index, 24) }
     public var length: Int { Int(table.u32(.segments, index, 32)) }
     public var placements: RecordList<PlacementRecord> {
-        RecordList(table: table, range: table.clampedRange(.placements,
-            first: table.u32(.segments, index, 36), count: table.u32(.segments, index, 40)))
+        RecordList(
+            table: table,
+            range: table.clampedRange(
+                .placements,
+                first: table.u32(.segments, index, 36), count: table.u32(.segments, index, 40)))
     }
     public func placement(on assembly: Assembly) -> PlacementRecord? { placements.first { $0.assembly == assembly } }
 }
@@ -309,7 +330,8 @@ extension StoredSequence {
 
     /// The bases of `range` as a `String` (allocates; for display and tests).
     public func sequence(_ range: Range<Int>) -> String {
-        let lo = max(0, range.lowerBound), hi = min(length, range.upperBound)
+        let lo = max(0, range.lowerBound)
+        let hi = min(length, range.upperBound)
         guard hasSequence, lo < hi else { return "" }
         return String(unsafeUninitializedCapacity: hi - lo) { copySequence(lo..<hi, into: $0) }
     }

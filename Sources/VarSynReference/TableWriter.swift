@@ -31,7 +31,9 @@ public struct TableWriter {
         var b = Builder()
         let transcripts = input.transcripts.sorted { $0.accession.utf8.lexicographicallyPrecedes($1.accession.utf8) }
         var transcriptIndex: [String: Int] = [:]
-        for (i, t) in transcripts.enumerated() where transcriptIndex[t.accession] == nil { transcriptIndex[t.accession] = i }
+        for (i, t) in transcripts.enumerated() where transcriptIndex[t.accession] == nil {
+            transcriptIndex[t.accession] = i
+        }
 
         // Transcripts, exons, alignments, sequences.
         var intervals: [(chrom: String, start: UInt32, end: UInt32, target: UInt32, assembly: UInt8, kind: UInt8)] = []
@@ -39,7 +41,9 @@ public struct TableWriter {
         for (i, t) in transcripts.enumerated() {
             let target = UInt32(i)
             names.append((t.accession, .transcript, target, ""))
-            for alt in t.alternateAccessions where alt != t.accession { names.append((alt, .transcriptAlternate, target, "")) }
+            for alt in t.alternateAccessions where alt != t.accession {
+                names.append((alt, .transcriptAlternate, target, ""))
+            }
             if !t.proteinAccession.isEmpty { names.append((t.proteinAccession, .protein, target, "")) }
             if !t.genomicReference.isEmpty { names.append((t.genomicReference, .genomicReference, target, "")) }
             let exonFirst = b.exons.count / 8
@@ -58,8 +62,12 @@ public struct TableWriter {
                     b.alignedExons.ref(b.pool.intern(e.cigar))
                 }
                 let span = a.span
-                intervals.append((a.chromosome, UInt32(clamping: span.start), UInt32(clamping: span.end),
-                    UInt32(b.alignments.count / 40), a.assembly.rawValue, TableFormat.IntervalKind.alignment.rawValue))
+                intervals.append(
+                    (
+                        a.chromosome, UInt32(clamping: span.start), UInt32(clamping: span.end),
+                        UInt32(b.alignments.count / 40), a.assembly.rawValue,
+                        TableFormat.IntervalKind.alignment.rawValue
+                    ))
                 b.alignments.ref(b.pool.intern(a.chromosome))
                 b.alignments.ref(b.pool.intern(a.source))
                 b.alignments.u32(UInt32(i))
@@ -104,8 +112,12 @@ public struct TableWriter {
             for alt in s.alternateAccessions { names.append((alt, .segment, UInt32(i), "")) }
             let placementFirst = b.placements.count / 40
             for p in s.placements {
-                intervals.append((p.chromosome, UInt32(clamping: p.genomic.start), UInt32(clamping: p.genomic.end),
-                    UInt32(b.placements.count / 40), p.assembly.rawValue, TableFormat.IntervalKind.placement.rawValue))
+                intervals.append(
+                    (
+                        p.chromosome, UInt32(clamping: p.genomic.start), UInt32(clamping: p.genomic.end),
+                        UInt32(b.placements.count / 40), p.assembly.rawValue,
+                        TableFormat.IntervalKind.placement.rawValue
+                    ))
                 b.placements.ref(b.pool.intern(p.chromosome))
                 b.placements.ref(b.pool.intern(p.differences.map(\.encoded).joined(separator: ";")))
                 b.placements.u32(UInt32(i))
@@ -167,7 +179,9 @@ public struct TableWriter {
         }
         var previous: (key: [UInt8], kind: UInt32, target: UInt32)?
         for n in sortedNames {
-            if let p = previous, p.key == n.key, p.kind == n.entry.kind.rawValue, p.target == n.entry.target { continue }
+            if let p = previous, p.key == n.key, p.kind == n.entry.kind.rawValue, p.target == n.entry.target {
+                continue
+            }
             previous = (n.key, n.entry.kind.rawValue, n.entry.target)
             b.names.ref(b.pool.intern(n.entry.name))
             b.names.u32(n.entry.kind.rawValue)
@@ -200,7 +214,9 @@ public struct TableWriter {
         }
 
         // Chromosomes sorted by accession.
-        for c in input.chromosomes.sorted(by: { ($0.accession, $0.assembly.rawValue) < ($1.accession, $1.assembly.rawValue) }) {
+        for c in input.chromosomes.sorted(by: {
+            ($0.accession, $0.assembly.rawValue) < ($1.accession, $1.assembly.rawValue)
+        }) {
             b.chromosomes.ref(b.pool.intern(c.accession))
             b.chromosomes.ref(b.pool.intern(c.name))
             b.chromosomes.ref(b.pool.intern(c.aliases.joined(separator: ",")))
@@ -219,7 +235,8 @@ public struct TableWriter {
             b.rsids.ref(b.pool.intern(r.allele))
         }
         let alleleOrder = rsids.indices.sorted {
-            let l = rsids[$0].allele.utf8, r = rsids[$1].allele.utf8
+            let l = rsids[$0].allele.utf8
+            let r = rsids[$1].allele.utf8
             if !l.elementsEqual(r) { return l.lexicographicallyPrecedes(r) }
             return rsids[$0].rsid < rsids[$1].rsid
         }
@@ -292,13 +309,16 @@ struct Builder {
                 i += 1
             } else {
                 var run = 1
-                while i + run < sequence.count && TableFormat.upper(sequence[i + run]) == base && run < Int(UInt32.max) {
+                while i + run < sequence.count && TableFormat.upper(sequence[i + run]) == base && run < Int(UInt32.max)
+                {
                     run += 1
                 }
                 exceptions.u64(baseCount)
                 exceptions.u32(UInt32(run))
                 exceptions.u8(base)
-                exceptions.u8(0); exceptions.u8(0); exceptions.u8(0)
+                exceptions.u8(0)
+                exceptions.u8(0)
+                exceptions.u8(0)
                 for _ in 0..<run { pushCode(0) }
                 i += run
             }

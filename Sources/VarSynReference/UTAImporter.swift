@@ -14,7 +14,10 @@ public struct UTAImporter {
     /// The assembly of the exon set's `alt_ac` alignments (the LRG loading data is GRCh37).
     public var assembly: Assembly
 
-    public init(sequences: String, exonSet: String, transcriptInfo: String, refSeqGene: String? = nil, assembly: Assembly = .grch37) {
+    public init(
+        sequences: String, exonSet: String, transcriptInfo: String, refSeqGene: String? = nil,
+        assembly: Assembly = .grch37
+    ) {
         sequencesPath = sequences
         exonSetPath = exonSet
         transcriptInfoPath = transcriptInfo
@@ -32,16 +35,21 @@ public struct UTAImporter {
         var genomic: [String: (chromosome: String, strand: Strand, exons: [(Int, Int)], line: Int)] = [:]
         try forEachTSVRecord(exonSetPath) { r throws(ReferenceError) in
             let transcript = String(try r.string(0))
-            guard let strand = Strand(text: try r.string(3)) else { throw r.fail(3, "expected 1 or -1, found \"\(r.optional(3))\"") }
+            guard let strand = Strand(text: try r.string(3)) else {
+                throw r.fail(3, "expected 1 or -1, found \"\(r.optional(3))\"")
+            }
             genomic[transcript] = (String(try r.string(1)), strand, try r.startEndList(4), r.line)
         }
 
         // LRG_RefSeqGene: LRG_164 + t1 -> (NM, NP, NG)
         var refSeq: [String: (rna: String, protein: String, genomic: String)] = [:]
         if let path = refSeqGenePath {
-            try forEachTSVRecord(path, names: ["tax_id", "GeneID", "Symbol", "RSG", "LRG", "RNA", "t", "Protein", "p", "Category"]) {
+            try forEachTSVRecord(
+                path, names: ["tax_id", "GeneID", "Symbol", "RSG", "LRG", "RNA", "t", "Protein", "p", "Category"]
+            ) {
                 r throws(ReferenceError) in
-                let lrg = try r.string(4), t = try r.string(6)
+                let lrg = try r.string(4)
+                let t = try r.string(6)
                 guard !lrg.isEmpty, !t.isEmpty else { return }
                 refSeq["\(lrg)\(t)"] = (String(try r.string(5)), String(try r.string(7)), String(try r.string(3)))
             }
@@ -63,7 +71,8 @@ public struct UTAImporter {
                 throw r.fail(1, "\(id) has no sequence in \(sequencesPath)")
             }
             guard exons.last?.end == sequence.count else {
-                throw r.fail(4, "exons end at \(exons.last?.end ?? 0) but the sequence of \(id) has \(sequence.count) bases")
+                throw r.fail(
+                    4, "exons end at \(exons.last?.end ?? 0) but the sequence of \(id) has \(sequence.count) bases")
             }
             if let cds, cds.end > sequence.count || cds.start >= cds.end {
                 throw r.fail(3, "CDS \(cds.start),\(cds.end) lies outside the \(sequence.count)-base transcript")
@@ -71,8 +80,10 @@ public struct UTAImporter {
             var alignments: [TranscriptAlignment] = []
             if let g = genomic[id] {
                 guard g.exons.count == exons.count else {
-                    throw ReferenceError(.badRecord, file: exonSetPath, line: g.line, field: "exons_se_i",
-                        "\(id) has \(g.exons.count) genomic exons but \(exons.count) transcript exons in \(transcriptInfoPath)")
+                    throw ReferenceError(
+                        .badRecord, file: exonSetPath, line: g.line, field: "exons_se_i",
+                        "\(id) has \(g.exons.count) genomic exons but \(exons.count) transcript exons in \(transcriptInfoPath)"
+                    )
                 }
                 // UTA exon sets carry no CIGAR. Where an exon's transcript and genomic lengths differ (an assembly
                 // indel, e.g. UNC93B1 LRG_123t1 on GRCh37) the gap is recorded at the exon's 3' end of the CIGAR;
@@ -87,10 +98,13 @@ public struct UTAImporter {
                     }
                     return AlignedExon(transcript: tx, genomic: GenomicInterval(start: gx.0, end: gx.1), cigar: cigar)
                 }
-                alignments.append(TranscriptAlignment(assembly: assembly, chromosome: g.chromosome, strand: g.strand,
-                    exons: aligned, source: "UTA-LRG"))
+                alignments.append(
+                    TranscriptAlignment(
+                        assembly: assembly, chromosome: g.chromosome, strand: g.strand,
+                        exons: aligned, source: "UTA-LRG"))
             }
-            var model = TranscriptModel(accession: id, gene: gene, cds: cds, sequence: sequence, exons: exons,
+            var model = TranscriptModel(
+                accession: id, gene: gene, cds: cds, sequence: sequence, exons: exons,
                 alignments: alignments, source: "UTA-LRG")
             if let names = refSeq[id], !names.rna.isEmpty {
                 model.accession = names.rna
@@ -112,7 +126,9 @@ public struct LRGDerivedImporter {
     public init(path: String) { self.path = path }
 
     /// GRCh38 alignments keyed by LRG transcript id (`LRG_164t1`), and the transcripts skipped with why.
-    public func grch38Alignments() throws(ReferenceError) -> (alignments: [String: TranscriptAlignment], skipped: [String: String]) {
+    public func grch38Alignments() throws(ReferenceError) -> (
+        alignments: [String: TranscriptAlignment], skipped: [String: String]
+    ) {
         var result: [String: TranscriptAlignment] = [:]
         var skipped: [String: String] = [:]
         try forEachTSVRecord(path) { r throws(ReferenceError) in
@@ -127,12 +143,18 @@ public struct LRGDerivedImporter {
                 return
             }
             guard let strand = Strand(text: try r.string(10)) else { throw r.fail(10, "expected + or -") }
-            let g = try r.oneBasedRangeList(18), t = try r.oneBasedRangeList(14)
-            guard g.count == t.count else { throw r.fail(18, "\(g.count) genomic exons for \(t.count) transcript exons") }
-            let exons = zip(t, g).map {
-                AlignedExon(transcript: TranscriptInterval(start: $0.0.0, end: $0.0.1), genomic: GenomicInterval(start: $0.1.0, end: $0.1.1))
+            let g = try r.oneBasedRangeList(18)
+            let t = try r.oneBasedRangeList(14)
+            guard g.count == t.count else {
+                throw r.fail(18, "\(g.count) genomic exons for \(t.count) transcript exons")
             }
-            result[id] = TranscriptAlignment(assembly: .grch38, chromosome: String(try r.string(15)), strand: strand,
+            let exons = zip(t, g).map {
+                AlignedExon(
+                    transcript: TranscriptInterval(start: $0.0.0, end: $0.0.1),
+                    genomic: GenomicInterval(start: $0.1.0, end: $0.1.1))
+            }
+            result[id] = TranscriptAlignment(
+                assembly: .grch38, chromosome: String(try r.string(15)), strand: strand,
                 exons: exons, source: "lrg-derived lift")
         }
         return (result, skipped)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynReference
 
 @Suite struct BinaryTableTests {
@@ -29,8 +30,10 @@ import Testing
 
     @Test func versionlessAndOtherVersions() throws {
         var data = Fixtures.utaData
-        data.equivalences.append(VersionEquivalence(accession: "NM_003156.4", servedBy: "NM_003156.3",
-            note: "same protein NP_003147.2, same CDS"))
+        data.equivalences.append(
+            VersionEquivalence(
+                accession: "NM_003156.4", servedBy: "NM_003156.3",
+                note: "same protein NP_003147.2, same CDS"))
         let table = try Fixtures.roundTrip(data, name: "versions.vstable")
         let versionless = try #require(table.transcript(accession: "NM_003156"))
         #expect(versionless.match == .highestVersion)
@@ -48,9 +51,9 @@ import Testing
 
     @Test func genomicPositionLookup() throws {
         let table = try Fixtures.roundTrip(Fixtures.utaData, name: "positions.vstable")
-        let hits = table.transcripts(overlapping: 4076863, on: "NC_000011.9")
+        let hits = table.transcripts(overlapping: 4_076_863, on: "NC_000011.9")
         #expect(hits.map(\.accession.string) == ["NM_003156.3"])
-        #expect(table.transcripts(overlapping: 4076863, on: "NC_000011.10").isEmpty)
+        #expect(table.transcripts(overlapping: 4_076_863, on: "NC_000011.10").isEmpty)
     }
 
     @Test func truncatedTableIsAClearError() throws {
@@ -84,7 +87,7 @@ import Testing
             var garbled = bytes
             var state = UInt64(seed + 1)
             for _ in 0..<200 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 let i = TableFormat.headerSize + Int(state >> 33) % (garbled.count - TableFormat.headerSize)
                 garbled[i] = UInt8(truncatingIfNeeded: state >> 20)
             }
@@ -97,7 +100,7 @@ import Testing
                 for a in r.alignments { _ = a.exons.map(\.genomic) }
             }
             _ = table.transcript(accession: "NM_003156.3")
-            _ = table.transcripts(overlapping: 4076863, on: "NC_000011.9")
+            _ = table.transcripts(overlapping: 4_076_863, on: "NC_000011.9")
         }
     }
 }

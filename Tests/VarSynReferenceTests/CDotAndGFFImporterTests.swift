@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VarSynReference
 
 @Suite struct CDotImporterTests {
@@ -22,8 +23,10 @@ import Testing
     }
 
     @Test func gappedAlignmentAndSequences() throws {
-        let data = try CDotImporter(path: Fixtures.data("cdot/sacgf_cdot.refseq.grch37.json"),
-            sequences: Fixtures.data("cdot/sacgf_transcript_sequences.json")).load()
+        let data = try CDotImporter(
+            path: Fixtures.data("cdot/sacgf_cdot.refseq.grch37.json"),
+            sequences: Fixtures.data("cdot/sacgf_transcript_sequences.json")
+        ).load()
         let t = try #require(data.transcripts.first { $0.accession == "NM_001637.3" })
         let gapped = try #require(t.alignment(on: .grch37)?.exons.last)
         #expect(gapped.cigar == "196M1I61M1I181M")
@@ -31,13 +34,16 @@ import Testing
         let cds = try #require(t.cds)
         #expect(String(decoding: t.sequence[cds.start..<(cds.start + 3)], as: UTF8.self) == "ATG")
         let table = try Fixtures.roundTrip(data, name: "cdot.vstable")
-        #expect(table.transcript(exactly: "NM_001637.3")?.alignment(on: .grch37)?.exons.last?.cigar == "196M1I61M1I181M")
+        #expect(
+            table.transcript(exactly: "NM_001637.3")?.alignment(on: .grch37)?.exons.last?.cigar == "196M1I61M1I181M")
     }
 }
 
 @Suite struct GFFImporterTests {
     @Test func refSeqGFF3WithCDNAMatchGaps() throws {
-        let data = try GFFImporter(path: Fixtures.data("gff-gtf-excerpts/refseq_test.GRCh38.p13_genomic.109.20210514.gff")).load()
+        let data = try GFFImporter(
+            path: Fixtures.data("gff-gtf-excerpts/refseq_test.GRCh38.p13_genomic.109.20210514.gff")
+        ).load()
         let alms1 = try #require(data.transcripts.first { $0.accession == "NM_015120.4" })
         #expect(alms1.gene == "ALMS1")
         #expect(alms1.hgncID == 428)
@@ -49,7 +55,9 @@ import Testing
         let brca1 = try #require(data.transcripts.first { $0.accession == "NM_007294.4" })
         #expect(brca1.proteinAccession == "NP_009225.1")
         let xml = try #require(try LRGXMLImporter(path: Fixtures.data("lrg-xml/LRG_292.xml")).load().transcripts.first)
-        #expect(brca1.alignment(on: .grch38)?.exons.dropFirst().map(\.genomic) == xml.alignment(on: .grch38)?.exons.dropFirst().map(\.genomic))
+        #expect(
+            brca1.alignment(on: .grch38)?.exons.dropFirst().map(\.genomic)
+                == xml.alignment(on: .grch38)?.exons.dropFirst().map(\.genomic))
         #expect(brca1.cds?.length == xml.cds?.length)
     }
 
@@ -58,17 +66,20 @@ import Testing
         let t = try #require(data.transcripts.first { $0.accession == "ENST00000641515.2" })
         #expect(t.gene == "OR4F5")
         #expect(t.alignment(on: .grch38)?.chromosome == "NC_000001.11")
-        #expect(t.alignment(on: .grch38)?.exons.map(\.genomic) == [
-            GenomicInterval(hgvsStart: 65419, hgvsEnd: 65433), GenomicInterval(hgvsStart: 65520, hgvsEnd: 65573),
-            GenomicInterval(hgvsStart: 69037, hgvsEnd: 71585),
-        ])
+        #expect(
+            t.alignment(on: .grch38)?.exons.map(\.genomic) == [
+                GenomicInterval(hgvsStart: 65419, hgvsEnd: 65433), GenomicInterval(hgvsStart: 65520, hgvsEnd: 65573),
+                GenomicInterval(hgvsStart: 69037, hgvsEnd: 71585),
+            ])
         #expect(t.cds?.length.isMultiple(of: 3) == true)
         #expect(t.proteinAccession.hasPrefix("ENSP"))
     }
 
     @Test func refSeqGeneRecordWithFASTA() throws {
-        let data = try GFFImporter(path: Fixtures.data("mutalyzer-refs/NG_012337.1.gff3"),
-            fasta: [Fixtures.data("mutalyzer-refs/NG_012337.1.fasta")]).load()
+        let data = try GFFImporter(
+            path: Fixtures.data("mutalyzer-refs/NG_012337.1.gff3"),
+            fasta: [Fixtures.data("mutalyzer-refs/NG_012337.1.fasta")]
+        ).load()
         #expect(data.segments.map(\.accession) == ["NG_012337.1"])
         let t = try #require(data.transcripts.first { $0.accession == "NM_003002.2" })
         #expect(t.gene == "SDHD")
@@ -77,8 +88,10 @@ import Testing
     }
 
     @Test func transcriptRecordAnnotatedOnItself() throws {
-        let data = try GFFImporter(path: Fixtures.data("mutalyzer-refs/NM_003002.4.gff3"),
-            fasta: [Fixtures.data("mutalyzer-refs/NM_003002.4.fasta")]).load()
+        let data = try GFFImporter(
+            path: Fixtures.data("mutalyzer-refs/NM_003002.4.gff3"),
+            fasta: [Fixtures.data("mutalyzer-refs/NM_003002.4.fasta")]
+        ).load()
         let t = try #require(data.transcripts.first)
         #expect(t.accession == "NM_003002.4")
         #expect(t.cds == TranscriptInterval(hgvsStart: 36, hgvsEnd: 515))
@@ -121,8 +134,9 @@ import Testing
         // BRCA1 MANE Select is NM_007294.4; its coding exons 2..23 match the LRG XML's NM_007294.3 on GRCh38.
         let brca1 = try #require(mane.transcripts.first { $0.accession == "NM_007294.4" })
         let xml = try #require(try LRGXMLImporter(path: Fixtures.data("lrg-xml/LRG_292.xml")).load().transcripts.first)
-        #expect(brca1.alignment(on: .grch38)?.exons.dropFirst().dropLast().map(\.genomic)
-            == xml.alignment(on: .grch38)?.exons.dropFirst().dropLast().map(\.genomic))
+        #expect(
+            brca1.alignment(on: .grch38)?.exons.dropFirst().dropLast().map(\.genomic)
+                == xml.alignment(on: .grch38)?.exons.dropFirst().dropLast().map(\.genomic))
     }
 
     @Test func rsidSources() throws {

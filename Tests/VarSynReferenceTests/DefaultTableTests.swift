@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynReference
 
 @Suite struct DefaultTableTests {
@@ -11,7 +12,9 @@ import Testing
         // the checksum over its 3 MB adds about 1 ms.
         let bytes = UnsafeRawBufferPointer(start: table.base, count: table.byteCount)
         let clock = ContinuousClock()
-        let elapsed = try clock.measure { _ = try ReferenceTable(staticBytes: bytes, origin: "again", verifyChecksum: false) }
+        let elapsed = try clock.measure {
+            _ = try ReferenceTable(staticBytes: bytes, origin: "again", verifyChecksum: false)
+        }
         #expect(elapsed < .milliseconds(10))
     }
 
@@ -70,14 +73,18 @@ import Testing
 
     /// The committed default equals what the recipe builds from ../shared today.
     @Test func committedDefaultIsReproducible() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let conformance = Fixtures.shared + "/../conformance/biocommons"
         var rsids = [conformance + "/exemplars.vcf.gz"]
         let gcp = conformance + "/gcp"
-        rsids += ((try? FileManager.default.contentsOfDirectory(atPath: gcp)) ?? []).filter { $0.contains("dbSNP") }.sorted()
+        rsids += ((try? FileManager.default.contentsOfDirectory(atPath: gcp)) ?? []).filter { $0.contains("dbSNP") }
+            .sorted()
             .map { gcp + "/" + $0 }
-        let data = try DefaultTableRecipe(dataDirectory: Fixtures.shared,
-            equivalencesPath: root.appendingPathComponent("Data/version-equivalences.tsv").path, rsidSources: rsids).build()
+        let data = try DefaultTableRecipe(
+            dataDirectory: Fixtures.shared,
+            equivalencesPath: root.appendingPathComponent("Data/version-equivalences.tsv").path, rsidSources: rsids
+        ).build()
         let bytes = try TableWriter().serialize(data)
         let committed = try Data(contentsOf: root.appendingPathComponent("Sources/CVarSynDefaultTable/default.vstable"))
         #expect(bytes.count == committed.count)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import VarSynReference
 
 /// Paths into ../shared/data and tables built once per test process.
@@ -11,8 +12,10 @@ enum Fixtures {
     static func data(_ relative: String) -> String { shared + "/" + relative }
 
     static var utaImporter: UTAImporter {
-        UTAImporter(sequences: data("uta-lrg/lrg.sequences.fasta.bgz"), exonSet: data("uta-lrg/lrg.exonset.gz"),
-            transcriptInfo: data("uta-lrg/lrg.txinfo.gz"), refSeqGene: data("uta-lrg/LRG_RefSeqGene.counsyl_snapshot.tsv"))
+        UTAImporter(
+            sequences: data("uta-lrg/lrg.sequences.fasta.bgz"), exonSet: data("uta-lrg/lrg.exonset.gz"),
+            transcriptInfo: data("uta-lrg/lrg.txinfo.gz"),
+            refSeqGene: data("uta-lrg/LRG_RefSeqGene.counsyl_snapshot.tsv"))
     }
 
     static let utaData: ReferenceData = { (try? utaImporter.load()) ?? ReferenceData() }()

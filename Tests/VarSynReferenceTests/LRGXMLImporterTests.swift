@@ -1,9 +1,12 @@
 import Foundation
 import Testing
+
 @testable import VarSynReference
 
 @Suite struct LRGXMLImporterTests {
-    static let files = ["LRG_1232", "LRG_164", "LRG_292", "LRG_299", "LRG_321", "LRG_344", "LRG_553", "LRG_663", "LRG_726", "LRG_93"]
+    static let files = [
+        "LRG_1232", "LRG_164", "LRG_292", "LRG_299", "LRG_321", "LRG_344", "LRG_553", "LRG_663", "LRG_726", "LRG_93",
+    ]
 
     @Test func stim1GenomicSequenceTranscriptAndMappings() throws {
         let data = try LRGXMLImporter(path: Fixtures.data("lrg-xml/LRG_164.xml")).load()
@@ -80,7 +83,8 @@ import Testing
             let xml = try LRGXMLImporter(path: Fixtures.data("lrg-xml/\(name).xml")).load()
             for t in xml.transcripts {
                 guard let lrg = t.alternateAccessions.first,
-                    let u = uta.transcripts.first(where: { $0.alternateAccessions.contains(lrg) || $0.accession == lrg })
+                    let u = uta.transcripts.first(where: { $0.alternateAccessions.contains(lrg) || $0.accession == lrg }
+                    )
                 else { continue }
                 compared += 1
                 #expect(u.exons == t.exons, "\(lrg)")
@@ -92,7 +96,9 @@ import Testing
                     #expect(u.cds == t.cds, "\(lrg)")
                 }
                 #expect(u.sequence == t.sequence, "\(lrg)")
-                #expect(u.alignment(on: .grch37)?.exons.map(\.genomic) == t.alignment(on: .grch37)?.exons.map(\.genomic), "\(lrg)")
+                #expect(
+                    u.alignment(on: .grch37)?.exons.map(\.genomic) == t.alignment(on: .grch37)?.exons.map(\.genomic),
+                    "\(lrg)")
             }
         }
         #expect(compared >= 10)

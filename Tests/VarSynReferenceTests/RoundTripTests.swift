@@ -1,21 +1,25 @@
 import Foundation
 import Testing
+
 @testable import VarSynReference
 
 /// import -> binary table -> decode equals the import, for every importer on the real files.
 @Suite struct RoundTripTests {
     static func sources() throws -> [(String, ReferenceData)] {
         var xml = ReferenceData()
-        for name in LRGXMLImporterTests.files { xml.merge(try LRGXMLImporter(path: Fixtures.data("lrg-xml/\(name).xml")).load()) }
+        for name in LRGXMLImporterTests.files {
+            xml.merge(try LRGXMLImporter(path: Fixtures.data("lrg-xml/\(name).xml")).load())
+        }
         var mutalyzerLRG = ReferenceData()
         for name in ["LRG_1", "LRG_24", "LRG_303", "LRG_199"] {
             mutalyzerLRG.merge(try LRGXMLImporter(path: Fixtures.data("mutalyzer-refs/\(name)")).load())
         }
         var gff = ReferenceData()
-        for name in ["refseq_test.GRCh38.p13_genomic.109.20210514.gff", "refseq_test.GRCh38.p14_genomic.RS_2023_03.gff",
+        for name in [
+            "refseq_test.GRCh38.p13_genomic.109.20210514.gff", "refseq_test.GRCh38.p14_genomic.RS_2023_03.gff",
             "refseq_test.historical_RS_2024_08.gff", "refseq_grch38.p14_mt.gff", "ensembl_test.GRCh38.104.gtf",
-            "ensembl_test.GRCh38.111.gtf"]
-        {
+            "ensembl_test.GRCh38.111.gtf",
+        ] {
             gff.merge(try GFFImporter(path: Fixtures.data("gff-gtf-excerpts/\(name)")).load())
         }
         return [
@@ -51,8 +55,9 @@ import Testing
                 #expect(table.transcript(exactly: t.accession) != nil, "\(name) \(t.accession)")
                 for a in t.alignments {
                     let mid = a.exons[a.exons.count / 2].genomic.start
-                    #expect(table.transcripts(overlapping: mid, on: a.chromosome, assembly: a.assembly)
-                        .contains { $0.accession == t.accession }, "\(name) \(t.accession) \(a.assembly)")
+                    #expect(
+                        table.transcripts(overlapping: mid, on: a.chromosome, assembly: a.assembly)
+                            .contains { $0.accession == t.accession }, "\(name) \(t.accession) \(a.assembly)")
                 }
             }
         }
@@ -68,14 +73,17 @@ import Testing
             let dir = Fixtures.temporaryPath("scale-\(n)")
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let inputs = try SyntheticReference.writeUTAInputs(count: n, to: dir)
-            let data = try UTAImporter(sequences: inputs.sequences, exonSet: inputs.exonSet,
-                transcriptInfo: inputs.transcriptInfo, assembly: .grch38).load()
+            let data = try UTAImporter(
+                sequences: inputs.sequences, exonSet: inputs.exonSet,
+                transcriptInfo: inputs.transcriptInfo, assembly: .grch38
+            ).load()
             #expect(data.transcripts.count == n)
             let path = dir + "/t.vstable"
             try TableWriter().write(data, to: path)
             let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
             let clock = ContinuousClock()
-            let open = try clock.measure { for _ in 0..<10 { _ = try ReferenceTable(path: path, verifyChecksum: false) } } / 10
+            let open =
+                try clock.measure { for _ in 0..<10 { _ = try ReferenceTable(path: path, verifyChecksum: false) } } / 10
             let table = try ReferenceTable(path: path)
             #expect(table.transcript(accession: "NM_\(900_000 + n - 1).1") != nil)
             figures.append((n, size / n, open))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VarSynReference
 
 @Suite struct UTAImporterTests {
@@ -20,14 +21,15 @@ import Testing
         #expect(stim1.length == 4038)
         let grch37 = try #require(stim1.alignment(on: .grch37))
         #expect(grch37.chromosome == "NC_000011.9")
-        #expect(grch37.exons[3].genomic == GenomicInterval(hgvsStart: 4076756, hgvsEnd: 4076867))
+        #expect(grch37.exons[3].genomic == GenomicInterval(hgvsStart: 4_076_756, hgvsEnd: 4_076_867))
     }
 
     @Test func badRecordNamesFileLineAndField() throws {
         let path = Fixtures.temporaryPath("bad-txinfo.tsv")
         try "origin\tac\thgnc\tcds_se_i\texons_se_i\nLRG\tLRG_164t1\tSTIM1\t568-2626\t0,707\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let importer = UTAImporter(sequences: Fixtures.data("uta-lrg/lrg.sequences.fasta.bgz"),
+        let importer = UTAImporter(
+            sequences: Fixtures.data("uta-lrg/lrg.sequences.fasta.bgz"),
             exonSet: Fixtures.data("uta-lrg/lrg.exonset.gz"), transcriptInfo: path)
         #expect {
             _ = try importer.load()
@@ -38,7 +40,8 @@ import Testing
     }
 
     @Test func grch38LiftSkipsContradictedGenes() throws {
-        let (alignments, skipped) = try LRGDerivedImporter(path: Fixtures.data("lrg-derived/lrg_transcripts.tsv")).grch38Alignments()
+        let (alignments, skipped) = try LRGDerivedImporter(path: Fixtures.data("lrg-derived/lrg_transcripts.tsv"))
+            .grch38Alignments()
         #expect(alignments["LRG_164t1"]?.chromosome == "NC_000011.10")
         #expect(alignments["LRG_62t1"] == nil)  // FOXP3
         #expect(skipped["LRG_62t1"]?.contains("ClinVar") == true)
