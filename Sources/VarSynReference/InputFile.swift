@@ -49,6 +49,10 @@ public enum InputFile {
                         }
                         continue
                     }
+                    if status == Z_BUF_ERROR && stream.avail_in == 0 {
+                        failure = "truncated gzip data after \(output.count) bytes"
+                        return
+                    }
                     if status != Z_OK {
                         let detail = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
                         failure = "corrupt gzip data after \(output.count) bytes: \(detail)"

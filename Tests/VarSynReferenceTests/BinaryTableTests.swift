@@ -104,3 +104,37 @@ import Testing
         }
     }
 }
+
+@Suite struct ImportFailureTests {
+    /// A build that fails leaves the previous table untouched (no half-written file).
+    @Test func failedWriteKeepsTheOldTable() throws {
+        let path = Fixtures.temporaryPath("kept.vstable")
+        var small = ReferenceData()
+        small.transcripts = Array(Fixtures.utaData.transcripts.prefix(3))
+        try TableWriter().write(small, to: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var bad = small
+        bad.transcripts[0].exons[0] = TranscriptInterval(start: 0, end: 1 << 33)
+        #expect(throws: ReferenceError.self) { try TableWriter().write(bad, to: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try ReferenceTable(path: path).transcriptCount == 3)
+    }
+
+    @Test func corruptGzipNamesTheFile() throws {
+        let source = try Data(contentsOf: URL(fileURLWithPath: Fixtures.data("uta-lrg/lrg.txinfo.gz")))
+        let path = Fixtures.temporaryPath("truncated.txinfo.gz")
+        try source.prefix(source.count / 2).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try InputFile.read(path)
+        } throws: { error in
+            guard let e = error as? ReferenceError else { return false }
+            return e.code == .badCompression && e.file == path && e.message.contains("truncated")
+        }
+    }
+
+    @Test func bgzipMultiMemberIsReadWhole() throws {
+        // lrg.sequences.fasta.bgz is a series of gzip members; all 481 records must come out.
+        let records = try readFASTA(InputFile.read(Fixtures.data("uta-lrg/lrg.sequences.fasta.bgz")), file: "bgz")
+        #expect(records.count == 481)
+    }
+}
