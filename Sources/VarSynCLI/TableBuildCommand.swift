@@ -11,6 +11,8 @@ enum TableInputFormat: String, ExpressibleByArgument, CaseIterable {
     case maneExons = "mane-exons"
     case gencodeAliases = "gencode-aliases"
     case assembly, equivalences, rsids, table, cdot, gff, fasta
+    case gencodeExons = "gencode-exons"
+    case gencodeGenes = "gencode-genes"
 
     /// Guesses the format from the file name (and for XML the first bytes).
     static func detect(_ path: String) -> TableInputFormat? {
@@ -26,6 +28,8 @@ enum TableInputFormat: String, ExpressibleByArgument, CaseIterable {
         if lower.contains("mane") && lower.contains("summary") { return .maneSummary }
         if lower.hasPrefix("mane_grch38_exons") { return .maneExons }
         if lower.contains("gene_aliases") { return .gencodeAliases }
+        if lower.hasSuffix("exons.bed.gz") || lower.hasSuffix("exons.bed") { return .gencodeExons }
+        if lower.hasSuffix("_genes.tsv.gz") || lower.hasSuffix("_genes.tsv") { return .gencodeGenes }
         if lower.hasPrefix("grch37") || lower.hasPrefix("grch38") { return .assembly }
         if lower.contains("equivalences") { return .equivalences }
         if lower.contains(".vcf") || lower.contains("dbsnp") { return .rsids }
@@ -172,6 +176,13 @@ struct TableBuildCommand: ParsableCommand {
                     path: f, fasta: grouped[.fasta] ?? [], assembly: assembly.flatMap { Assembly(name: $0) }
                 ).load())
             tick(f, 1)
+        }
+        for f in grouped[.gencodeExons] ?? [] {
+            guard let genes = grouped[.gencodeGenes]?.first else {
+                throw ReferenceError(.missingInput, file: f, "GENCODE exons need the gene table (hg38_genes.tsv.gz) for strands")
+            }
+            data.merge(try GencodeExonImporter(exons: f, genes: genes).load())
+            tick(f, 2)
         }
         for f in grouped[.maneSummary] ?? [] {
             data.merge(try MANESummaryImporter(path: f).load())

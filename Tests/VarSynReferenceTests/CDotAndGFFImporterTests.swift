@@ -139,6 +139,22 @@ import Testing
                 == xml.alignment(on: .grch38)?.exons.dropFirst().dropLast().map(\.genomic))
     }
 
+    @Test func gencodeExonsAgreeWithMANEAndGTF() throws {
+        let gencode = try GencodeExonImporter(exons: Fixtures.data("gencode-mane/hg38_exons.bed.gz"),
+            genes: Fixtures.data("gencode-mane/hg38_genes.tsv.gz")).load()
+        #expect(gencode.transcripts.count == 19_061)
+        let stim1 = try #require(gencode.transcripts.first { $0.accession == "ENST00000526596.2" })
+        #expect(stim1.exons.count == 13)
+        #expect(stim1.alignment(on: .grch38)?.strand == .plus)
+        let mane = try MANEExonsImporter(path: Fixtures.data("lrg-derived/mane_grch38_exons.tsv.gz")).load()
+        let maneSTIM1 = try #require(mane.transcripts.first { $0.accession == "ENST00000526596.2" })
+        #expect(maneSTIM1.alignment(on: .grch38)?.exons == stim1.alignment(on: .grch38)?.exons)
+        let gtf = try GFFImporter(path: Fixtures.data("gff-gtf-excerpts/ensembl_test.GRCh38.111.gtf")).load()
+        let or4f5 = try #require(gtf.transcripts.first { $0.accession == "ENST00000641515.2" })
+        #expect(gencode.transcripts.first { $0.accession == "ENST00000641515.2" }?.alignment(on: .grch38)?.exons.map(\.genomic)
+            == or4f5.alignment(on: .grch38)?.exons.map(\.genomic))
+    }
+
     @Test func rsidSources() throws {
         let gcp = try RSIDImporter(path: Fixtures.shared + "/../conformance/biocommons/gcp/ORAI1-dbSNP.tsv").load()
         #expect(gcp.contains(RSIDAllele(rsid: 184_479_614, allele: "NM_032790.3:c.-111C>T")))
