@@ -4,7 +4,9 @@ import Foundation
 
 /// Paths into ../shared/data and tables built once per test process.
 enum Fixtures {
+    /// `../shared/data` next to the package, or `$VARSYN_SHARED_DATA` (for a checkout elsewhere).
     static let shared: String = {
+        if let override = ProcessInfo.processInfo.environment["VARSYN_SHARED_DATA"] { return override }
         let here = URL(fileURLWithPath: #filePath)
         return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared/data").path
