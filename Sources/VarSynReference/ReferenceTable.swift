@@ -221,6 +221,39 @@ public final class ReferenceTable: @unchecked Sendable {
         return TableString(table: self, offset: pool.offset + offset, count: length)
     }
 
+    /// The bytes of the string referenced at `field` of record `index` (no reference counting; hot paths).
+    @inline(__always)
+    func rawString(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UnsafeRawBufferPointer {
+        rawStringAt(offset: Int(u32(s, index, field)), length: Int(u32(s, index, field + 4)))
+    }
+
+    @inline(__always)
+    func rawStringAt(offset: Int, length: Int) -> UnsafeRawBufferPointer {
+        let pool = section(.strings)
+        guard offset >= 0, length >= 0, offset <= pool.byteLength, length <= pool.byteLength - offset else {
+            return UnsafeRawBufferPointer(start: base, count: 0)
+        }
+        return UnsafeRawBufferPointer(start: base + pool.offset + offset, count: length)
+    }
+
+    /// Three-way byte comparison (-1, 0, 1), optionally ASCII case-insensitive.
+    @inline(__always)
+    static func compareBytes(_ mine: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer, caseInsensitive: Bool) -> Int {
+        let n = min(mine.count, other.count)
+        var i = 0
+        while i < n {
+            var a = mine[i]
+            var b = other[i]
+            if caseInsensitive {
+                a = TableFormat.upper(a)
+                b = TableFormat.upper(b)
+            }
+            if a != b { return a < b ? -1 : 1 }
+            i += 1
+        }
+        return mine.count == other.count ? 0 : (mine.count < other.count ? -1 : 1)
+    }
+
     /// A range `first..<first+count` clamped to the records of `s`.
     @inline(__always)
     func clampedRange(_ s: TableFormat.Section, first: UInt32, count: UInt32) -> Range<Int> {
@@ -294,27 +327,9 @@ public struct TableString: Sendable, Hashable, CustomStringConvertible, Comparab
     }
 
     func compare(_ other: UnsafeRawBufferPointer, caseInsensitive: Bool) -> Int {
-        let mine = bytes
-        let n = min(mine.count, other.count)
-        for i in 0..<n {
-            var a = mine[i]
-            var b = other[i]
-            if caseInsensitive {
-                a = TableFormat.upper(a)
-                b = TableFormat.upper(b)
-            }
-            if a != b { return a < b ? -1 : 1 }
-        }
-        return mine.count == other.count ? 0 : (mine.count < other.count ? -1 : 1)
+        ReferenceTable.compareBytes(bytes, other, caseInsensitive: caseInsensitive)
     }
 
-    /// Whether the string starts with `prefix` (ASCII case-insensitive).
-    func hasPrefix(_ prefix: UnsafeRawBufferPointer) -> Bool {
-        guard count >= prefix.count else { return false }
-        let mine = bytes
-        for i in 0..<prefix.count where TableFormat.upper(mine[i]) != TableFormat.upper(prefix[i]) { return false }
-        return true
-    }
 }
 
 /// Byte-wise equality of an optional table string with a Swift string (nil equals nothing).

@@ -82,7 +82,7 @@ extension ReferenceTable {
         var hi = count(.names)
         while lo < hi {
             let mid = (lo + hi) / 2
-            if string(.names, mid, 0).compare(key, caseInsensitive: true) < 0 { lo = mid + 1 } else { hi = mid }
+            if Self.compareBytes(rawString(.names, mid, 0), key, caseInsensitive: true) < 0 { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
@@ -93,7 +93,7 @@ extension ReferenceTable {
         name.withUTF8 { raw in
             let key = UnsafeRawBufferPointer(raw)
             var i = nameLowerBound(key)
-            while i < count(.names), string(.names, i, 0).compare(key, caseInsensitive: true) == 0 {
+            while i < count(.names), Self.compareBytes(rawString(.names, i, 0), key, caseInsensitive: true) == 0 {
                 if let kind = TableFormat.NameKind(rawValue: u32(.names, i, 8)), !body(kind, Int(u32(.names, i, 12)), i)
                 {
                     return
@@ -109,9 +109,10 @@ extension ReferenceTable {
         var best: (version: Int, target: Int)?
         var i = nameLowerBound(base)
         while i < count(.names) {
-            let entry = string(.names, i, 0)
-            guard entry.hasPrefix(base) else { break }
-            let bytes = entry.bytes
+            let bytes = rawString(.names, i, 0)
+            guard bytes.count >= base.count,
+                Self.compareBytes(UnsafeRawBufferPointer(rebasing: bytes[0..<base.count]), base, caseInsensitive: true) == 0
+            else { break }
             if bytes.count > base.count + 1, bytes[base.count] == UInt8(ascii: ".") {
                 var version = 0
                 var numeric = true
@@ -313,8 +314,8 @@ extension ReferenceTable {
     /// The interval-index records of one chromosome accession.
     func intervalGroup(_ accession: UnsafeRawBufferPointer) -> Range<Int> {
         let n = count(.intervals)
-        func chrom(_ i: Int) -> TableString {
-            stringAt(
+        func chrom(_ i: Int) -> UnsafeRawBufferPointer {
+            rawStringAt(
                 offset: Int(u32(.intervals, i, 0)), length: Int(u8(.intervals, i, 22)) | Int(u8(.intervals, i, 23)) << 8
             )
         }
@@ -322,13 +323,13 @@ extension ReferenceTable {
         var hi = n
         while lo < hi {
             let mid = (lo + hi) / 2
-            if chrom(mid).compare(accession, caseInsensitive: false) < 0 { lo = mid + 1 } else { hi = mid }
+            if Self.compareBytes(chrom(mid), accession, caseInsensitive: false) < 0 { lo = mid + 1 } else { hi = mid }
         }
         var end = lo
         var h = n
         while end < h {
             let mid = (end + h) / 2
-            if chrom(mid).compare(accession, caseInsensitive: false) <= 0 { end = mid + 1 } else { h = mid }
+            if Self.compareBytes(chrom(mid), accession, caseInsensitive: false) <= 0 { end = mid + 1 } else { h = mid }
         }
         return lo..<end
     }
@@ -355,15 +356,15 @@ extension ReferenceTable {
         return query.withUTF8 { raw in
             let key = UnsafeRawBufferPointer(raw)
             let n = count(.rsidAlleleOrder)
-            func text(_ i: Int) -> TableString { string(.rsids, Int(u32(.rsidAlleleOrder, i, 0)), 8) }
+            func text(_ i: Int) -> UnsafeRawBufferPointer { rawString(.rsids, Int(u32(.rsidAlleleOrder, i, 0)), 8) }
             var lo = 0
             var hi = n
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if text(mid).compare(key, caseInsensitive: false) < 0 { lo = mid + 1 } else { hi = mid }
+                if Self.compareBytes(text(mid), key, caseInsensitive: false) < 0 { lo = mid + 1 } else { hi = mid }
             }
             var end = lo
-            while end < n, text(end).compare(key, caseInsensitive: false) == 0 { end += 1 }
+            while end < n, Self.compareBytes(text(end), key, caseInsensitive: false) == 0 { end += 1 }
             return RecordList(table: self, range: lo..<end, indirection: .rsidAlleleOrder)
         }
     }
