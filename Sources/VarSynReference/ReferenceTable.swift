@@ -182,29 +182,20 @@ public final class ReferenceTable: @unchecked Sendable {
     @inline(__always)
     func count(_ s: TableFormat.Section) -> Int { sections[Int(s.rawValue)].count }
 
-    /// A UInt32 at `field` of record `index`; 0 when out of bounds.
+    /// The little-endian integer at byte `field` of record `index` of `s`; 0 when out of bounds.
     @inline(__always)
-    func u32(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt32 {
+    func integer<T: FixedWidthInteger>(_ s: TableFormat.Section, _ index: Int, _ field: Int, as type: T.Type) -> T {
         let v = sections[Int(s.rawValue)]
-        guard index >= 0, index < v.count, field + 4 <= v.recordSize else { return 0 }
-        return UInt32(
-            littleEndian: base.loadUnaligned(fromByteOffset: v.offset + index * v.recordSize + field, as: UInt32.self))
+        guard index >= 0, index < v.count, field >= 0, field + MemoryLayout<T>.size <= v.recordSize else { return 0 }
+        return T(littleEndian: base.loadUnaligned(fromByteOffset: v.offset + index * v.recordSize + field, as: T.self))
     }
 
     @inline(__always)
-    func u64(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt64 {
-        let v = sections[Int(s.rawValue)]
-        guard index >= 0, index < v.count, field + 8 <= v.recordSize else { return 0 }
-        return UInt64(
-            littleEndian: base.loadUnaligned(fromByteOffset: v.offset + index * v.recordSize + field, as: UInt64.self))
-    }
-
+    func u32(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt32 { integer(s, index, field, as: UInt32.self) }
     @inline(__always)
-    func u8(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt8 {
-        let v = sections[Int(s.rawValue)]
-        guard index >= 0, index < v.count, field < v.recordSize else { return 0 }
-        return base.load(fromByteOffset: v.offset + index * v.recordSize + field, as: UInt8.self)
-    }
+    func u64(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt64 { integer(s, index, field, as: UInt64.self) }
+    @inline(__always)
+    func u8(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt8 { integer(s, index, field, as: UInt8.self) }
 
     /// The string referenced at `field` of record `index`; empty when the reference is out of bounds.
     @inline(__always)
