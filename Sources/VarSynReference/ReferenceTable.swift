@@ -25,6 +25,8 @@ public final class ReferenceTable: @unchecked Sendable {
     /// Where the table came from (a path or `embedded default`).
     public let origin: String
     private let unmapLength: Int
+    /// Heap copy owned by the table (`init(building:)`), freed with it.
+    private let ownsBytes: Bool
     /// Section views, indexed by `TableFormat.Section.rawValue`.
     let sections: [SectionView]
 
@@ -79,9 +81,28 @@ public final class ReferenceTable: @unchecked Sendable {
             verifyChecksum: verifyChecksum)
     }
 
-    private init(base: UnsafeRawPointer, byteCount: Int, origin: String, unmapLength: Int, verifyChecksum: Bool)
-        throws(ReferenceError)
-    {
+    /// An in-memory table built from `data` (serialized as a file would be, no file written): for tests and tools
+    /// that want table lookups over a handful of records.
+    public convenience init(building data: ReferenceData, origin: String = "in memory") throws(ReferenceError) {
+        let bytes = try TableWriter().serialize(data)
+        let copy = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        bytes.withUnsafeBytes { source in
+            if let from = source.baseAddress { copy.copyMemory(from: from, byteCount: source.count) }
+        }
+        do {
+            try self.init(base: UnsafeRawPointer(copy), byteCount: bytes.count, origin: origin, unmapLength: 0,
+                verifyChecksum: false, ownsBytes: true)
+        } catch {
+            copy.deallocate()
+            throw error
+        }
+    }
+
+    private init(
+        base: UnsafeRawPointer, byteCount: Int, origin: String, unmapLength: Int, verifyChecksum: Bool,
+        ownsBytes: Bool = false
+    ) throws(ReferenceError) {
+        self.ownsBytes = ownsBytes
         self.base = base
         self.byteCount = byteCount
         self.origin = origin
@@ -92,6 +113,7 @@ public final class ReferenceTable: @unchecked Sendable {
 
     deinit {
         if unmapLength > 0 { munmap(UnsafeMutableRawPointer(mutating: base), unmapLength) }
+        if ownsBytes { UnsafeMutableRawPointer(mutating: base).deallocate() }
     }
 
     private static func validate(base: UnsafeRawPointer, byteCount: Int, origin: String, verifyChecksum: Bool)

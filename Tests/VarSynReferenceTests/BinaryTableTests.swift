@@ -138,3 +138,16 @@ import Testing
         #expect(records.count == 481)
     }
 }
+
+@Suite struct InMemoryTableTests {
+    @Test func buildsAndLooksUpWithoutAFile() throws {
+        var data = ReferenceData()
+        data.transcripts = Fixtures.utaData.transcripts.filter { $0.gene == "STIM1" }
+        let table = try ReferenceTable(building: data)
+        #expect(table.origin == "in memory")
+        #expect(table.verifyChecksum())
+        let t = try #require(table.transcript(exactly: "NM_003156.3"))
+        #expect(t.cds == TranscriptInterval(hgvsStart: 569, hgvsEnd: 2626))
+        #expect(t.sequence(1060..<1063) == "CCA")
+    }
+}
