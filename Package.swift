@@ -11,6 +11,9 @@
 //   varsyn           the executable: calls VarSynCLI
 import PackageDescription
 
+// Absolute path of the embedded default table, for the assembler's .incbin in Sources/CVarSynDefaultTable.
+let defaultTablePath = String(#filePath.dropLast("Package.swift".count)) + "Sources/CVarSynDefaultTable/default.vstable"
+
 let package = Package(
     name: "VarSyn",
     platforms: [.macOS(.v13)],
@@ -26,7 +29,12 @@ let package = Package(
     targets: [
         .target(name: "VarSynCore"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "VarSynReference", dependencies: ["CZlib"]),
+        .target(
+            name: "CVarSynDefaultTable",
+            exclude: ["default.vstable"],
+            cSettings: [.define("VARSYN_DEFAULT_TABLE_PATH", to: "\"\(defaultTablePath)\"")]
+        ),
+        .target(name: "VarSynReference", dependencies: ["CZlib", "CVarSynDefaultTable"]),
         .systemLibrary(
             name: "CPCRE2",
             path: "Sources/CPCRE2",
@@ -45,7 +53,8 @@ let package = Package(
         ),
         .executableTarget(name: "varsyn", dependencies: ["VarSynCLI"]),
         .testTarget(name: "VarSynCoreTests", dependencies: ["VarSynCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference"]),
+        .target(name: "CVarSynAllocationCounter", path: "Tests/CVarSynAllocationCounter"),
+        .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference", "CVarSynAllocationCounter"]),
         .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions"]),
         .testTarget(name: "VarSynCLITests", dependencies: ["VarSynCLI"]),
     ],
