@@ -7,6 +7,7 @@
 //   CZlib            system zlib (gzip / bgzip input for the importers)
 //   CPCRE2           system PCRE2 (libpcre2-8), with a shim that sets the code unit width
 //   VarSynMentions   free-text mention finder: PCRE2 scanning, confirmed by the core parser
+//   VarSynNormalize  mapping c./n./g./r./p., validation, normalization, keys, synonyms (reference via a protocol)
 //   VarSynCLI        the `varsyn` commands (the only place that prints and picks exit codes)
 //   varsyn           the executable: calls VarSynCLI
 import PackageDescription
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "VarSynCore", targets: ["VarSynCore"]),
         .library(name: "VarSynReference", targets: ["VarSynReference"]),
         .library(name: "VarSynMentions", targets: ["VarSynMentions"]),
+        .library(name: "VarSynNormalize", targets: ["VarSynNormalize"]),
         .executable(name: "varsyn", targets: ["varsyn"]),
     ],
     dependencies: [
@@ -42,12 +44,14 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "VarSynMentions", dependencies: ["VarSynCore", "CPCRE2"]),
+        .target(name: "VarSynNormalize", dependencies: ["VarSynCore", "VarSynReference"]),
         .target(
             name: "VarSynCLI",
             dependencies: [
                 "VarSynCore",
                 "VarSynReference",
                 "VarSynMentions",
+                "VarSynNormalize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +60,7 @@ let package = Package(
         .target(name: "CVarSynAllocationCounter", path: "Tests/CVarSynAllocationCounter"),
         .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference", "CVarSynAllocationCounter"]),
         .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions"]),
+        .testTarget(name: "VarSynNormalizeTests", dependencies: ["VarSynNormalize"]),
         .testTarget(name: "VarSynCLITests", dependencies: ["VarSynCLI"]),
     ],
     swiftLanguageModes: [.v6]
