@@ -52,7 +52,7 @@ extension Parser {
             for k in start..<index { text.unicodeScalars.append(Unicode.Scalar(foldBase(bytes[k]))) }
             return NucleotideSequence(text)
         }
-        return NucleotideSequence(string(start, index))
+        return NucleotideSequence(bytes: slice(start, index))
     }
 
     /// In r. text, bases and keywords share lower case: `del`, `dup`, `ins`, `inv`, `con`, `spl`, `sup` win.
@@ -230,8 +230,8 @@ extension Parser {
                 throw error(.nucleotide, detail: "expected the new base after '>'")
             }
             if first.count == 1, alternative.count == 1 {
-                let reference = first.bases.utf8.first ?? 0
-                let alt = alternative.bases.utf8.first ?? 0
+                let reference = first.first ?? 0
+                let alt = alternative.first ?? 0
                 if reference == alt {
                     throw ParseError(
                         .identicalSubstitution, start: start, end: index,
@@ -253,8 +253,8 @@ extension Parser {
             index += 1
             guard let alternative = scanSequence(), alternative.count == 1 else { throw error(.nucleotide) }
             warn(.slashSubstitution, start, index)
-            let reference = first.bases.utf8.first ?? 0
-            let alt = alternative.bases.utf8.first ?? 0
+            let reference = first.first ?? 0
+            let alt = alternative.first ?? 0
             if reference == alt { throw ParseError(.identicalSubstitution, start: start, end: index) }
             return .substitution(reference: reference, alternative: alt)
         }

@@ -104,7 +104,7 @@ extension Parser {
         trace(.reference)
         if let fast = scanVersionedRefSeq() {
             trace(.accession)
-            return ReferenceSpecifier(Accession(string(fast.lowerBound, fast.upperBound), kind: .refSeq))
+            return ReferenceSpecifier(Accession(bytes: slice(fast.lowerBound, fast.upperBound), kind: .refSeq))
         }
         let start = index
         let range = scanIdentifier()
@@ -127,7 +127,7 @@ extension Parser {
             accession = Accession(ChromosomeName.canonical(bytes, range), kind: .chromosome)
             if form == .hgvs { form = .chromosomeReference }
         } else {
-            accession = Accession(string(range.lowerBound, range.upperBound), kind: kind)
+            accession = Accession(bytes: slice(range.lowerBound, range.upperBound), kind: kind)
         }
         var selector: Accession? = nil
         if consume(Byte.openParen) {
@@ -146,7 +146,7 @@ extension Parser {
                 }
                 warn(.missingVersion, selectorRange.lowerBound, selectorRange.upperBound)
             }
-            selector = Accession(string(selectorRange.lowerBound, selectorRange.upperBound), kind: selectorKind)
+            selector = Accession(bytes: slice(selectorRange.lowerBound, selectorRange.upperBound), kind: selectorKind)
             try expect(Byte.closeParen, .closeParen)
         }
         if kind == .geneSymbol, form == .hgvs { form = .geneReference }

@@ -219,6 +219,10 @@ struct Parser {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
+    func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
     mutating func warn(_ code: ParseWarning.Code, _ start: Int, _ end: Int) {
         warnings.append(ParseWarning(code, start: start, end: end))
     }

@@ -197,7 +197,7 @@ public struct ProteinPosition: Hashable, Sendable {
 ///
 /// `g.(31060227_31100351)_(33274278_33417151)del` has two `.uncertain` ends;
 /// `p.(Gln18)[(70_80)]` has a `.parenthesized` single position.
-public enum Breakpoint<Position: Hashable & Sendable>: Hashable, Sendable {
+public enum Breakpoint<Position> {
     case exact(Position)
     /// `(a_b)`: somewhere from `a` to `b`. (Boxed: rare, and it would double the size of every location.)
     indirect case uncertain(Position, Position)
@@ -225,7 +225,7 @@ public enum Breakpoint<Position: Hashable & Sendable>: Hashable, Sendable {
 ///
 /// `c.4072-1234_5155-246del` is a range; `c.(222_226)insG` is a single uncertain span;
 /// `g.(?_31120496)_(33339477_?)del` is a range of two uncertain ends.
-public struct Location<Position: Hashable & Sendable>: Hashable, Sendable {
+public struct Location<Position> {
     public var start: Breakpoint<Position>
     /// nil for a single position or a single uncertain span.
     public var end: Breakpoint<Position>?
@@ -251,6 +251,15 @@ public struct Location<Position: Hashable & Sendable>: Hashable, Sendable {
     /// True when the location is a range `a_b`.
     public var isRange: Bool { end != nil }
 }
+
+// Conformances are conditional (not constraints on the generic parameter) so that instantiating these types at
+// run time needs no protocol-conformance lookups: a parse copies them several times.
+extension Breakpoint: Equatable where Position: Equatable {}
+extension Breakpoint: Hashable where Position: Hashable {}
+extension Breakpoint: Sendable where Position: Sendable {}
+extension Location: Equatable where Position: Equatable {}
+extension Location: Hashable where Position: Hashable {}
+extension Location: Sendable where Position: Sendable {}
 
 /// A location in any nucleotide coordinate system (used inside inserts that cite a range).
 public enum NucleotideLocation: Hashable, Sendable {

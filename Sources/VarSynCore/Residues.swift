@@ -120,15 +120,25 @@ public enum AminoAcid: UInt8, Hashable, Sendable, CaseIterable {
 ///
 /// `NM_004006.2:c.6775_6777delinsC` inserts the sequence `C`; `r.123_127delinsag` inserts `ag`.
 public struct NucleotideSequence: Hashable, Sendable, CustomStringConvertible {
+    @usableFromInline var storedBases: CompactText
+
     /// The bases, in the case of the coordinate system they belong to.
-    public var bases: String
+    @inlinable public var bases: String {
+        get { storedBases.string }
+        set { storedBases = CompactText(newValue) }
+    }
 
     @inlinable
-    public init(_ bases: String) { self.bases = bases }
+    public init(_ bases: String) { self.storedBases = CompactText(bases) }
+
+    @inlinable
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.storedBases = CompactText(bytes: bytes) }
 
     public var description: String { bases }
     /// Number of bases.
-    public var count: Int { bases.utf8.count }
+    public var count: Int { storedBases.count }
+    /// The first base, if any.
+    public var first: UInt8? { storedBases.firstByte }
 }
 
 /// A repeat or length count: `[14]`, `[?]`, `[(50_60)]`, `[(60_?)]`.

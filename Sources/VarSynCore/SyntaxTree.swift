@@ -28,13 +28,24 @@ public enum AccessionKind: Hashable, Sendable {
 ///
 /// `NM_003156.4` has kind `.refSeq`, `version` 4, `base` `NM_003156`.
 public struct Accession: Hashable, Sendable, CustomStringConvertible {
-    /// The identifier exactly as it appears in the canonical form (`chr` dropped from chromosome names).
-    public var text: String
+    @usableFromInline var storedText: CompactText
     public var kind: AccessionKind
+
+    /// The identifier exactly as it appears in the canonical form (`chr` dropped from chromosome names).
+    @inlinable public var text: String {
+        get { storedText.string }
+        set { storedText = CompactText(newValue) }
+    }
 
     @inlinable
     public init(_ text: String, kind: AccessionKind) {
-        self.text = text
+        self.storedText = CompactText(text)
+        self.kind = kind
+    }
+
+    @inlinable
+    init(bytes: UnsafeBufferPointer<UInt8>, kind: AccessionKind) {
+        self.storedText = CompactText(bytes: bytes)
         self.kind = kind
     }
 
@@ -198,7 +209,7 @@ public struct Mosaicism: Hashable, Sendable {
 /// One nucleotide variant: a location and an edit.
 ///
 /// `NM_003156.3:c.494C>A` -> location `494`, edit `C>A`. `c.(76A>G)` has `predicted == true`.
-public struct NucleotideVariant<Position: Hashable & Sendable>: Hashable, Sendable {
+public struct NucleotideVariant<Position> {
     public var location: Location<Position>
     public var edit: NucleotideEdit
     /// Written in parentheses: a predicted (not observed) change.
@@ -216,6 +227,10 @@ public struct NucleotideVariant<Position: Hashable & Sendable>: Hashable, Sendab
         self.mosaicism = mosaicism
     }
 }
+
+extension NucleotideVariant: Equatable where Position: Equatable {}
+extension NucleotideVariant: Hashable where Position: Hashable {}
+extension NucleotideVariant: Sendable where Position: Sendable {}
 
 // MARK: - Protein edits
 
@@ -294,7 +309,7 @@ public struct ProteinVariant: Hashable, Sendable {
 ///
 /// `c.494C>A` is `.variant`; `c.[2376G>C;3103del]` is `.bracket(.cis([…]))`;
 /// `c.[2376G>C];[3103del]` is `.trans([.bracket(…), .bracket(…)])`; `c.2376G>C(;)3103del` is `.unknownPhase`.
-public enum AlleleTree<Variant: Hashable & Sendable>: Hashable, Sendable {
+public enum AlleleTree<Variant> {
     /// A single variant (its own `predicted` flag carries single-variant parentheses).
     case variant(Variant)
     /// `[ … ]`: an allele.
@@ -326,6 +341,10 @@ public enum AlleleTree<Variant: Hashable & Sendable>: Hashable, Sendable {
     /// Repeat-allele short form: `p.Ala2[10];[11]`, `r.-124_-123[14];[18]`: the first variant then more counts.
     case repeatAlleles(Variant, [RepeatCount])
 }
+
+extension AlleleTree: Equatable where Variant: Equatable {}
+extension AlleleTree: Hashable where Variant: Hashable {}
+extension AlleleTree: Sendable where Variant: Sendable {}
 
 // MARK: - Descriptions and expressions
 
