@@ -12,6 +12,7 @@
 //   Parse substitution utf8 (...)     `NM_003156.4:c.494C>T` alone, scaled by 1,000: mallocs per parse.
 //                                     The target is ZERO allocations per parse.
 //   Parse substitution String (...)   the same through the String entry point
+//   Control: one Array allocation     must read 1 malloc per scaled iteration (checks the interposer counts)
 
 import Benchmark
 import CorpusSupport
@@ -107,6 +108,17 @@ let benchmarks: @Sendable () -> Void = {
         let text = simpleSubstitution
         for _ in benchmark.scaledIterations {
             blackHole(try? HGVSParser.parse(text, options: .lenient))
+        }
+    }
+
+    // Control: one heap allocation per scaled iteration, so "Malloc (total) *" must read 1 here. It shows that
+    // a 0 in the parse benchmarks is a real zero and not a malloc interposer that counts nothing.
+    Benchmark(
+        "Control: one Array allocation",
+        configuration: .init(metrics: [.mallocCountTotal], scalingFactor: .kilo)
+    ) { benchmark in
+        for index in benchmark.scaledIterations {
+            blackHole([index, index &+ 1])
         }
     }
 }

@@ -172,11 +172,15 @@ public final class Corpus: @unchecked Sendable {
     }
 }
 
-/// Writes `text` to standard error, unbuffered.
+/// Writes `text` to standard error (file descriptor 2), unbuffered.
 public func writeStandardError(_ text: String) {
     var copy = text
     copy.withUTF8 { buffer in
-        _ = fwrite(buffer.baseAddress, 1, buffer.count, stderr)
+        var done = 0
+        while done < buffer.count {
+            let written = write(2, buffer.baseAddress! + done, buffer.count - done)
+            if written <= 0 { break }
+            done += written
+        }
     }
-    fflush(stderr)
 }
