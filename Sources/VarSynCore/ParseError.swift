@@ -129,3 +129,8 @@ public struct ParseError: Error, Hashable, Sendable {
         self.detail = detail
     }
 }
+
+extension ParseError {
+    /// Render with the input line and a caret under the span (temporary; replaced by ErrorRendering.swift).
+    public func render(input: String) -> String { "error: \(code.rawValue) at \(start)..<\(end) \(detail)" }
+}

@@ -119,10 +119,11 @@ public struct TranscriptPosition: Hashable, Sendable {
 /// Base: 1-based; `p.1` is the initiating Met.
 public struct ProteinPosition: Hashable, Sendable {
     public var residue: AminoAcid
-    public var number: Int
+    /// The residue number; nil only in the position-less repeat shorthand of running text (`p.Gln[21]`).
+    public var number: Int?
 
     @inlinable
-    public init(residue: AminoAcid, number: Int) {
+    public init(residue: AminoAcid, number: Int?) {
         self.residue = residue
         self.number = number
     }

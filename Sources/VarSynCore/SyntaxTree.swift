@@ -309,6 +309,8 @@ public indirect enum AlleleTree<Variant: Hashable & Sendable>: Hashable, Sendabl
     case products([AlleleTree])
     /// `::` between DNA segments (ring chromosome, ISCN extension).
     case junction([AlleleTree])
+    /// `[…]sup`: a supernumerary chromosome made of the bracketed segments (ISCN extension).
+    case supernumerary(AlleleTree)
     /// `=`: the whole reference is unchanged (`c.=`, `[=]`).
     case unchanged
     /// `?`: unknown (`c.[2376G>C];[?]`, `p.?`, `r.?`).

@@ -1,0 +1,201 @@
+// Protein edits: substitution, =, ?, del, dup, ins, delins, fs, ext, repeats.
+
+extension Parser {
+    /// rule: p_edit = aa_alt ( "^" aa_alt )* | "=" | "?" | "del" | "dup" | "ins" p_insert | "delins" p_insert
+    ///              | fs | ext | "[" count "]"
+    mutating func parseProteinEdit(_ location: Location<ProteinPosition>) throws(ParseError) -> ProteinEdit {
+        guard let b = peek() else { throw error(.edit) }
+        let start = index
+        switch b {
+        case Byte.equals:
+            index += 1
+            return .identity
+        case Byte.question:
+            index += 1
+            return .unknown
+        case Byte.openBracket:
+            return .repeated(try parseBracketedCount())
+        case UInt8(ascii: "d"):
+            if consume("delins") { return .deletionInsertion(try parseProteinInsert()) }
+            if consume("del") {
+                try rejectStatedResidues(start)
+                return .deletion
+            }
+            if consume("dup") {
+                try rejectStatedResidues(start)
+                return .duplication
+            }
+        case UInt8(ascii: "i"):
+            if consume("ins") { return .insertion(try parseProteinInsert()) }
+        case UInt8(ascii: "f"):
+            if consume("fs") { return try parseFrameshiftTail(newResidue: nil, alternatives: []) }
+        case UInt8(ascii: "e"):
+            if consume("ext") { return try parseExtensionTail(newResidue: nil) }
+        case Byte.openParen:
+            // `Gly719(Ala^Ser)fsTer23`
+            index += 1
+            var residues: [AminoAcid] = []
+            repeat {
+                guard let residue = parseAminoAcid() else { throw error(.aminoAcid) }
+                residues.append(residue)
+            } while consume(Byte.caret)
+            try expect(Byte.closeParen, [.closeParen])
+            guard consume("fs") else { throw error(.keyword, detail: "expected 'fs' after the alternative residues") }
+            return try parseFrameshiftTail(newResidue: nil, alternatives: residues)
+        default:
+            break
+        }
+        let residueStart = index
+        if lookingAt("Stop") || lookingAt("STOP") || lookingAt("stop") {
+            if options.strict { throw error(.aminoAcid, detail: "the stop is written Ter or *") }
+            index += 4
+            markLegacyStop(residueStart)
+            return .substitution(.ter)
+        }
+        guard let residue = parseAminoAcid() else {
+            if let b = peek(), Byte.isUpper(b) {
+                throw ParseError(.unknownAminoAcid, start: index, end: min(index + 3, limit), expected: .aminoAcid,
+                                 detail: "not an amino acid code")
+            }
+            throw error(.edit)
+        }
+        if consume("fs") { return try parseFrameshiftTail(newResidue: residue, alternatives: []) }
+        if consume("ext") { return try parseExtensionTail(newResidue: residue) }
+        if peek() == Byte.caret {
+            var residues = [residue]
+            while consume(Byte.caret) {
+                guard let next = parseAminoAcid() else { throw error(.aminoAcid) }
+                residues.append(next)
+            }
+            return .alternativeSubstitutions(residues)
+        }
+        if residue == location.start.first.residue, !location.isRange {
+            if options.strict {
+                throw ParseError(.invalidDescription, start: residueStart, end: index,
+                                 detail: "an unchanged residue is written '=' (e.g. p.Leu54=)")
+            }
+            warn(.synonymousAsSubstitution, residueStart, index)
+            return .identity
+        }
+        if residue == .xaa, sawOneLetterX, !options.strict {
+            // `R117X`: legacy text means stop; HGVS reads unknown. The shorthand reader offers both.
+        }
+        return .substitution(residue)
+    }
+
+    /// `p.Val7delVal` is not HGVS; reject residues after del/dup.
+    mutating func rejectStatedResidues(_ start: Int) throws(ParseError) {
+        if let b = peek(), Byte.isUpper(b) {
+            let save = index
+            if parseAminoAcid() != nil {
+                if options.strict {
+                    throw ParseError(.notStandard, start: save, end: index,
+                                     detail: "the deleted residues are not written after the edit")
+                }
+                while parseAminoAcid() != nil {}
+                warn(.redundantSequence, save, index)
+            }
+        }
+    }
+
+    mutating func markLegacyStop(_ start: Int) {
+        warn(.stopAsX, start, index)
+        if form == .hgvs || form == .noReference { form = .legacyStop }
+    }
+
+    /// rule: fs = [ aa ] "fs" [ ter ( number | "?" ) ]
+    mutating func parseFrameshiftTail(newResidue: AminoAcid?, alternatives: [AminoAcid]) throws(ParseError) -> ProteinEdit {
+        let stop = try parseStopDistance(optional: true)
+        if newResidue == .ter {
+            throw ParseError(.invalidDescription, start: index - 1, end: index,
+                             detail: "an immediate stop is a nonsense substitution (e.g. p.Tyr4Ter), not a frameshift")
+        }
+        return .frameshift(newResidue: newResidue, alternatives: alternatives, stop: stop)
+    }
+
+    /// rule: ter ( number | "?" ) — `Ter23`, `*23`, `Ter?`, `*?`, and leniently `X23`.
+    mutating func parseStopDistance(optional: Bool) throws(ParseError) -> StopDistance? {
+        let start = index
+        if consume("Ter") || consume(Byte.star) {
+        } else if !options.strict, peek() == UInt8(ascii: "X"), let next = peek(1), Byte.isDigit(next) || next == Byte.question {
+            index += 1
+            markLegacyStop(start)
+        } else {
+            if optional { return nil }
+            throw error(.stop)
+        }
+        if consume(Byte.question) { return .unknown }
+        guard let b = peek(), Byte.isDigit(b) else { throw error([.number, .questionMark]) }
+        let at = index
+        let value = try parseNumber()
+        if value == 1, optional {
+            throw ParseError(.invalidDescription, start: at, end: index,
+                             detail: "a frameshift with a stop at 1 is a nonsense substitution")
+        }
+        return .position(value)
+    }
+
+    /// rule: ext = "ext" "-" number | "ext" aa "-" number (legacy) | aa "ext" ter ( number | "?" )
+    mutating func parseExtensionTail(newResidue: AminoAcid?) throws(ParseError) -> ProteinEdit {
+        if newResidue == nil, consume(Byte.minus) {
+            let upstream = try parseNumber()
+            return .extension(.nTerminal(upstream: upstream, legacyResidue: nil))
+        }
+        if newResidue == nil, let b = peek(), Byte.isUpper(b), b != UInt8(ascii: "T") || peek(1) != UInt8(ascii: "e") {
+            let save = index
+            if let legacy = parseAminoAcid(), consume(Byte.minus) {
+                if options.strict {
+                    throw ParseError(.notStandard, start: save, end: index,
+                                     detail: "the N-terminal extension is written ext-N (e.g. p.Met1ext-5)")
+                }
+                let upstream = try parseNumber()
+                return .extension(.nTerminal(upstream: upstream, legacyResidue: legacy))
+            }
+            index = save
+        }
+        let stop = try parseStopDistance(optional: false)
+        return .extension(.cTerminal(newResidue: newResidue, stop: stop))
+    }
+
+    /// rule: p_insert = aa_seq | "Xaa" [ "[" count "]" ] | ter number | p_pos "_" p_pos
+    mutating func parseProteinInsert() throws(ParseError) -> ProteinInsert {
+        let start = index
+        // Ter12 / *63: a stop at a position of the insert.
+        if lookingAt("Ter") || peek() == Byte.star {
+            let save = index
+            if consume("Ter") || consume(Byte.star), let b = peek(), Byte.isDigit(b) {
+                return .stopAt(try parseNumber())
+            }
+            index = save
+        }
+        if lookingAt("Xaa"), peek(3) == Byte.openBracket {
+            index += 3
+            return .unknown(count: try parseBracketedCount())
+        }
+        var residues: [AminoAcid] = []
+        var threeLetter: Bool? = nil
+        while index < limit {
+            let before = index
+            guard let residue = parseAminoAcid() else { break }
+            let isThree = index - before == 3
+            if let style = threeLetter, style != isThree {
+                throw ParseError(.invalidDescription, start: before, end: index,
+                                 detail: "one- and three-letter amino acid codes are not mixed in one run")
+            }
+            threeLetter = isThree
+            // A residue followed by a number starts a copied range: insGly4_Ser6.
+            if residues.isEmpty, let b = peek(), Byte.isDigit(b) {
+                index = before
+                let first = try ProteinPosition.parse(&self)
+                try expect(Byte.underscore, .underscore)
+                let last = try ProteinPosition.parse(&self)
+                return .copiedRange(first, last)
+            }
+            residues.append(residue)
+            if residue == .ter { break }
+        }
+        guard !residues.isEmpty else { throw error(.aminoAcid, at: start) }
+        if residues == [.xaa] { return .unknown(count: nil) }
+        return .residues(residues)
+    }
+}

@@ -1,0 +1,166 @@
+// References: accessions, LRG identifiers, gene symbols, selectors.
+
+extension Parser {
+    /// rule: identifier — the raw token of a reference: letters, digits, `_`, `.`, `-`, `@`.
+    /// Stops before `:`, `(`, `)`, white space and anything else.
+    mutating func scanIdentifier() -> Range<Int> {
+        let start = index
+        while index < limit {
+            let b = bytes[index]
+            if Byte.isAlphanumeric(b) || b == Byte.underscore || b == Byte.dot || b == Byte.minus || b == 0x40 {
+                index += 1
+            } else {
+                break
+            }
+        }
+        return start..<index
+    }
+
+    /// Classify an identifier token. Returns nil when it is not a plausible reference.
+    ///
+    /// rule: accession = refseq_ac | ensembl_ac | lrg_ac | genbank_ac ; gene_symbol ; chromosome (shorthand)
+    func classifyIdentifier(_ range: Range<Int>) -> (kind: AccessionKind, versioned: Bool)? {
+        let n = range.count
+        guard n > 0 else { return nil }
+        let s = range.lowerBound
+        @inline(__always) func at(_ k: Int) -> UInt8 { bytes[s + k] }
+        guard Byte.isLetter(at(0)) || Byte.isDigit(at(0)) else { return nil }
+        // version: ".digits" at the end
+        var dot = -1
+        for k in 0..<n where at(k) == Byte.dot { dot = k }
+        var versioned = false
+        if dot >= 0 {
+            guard dot + 1 < n else { return nil }
+            for k in (dot + 1)..<n where !Byte.isDigit(at(k)) { return nil }
+            versioned = true
+        }
+        let body = dot >= 0 ? dot : n
+        // LRG_N, LRG_NtN, LRG_NpN
+        if body >= 5, at(0) == 0x4C, at(1) == 0x52, at(2) == 0x47, at(3) == Byte.underscore {
+            var k = 4
+            while k < body, Byte.isDigit(at(k)) { k += 1 }
+            guard k > 4, !versioned else { return nil }
+            if k == body { return (.lrgGenomic, false) }
+            let marker = at(k)
+            guard marker == UInt8(ascii: "t") || marker == UInt8(ascii: "p"), k + 1 < body else { return nil }
+            for j in (k + 1)..<body where !Byte.isDigit(at(j)) { return nil }
+            return (marker == UInt8(ascii: "t") ? .lrgTranscript : .lrgProtein, false)
+        }
+        // RefSeq: two upper-case letters, '_', digits [ '.' digits ]
+        if body >= 4, Byte.isUpper(at(0)), Byte.isUpper(at(1)), at(2) == Byte.underscore {
+            var allDigits = true
+            for k in 3..<body where !Byte.isDigit(at(k)) { allDigits = false }
+            if allDigits { return (.refSeq, versioned) }
+        }
+        // Ensembl: ENS + upper letters + digits
+        if body >= 5, at(0) == 0x45, at(1) == 0x4E, at(2) == 0x53 {
+            var k = 3
+            while k < body, Byte.isUpper(at(k)) { k += 1 }
+            let digitsStart = k
+            while k < body, Byte.isDigit(at(k)) { k += 1 }
+            if k == body, k > digitsStart { return (.ensembl, versioned) }
+        }
+        // Chromosome names: chr1..chr22, chrX, chrY, chrM, chrMT; bare 1..22, X, Y, MT (shorthand).
+        if ChromosomeName.number(bytes, range) != nil { return (.chromosome, false) }
+        // GenBank: letters then digits, with a version: L01538.1, J01749.1, AB053210.2
+        if versioned {
+            var k = 0
+            while k < body, Byte.isUpper(at(k)) { k += 1 }
+            let letters = k
+            while k < body, Byte.isDigit(at(k)) { k += 1 }
+            if letters >= 1, letters <= 4, k == body, k > letters { return (.genBank, true) }
+            return nil
+        }
+        // Gene symbol: starts with a letter; letters, digits, '-', '@', '_' (no dot).
+        guard Byte.isLetter(at(0)) else { return nil }
+        return (.geneSymbol, false)
+    }
+
+    /// rule: reference = accession [ "(" selector ")" ]
+    ///
+    /// Parses `NM_003156.4`, `NC_000023.10(NM_004006.2)`, `NM_000492.3(CFTR)`, `LRG_199t1`, `GJB2`.
+    mutating func parseReference() throws(ParseError) -> ReferenceSpecifier {
+        let start = index
+        let range = scanIdentifier()
+        guard !range.isEmpty else { throw error(.reference) }
+        guard let (kind, versioned) = classifyIdentifier(range) else {
+            throw ParseError(.unexpected, start: range.lowerBound, end: range.upperBound, expected: .reference,
+                             detail: "not an accession, LRG identifier or gene symbol")
+        }
+        if (kind == .refSeq || kind == .ensembl) && !versioned {
+            if options.strict {
+                throw ParseError(.unexpected, start: range.upperBound, end: range.upperBound, expected: .version,
+                                 detail: "a RefSeq or Ensembl accession needs a version (e.g. NM_004006.2)")
+            }
+            warn(.missingVersion, range.lowerBound, range.upperBound)
+        }
+        var accession: Accession
+        if kind == .chromosome {
+            accession = Accession(ChromosomeName.canonical(bytes, range), kind: .chromosome)
+            if form == .hgvs { form = .chromosomeReference }
+        } else {
+            accession = Accession(string(range.lowerBound, range.upperBound), kind: kind)
+        }
+        var selector: Accession? = nil
+        if consume(Byte.openParen) {
+            let selectorRange = scanIdentifier()
+            guard let (selectorKind, selectorVersioned) = classifyIdentifier(selectorRange),
+                  selectorKind != .chromosome
+            else {
+                throw error(.selector, at: selectorRange.lowerBound)
+            }
+            if (selectorKind == .refSeq || selectorKind == .ensembl) && !selectorVersioned {
+                if options.strict {
+                    throw ParseError(.unexpected, start: selectorRange.upperBound, end: selectorRange.upperBound,
+                                     expected: .version, detail: "the selector accession needs a version")
+                }
+                warn(.missingVersion, selectorRange.lowerBound, selectorRange.upperBound)
+            }
+            selector = Accession(string(selectorRange.lowerBound, selectorRange.upperBound), kind: selectorKind)
+            try expect(Byte.closeParen, .closeParen)
+        }
+        if kind == .geneSymbol, form == .hgvs { form = .geneReference }
+        _ = start
+        return ReferenceSpecifier(accession, selector: selector)
+    }
+}
+
+/// Chromosome names in shorthand references: `chr11`, `11`, `chrX`, `MT`.
+enum ChromosomeName {
+    /// 1...22, 23 = X, 24 = Y, 25 = M/MT; nil when the token is not a chromosome name.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var s = range.lowerBound
+        let e = range.upperBound
+        if e - s >= 4, bytes[s] | 0x20 == 0x63, bytes[s + 1] | 0x20 == 0x68, bytes[s + 2] | 0x20 == 0x72 { s += 3 }
+        let n = e - s
+        guard n >= 1, n <= 2 else { return nil }
+        if n == 1 {
+            switch bytes[s] {
+            case UInt8(ascii: "X"): return 23
+            case UInt8(ascii: "Y"): return 24
+            case UInt8(ascii: "M"): return 25
+            default: break
+            }
+        } else if bytes[s] == UInt8(ascii: "M"), bytes[s + 1] == UInt8(ascii: "T") {
+            return 25
+        }
+        var value = 0
+        for k in s..<e {
+            guard Byte.isDigit(bytes[k]) else { return nil }
+            value = value * 10 + Int(bytes[k] - 48)
+        }
+        guard bytes[s] != 48, (1...22).contains(value) else { return nil }
+        return value
+    }
+
+    /// The canonical name without `chr`: `chr11` -> `11`, `chrMT` -> `MT`, `chrM` -> `MT`.
+    static func canonical(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        switch number(bytes, range) {
+        case 23: "X"
+        case 24: "Y"
+        case 25: "MT"
+        case let n?: String(n)
+        case nil: ""
+        }
+    }
+}

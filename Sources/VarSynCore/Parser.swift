@@ -1,0 +1,286 @@
+// The HGVS parser: recursive descent over UTF-8 bytes. The grammar it implements is Grammars/hgvs.ebnf;
+// each parsing function names the rule it implements in its doc comment (`rule:`).
+//
+// No Foundation, no Character, no Substring: the parser reads an UnsafeBufferPointer<UInt8> and builds value
+// types. A simple substitution with a short accession allocates nothing (Swift small strings hold <= 15 bytes).
+
+/// Options for ``HGVSParser``.
+public struct ParserOptions: Hashable, Sendable {
+    /// Strict HGVS: reject shorthand and anything that would need a warning; apply the HGVS rules that can be
+    /// checked without a reference sequence (see ``HGVSValidator``).
+    public var strict: Bool
+
+    @inlinable
+    public init(strict: Bool = false) { self.strict = strict }
+
+    /// Read standard HGVS and the shorthand people write; report non-standard notation as warnings and forms.
+    public static let lenient = ParserOptions(strict: false)
+    /// Standard HGVS only.
+    public static let strict = ParserOptions(strict: true)
+}
+
+/// Parses HGVS variant descriptions and common shorthand.
+///
+/// ```swift
+/// let parsed = try HGVSParser.parse("NM_003156.4:c.494C>A")
+/// parsed.expression.hgvs()            // "NM_003156.4:c.494C>A"
+/// try HGVSParser.parse("STIM1 P165Q").form   // .geneProtein
+/// ```
+public enum HGVSParser {
+    /// The longest input accepted, in bytes.
+    public static let maximumLength = 1 << 20
+
+    /// Parse one expression given as UTF-8 bytes. Byte offsets in errors and warnings index into `utf8`.
+    public static func parse(utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient) throws(ParseError)
+        -> ParsedExpression
+    {
+        guard utf8.count <= maximumLength else {
+            throw ParseError(.inputTooLong, start: 0, end: utf8.count, detail: "longer than \(maximumLength) bytes")
+        }
+        // Fast path: standard HGVS.
+        var parser = Parser(utf8, options: options)
+        let strictError: ParseError
+        do {
+            let expression = try parser.parseWholeExpression()
+            var reading = Reading(expression: expression, form: parser.form, warnings: parser.warnings)
+            if options.strict {
+                try HGVSValidator.check(reading, input: utf8)
+            }
+            var others: [Reading] = []
+            if !options.strict {
+                ShorthandReader.addLegacyReadings(&reading, &others, parser: parser)
+            }
+            return ParsedExpression(reading: reading, otherReadings: others)
+        } catch {
+            strictError = error
+        }
+        if let invalid = UTF8Validation.firstInvalidByte(utf8) {
+            throw ParseError(.invalidUTF8, start: invalid, end: invalid + 1, detail: "the input is not valid UTF-8")
+        }
+        if options.strict { throw strictError }
+        // Shorthand front end: every reading, ranked; the error that got furthest when none reads.
+        return try ShorthandReader.parse(utf8, hgvsError: strictError)
+    }
+
+    /// Parse one expression.
+    public static func parse(_ text: String, options: ParserOptions = .lenient) throws(ParseError) -> ParsedExpression {
+        var text = text
+        do {
+            return try text.withUTF8 { (buffer) throws(ParseError) -> ParsedExpression in
+                try parse(utf8: buffer, options: options)
+            }
+        } catch let error as ParseError {
+            throw error
+        } catch {
+            // withUTF8 only rethrows the closure's error.
+            throw ParseError(.unexpected, start: 0, end: 0)
+        }
+    }
+}
+
+// MARK: - Byte classes
+
+@usableFromInline
+enum Byte {
+    static let colon = UInt8(ascii: ":")
+    static let dot = UInt8(ascii: ".")
+    static let underscore = UInt8(ascii: "_")
+    static let openParen = UInt8(ascii: "(")
+    static let closeParen = UInt8(ascii: ")")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+    static let semicolon = UInt8(ascii: ";")
+    static let comma = UInt8(ascii: ",")
+    static let caret = UInt8(ascii: "^")
+    static let plus = UInt8(ascii: "+")
+    static let minus = UInt8(ascii: "-")
+    static let star = UInt8(ascii: "*")
+    static let question = UInt8(ascii: "?")
+    static let equals = UInt8(ascii: "=")
+    static let greater = UInt8(ascii: ">")
+    static let slash = UInt8(ascii: "/")
+    static let pipe = UInt8(ascii: "|")
+    static let space = UInt8(ascii: " ")
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 65 < 26 }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b &- 97 < 26 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) }
+    @inline(__always) static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
+
+    /// IUPAC DNA codes, upper case: A C G T R Y S W K M B D H V N.
+    @inline(__always) static func isDNABase(_ b: UInt8) -> Bool {
+        switch b {
+        case 65, 67, 71, 84, 82, 89, 83, 87, 75, 77, 66, 68, 72, 86, 78: true
+        default: false
+        }
+    }
+
+    /// IUPAC RNA codes, lower case: a c g u r y s w k m b d h v n.
+    @inline(__always) static func isRNABase(_ b: UInt8) -> Bool {
+        switch b {
+        case 97, 99, 103, 117, 114, 121, 115, 119, 107, 109, 98, 100, 104, 118, 110: true
+        default: false
+        }
+    }
+}
+
+// MARK: - Parser state
+
+/// The recursive-descent parser over one input. Internal; use ``HGVSParser``.
+struct Parser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index: Int
+    let options: ParserOptions
+    var warnings: [ParseWarning] = []
+    var form: NotationForm = .hgvs
+    /// Set when a one-letter `X` was read as a residue (a legacy text may mean stop).
+    var sawOneLetterX = false
+    /// The coordinate system of the body being parsed.
+    var system: CoordinateSystem = .genomic
+    /// The end of the region being parsed (the input end, or a shorthand slice end).
+    let limit: Int
+    /// Inside a copied segment of another reference a range may run toward pter (`g.36969141_pterinv`).
+    var allowReversedRange = false
+    /// Inside `[ACC:…;ACC:…]` a `;` followed by `ACC:` starts the next description.
+    var inDescriptionList = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, options: ParserOptions, start: Int = 0, limit: Int? = nil) {
+        self.bytes = bytes
+        self.index = start
+        self.options = options
+        self.limit = limit ?? bytes.count
+    }
+
+    // MARK: Cursor primitives
+
+    @inline(__always) var atEnd: Bool { index >= limit }
+
+    @inline(__always) func peek(_ ahead: Int = 0) -> UInt8? {
+        let i = index + ahead
+        return i < limit ? bytes[i] : nil
+    }
+
+    @inline(__always) mutating func consume(_ byte: UInt8) -> Bool {
+        if index < limit, bytes[index] == byte {
+            index += 1
+            return true
+        }
+        return false
+    }
+
+    /// Consume an ASCII keyword if it is next.
+    @inline(__always) mutating func consume(_ keyword: StaticString) -> Bool {
+        let count = keyword.utf8CodeUnitCount
+        guard index + count <= limit else { return false }
+        let start = keyword.utf8Start
+        for k in 0..<count where bytes[index + k] != start[k] {
+            return false
+        }
+        index += count
+        return true
+    }
+
+    @inline(__always) func lookingAt(_ keyword: StaticString) -> Bool {
+        let count = keyword.utf8CodeUnitCount
+        guard index + count <= limit else { return false }
+        let start = keyword.utf8Start
+        for k in 0..<count where bytes[index + k] != start[k] {
+            return false
+        }
+        return true
+    }
+
+    func error(_ expected: ExpectedTokens, at position: Int? = nil, detail: String = "") -> ParseError {
+        let at = position ?? index
+        if at >= limit {
+            return ParseError(.unexpectedEnd, start: at, end: at, expected: expected, detail: detail)
+        }
+        return ParseError(.unexpected, start: at, end: min(at + UTF8Validation.scalarLength(bytes, at), limit),
+                          expected: expected, detail: detail)
+    }
+
+    mutating func expect(_ byte: UInt8, _ token: ExpectedTokens) throws(ParseError) {
+        guard consume(byte) else { throw error(token) }
+    }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    mutating func warn(_ code: ParseWarning.Code, _ start: Int, _ end: Int) {
+        warnings.append(ParseWarning(code, start: start, end: end))
+    }
+
+    // MARK: Numbers
+
+    /// rule: number = nonzero_digit digit*. Returns the value; `c.0` fails with `.zeroPosition`.
+    mutating func parseNumber(allowZero: Bool = false) throws(ParseError) -> Int {
+        let start = index
+        var value = 0
+        while index < limit, Byte.isDigit(bytes[index]) {
+            if index - start >= 12 {
+                throw ParseError(.numberTooLarge, start: start, end: index + 1, expected: [],
+                                 detail: "a position has at most 12 digits")
+            }
+            value = value * 10 + Int(bytes[index] - 48)
+            index += 1
+        }
+        if index == start { throw error(.number) }
+        if !allowZero, value == 0 {
+            throw ParseError(.zeroPosition, start: start, end: index, detail: "there is no position 0")
+        }
+        if !allowZero, bytes[start] == 48 {
+            throw ParseError(.unexpected, start: start, end: index, expected: .number,
+                             detail: "a number has no leading zero")
+        }
+        return value
+    }
+}
+
+// MARK: - UTF-8 helpers
+
+enum UTF8Validation {
+    /// The offset of the first byte that does not begin a valid UTF-8 scalar, or nil.
+    static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// Length in bytes of the scalar starting at `i` (1 for invalid bytes).
+    static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        guard i < bytes.count else { return 0 }
+        let b = bytes[i]
+        let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        guard i + length <= bytes.count else { return 1 }
+        for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 {
+            return 1
+        }
+        return length
+    }
+}
