@@ -130,7 +130,3 @@ public struct ParseError: Error, Hashable, Sendable {
     }
 }
 
-extension ParseError {
-    /// Render with the input line and a caret under the span (temporary; replaced by ErrorRendering.swift).
-    public func render(input: String) -> String { "error: \(code.rawValue) at \(start)..<\(end) \(detail)" }
-}

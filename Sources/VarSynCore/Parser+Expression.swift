@@ -94,6 +94,12 @@ extension Parser {
                 throw error(.colon, detail: start == index ? "" : "expected ':' after the reference")
             }
         }
+        _ = inList
+        return try parseBody(reference: reference)
+    }
+
+    /// rule: body = coord_prefix "." … — the part after `ACC:` (or the whole text when there is no reference).
+    mutating func parseBody(reference: ReferenceSpecifier?) throws(ParseError) -> DescriptionOrAdjoined {
         guard let letter = peek(), let system = CoordinateSystem(letter: letter), peek(1) == Byte.dot else {
             throw error(.coordinatePrefix)
         }
@@ -111,7 +117,6 @@ extension Parser {
         case .protein:
             body = .protein(try parseBodyTree(ProteinVariant.self))
         }
-        _ = inList
         return .single(VariantDescription(reference: reference, body: body))
     }
 

@@ -234,7 +234,7 @@ extension Parser {
         let at = index
         if consume("-->") || consume("->") || consume("\u{2192}") {
             warn(.typography, at, index)
-            if form == .hgvs { form = .arrow }
+            if form == .hgvs || form == .noReference { form = .arrow }
             return true
         }
         return false
