@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "varsyn", dependencies: ["VarSynCLI"]),
-        .testTarget(name: "VarSynCoreTests", dependencies: ["VarSynCore"]),
+        .testTarget(name: "VarSynCoreTests", dependencies: ["VarSynCore"], exclude: ["Fixtures"]),
         .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference"]),
         .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions"]),
         .testTarget(name: "VarSynCLITests", dependencies: ["VarSynCLI"]),

@@ -4,6 +4,7 @@ extension Parser {
     /// rule: hgvs = description ( "^" description )* | multi_ref_alleles | adjoined_transcript
     ///
     /// The whole input must be consumed; trailing text is an error.
+    @inline(__always)
     mutating func parseWholeExpression() throws(ParseError) -> VariantExpression {
         if atEnd {
             throw ParseError(.empty, start: index, end: index, expected: .text, detail: "the input is empty")
@@ -47,7 +48,7 @@ extension Parser {
             inDescriptionList = true
             defer { inDescriptionList = false }
             repeat {
-                members.append(try parseDescription(inList: true).description())
+                members.append(try parseDescription())
             } while consume(Byte.semicolon)
             try expect(Byte.closeBracket, [.semicolon, .closeBracket])
             alleles.append(members)
@@ -55,34 +56,23 @@ extension Parser {
         return alleles
     }
 
+    @inline(__always)
     mutating func parseDescriptionOrAdjoined() throws(ParseError) -> VariantExpression {
-        let first = try parseDescription(inList: false)
-        if case .adjoined(let expression) = first { return expression }
-        guard case .single(let description) = first else { return .description(try first.description()) }
+        if let adjoined = try parseAdjoinedIfPresent() { return adjoined }
+        let description = try parseDescription()
         if peek() == Byte.caret {
             var items = [description]
             while consume(Byte.caret) {
-                items.append(try parseDescription(inList: false).description())
+                items.append(try parseDescription())
             }
             return .alternatives(items)
         }
         return .description(description)
     }
 
-    enum DescriptionOrAdjoined {
-        case single(VariantDescription)
-        case adjoined(VariantExpression)
-
-        func description() throws(ParseError) -> VariantDescription {
-            switch self {
-            case .single(let d): return d
-            case .adjoined: throw ParseError(.invalidDescription, start: 0, end: 0, detail: "adjoined transcripts cannot be combined")
-            }
-        }
-    }
-
     /// rule: description = [ reference ":" ] body
-    mutating func parseDescription(inList: Bool) throws(ParseError) -> DescriptionOrAdjoined {
+    @inline(__always)
+    mutating func parseDescription() throws(ParseError) -> VariantDescription {
         var reference: ReferenceSpecifier? = nil
         let start = index
         if let b = peek(), let _ = CoordinateSystem(letter: b), peek(1) == Byte.dot {
@@ -94,39 +84,48 @@ extension Parser {
                 throw error(.colon, detail: start == index ? "" : "expected ':' after the reference")
             }
         }
-        _ = inList
         return try parseBody(reference: reference)
     }
 
     /// rule: body = coord_prefix "." … — the part after `ACC:` (or the whole text when there is no reference).
-    mutating func parseBody(reference: ReferenceSpecifier?) throws(ParseError) -> DescriptionOrAdjoined {
+    @inline(__always)
+    mutating func parseBody(reference: ReferenceSpecifier?) throws(ParseError) -> VariantDescription {
         guard let letter = peek(), let system = CoordinateSystem(letter: letter), peek(1) == Byte.dot else {
             throw error(.coordinatePrefix)
         }
         index += 2
         self.system = system
-        if system == .rna, let reference, let adjoined = try parseAdjoinedIfPresent(reference) {
-            return .adjoined(adjoined)
-        }
-        let body: DescriptionBody
         switch system {
         case .genomic, .mitochondrial, .circular:
-            body = .genomic(system, try parseBodyTree(NucleotideVariant<GenomicPosition>.self))
+            return VariantDescription(reference: reference,
+                                      body: .genomic(system, try parseBodyTree(NucleotideVariant<GenomicPosition>.self)))
         case .coding, .noncoding, .rna:
-            body = .transcript(system, try parseBodyTree(NucleotideVariant<TranscriptPosition>.self))
+            return VariantDescription(reference: reference,
+                                      body: .transcript(system, try parseBodyTree(NucleotideVariant<TranscriptPosition>.self)))
         case .protein:
-            body = .protein(try parseBodyTree(ProteinVariant.self))
+            return VariantDescription(reference: reference, body: .protein(try parseBodyTree(ProteinVariant.self)))
         }
-        return .single(VariantDescription(reference: reference, body: body))
     }
 
     /// rule: adjoined_transcript = reference ":" "r." r_range "::" [ rna_seq "::" ] reference ":" "r." r_range
-    mutating func parseAdjoinedIfPresent(_ reference: ReferenceSpecifier) throws(ParseError) -> VariantExpression? {
+    /// Looks for `ACC:r.a_b::` first; returns nil (cursor unchanged) when the text is not an adjoined transcript.
+    mutating func parseAdjoinedIfPresent() throws(ParseError) -> VariantExpression? {
+        guard hasDoubleColon() else { return nil }
         let save = index
         let saveWarnings = warnings.count
+        let saveForm = form
+        func restore(_ parser: inout Parser) {
+            parser.index = save
+            parser.warnings.removeSubrange(saveWarnings...)
+            parser.form = saveForm
+        }
+        guard let reference = try? parseReference(), consume(Byte.colon), consume("r.") else {
+            restore(&self)
+            return nil
+        }
+        system = .rna
         guard let location = try? parseLocation(TranscriptPosition.self), location.isRange, lookingAt("::") else {
-            index = save
-            warnings.removeSubrange(saveWarnings...)
+            restore(&self)
             return nil
         }
         index += 2
@@ -146,6 +145,18 @@ extension Parser {
         guard second.isRange else { throw error(.underscore) }
         return .adjoinedTranscripts(AdjoinedPartner(reference: reference, location: location), linker: linker,
                                     AdjoinedPartner(reference: secondReference, location: second))
+    }
+
+    /// Adjoined transcripts are r. descriptions joined by `::`: look for `:r.` then `::` (cheap for other text).
+    func hasDoubleColon() -> Bool {
+        var i = index
+        while i < limit, bytes[i] != Byte.colon { i += 1 }
+        guard i + 2 < limit, bytes[i + 1] == UInt8(ascii: "r"), bytes[i + 2] == Byte.dot else { return false }
+        while i + 1 < limit {
+            if bytes[i] == Byte.colon, bytes[i + 1] == Byte.colon { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A linker sequence; the spec's own example contains a `t` (`guaugauuuuuuaataa`), kept as written.

@@ -65,7 +65,11 @@ extension TranscriptPosition: ParsablePosition {
         if parser.consume(Byte.question) {
             base = nil
         } else if let b = parser.peek(), Byte.isDigit(b) {
+            let at = parser.index
             let value = try parser.parseNumber()
+            if value > TranscriptPosition.maximumMagnitude {
+                throw ParseError(.numberTooLarge, start: at, end: parser.index, detail: "a transcript position is at most \(TranscriptPosition.maximumMagnitude)")
+            }
             base = negative ? -value : value
         } else {
             throw parser.error(anchor == .start && !negative ? .position : .number)
@@ -81,6 +85,9 @@ extension TranscriptPosition: ParsablePosition {
                 } else {
                     let at = parser.index
                     let value = try parser.parseNumber(allowZero: true)
+                    if value > TranscriptPosition.maximumMagnitude {
+                        throw ParseError(.numberTooLarge, start: at, end: parser.index, detail: "an offset is at most \(TranscriptPosition.maximumMagnitude)")
+                    }
                     if value == 0 {
                         throw ParseError(.zeroPosition, start: at, end: parser.index, detail: "there is no offset 0")
                     }
@@ -126,7 +133,11 @@ extension ProteinPosition {
             if parser.peek() == Byte.openBracket { return ProteinPosition(residue: residue, number: nil) }
             throw parser.error(.number)
         }
+        let at = parser.index
         let number = try parser.parseNumber()
+        if number > Int(Int32.max) {
+            throw ParseError(.numberTooLarge, start: at, end: parser.index, detail: "a residue number is at most \(Int32.max)")
+        }
         return ProteinPosition(residue: residue, number: number)
     }
 }

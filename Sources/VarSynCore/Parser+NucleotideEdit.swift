@@ -8,7 +8,9 @@ extension Parser {
 
     /// Is `b` a base of the other case, read leniently (`c.76a>g`, `r.76A>G`, `t` in RNA)?
     @inline(__always) func isFoldableBase(_ b: UInt8) -> Bool {
-        if system == .rna { return Byte.isDNABase(b) || b == UInt8(ascii: "t") || b == UInt8(ascii: "T") }
+        if system == .rna {
+            return Byte.isDNABase(b) || b == UInt8(ascii: "t") || b == UInt8(ascii: "T") || b == UInt8(ascii: "U")
+        }
         return Byte.isRNABase(b) || b == UInt8(ascii: "t")
     }
 
@@ -152,6 +154,18 @@ extension Parser {
                                      detail: "'con' was retired (SVD-WG009); write delins")
                 }
                 warn(.conversion, start, index)
+                // `conNG_012232.1:g.9456_10011`: the retired form names its source without brackets.
+                if let c = peek(), Byte.isLetter(c) {
+                    let save = index
+                    let identifier = scanIdentifier()
+                    let namesReference = peek() == Byte.colon && classifyIdentifier(identifier) != nil
+                    index = save
+                    if namesReference {
+                        let reference = try parseReference()
+                        try expect(Byte.colon, .colon)
+                        return .conversion(.list([try parseRemoteRange(reference)]))
+                    }
+                }
                 return .conversion(try parseInsertion(P.self))
             }
         case UInt8(ascii: "s"):

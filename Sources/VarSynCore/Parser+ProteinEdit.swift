@@ -137,6 +137,16 @@ extension Parser {
 
     /// rule: ext = "ext" "-" number | "ext" aa "-" number (legacy) | aa "ext" ter ( number | "?" )
     mutating func parseExtensionTail(newResidue: AminoAcid?) throws(ParseError) -> ProteinEdit {
+        // `p.Met1Valext-12`: the pre-2016 N-terminal form, the new residue before ext.
+        if let newResidue, peek() == Byte.minus {
+            if options.strict {
+                throw ParseError(.notStandard, start: index - 3, end: index + 1,
+                                 detail: "the N-terminal extension is written ext-N (e.g. p.Met1ext-5)")
+            }
+            index += 1
+            let upstream = try parseNumber()
+            return .extension(.nTerminal(upstream: upstream, legacyResidue: newResidue))
+        }
         if newResidue == nil, consume(Byte.minus) {
             let upstream = try parseNumber()
             return .extension(.nTerminal(upstream: upstream, legacyResidue: nil))

@@ -72,7 +72,8 @@ extension Parser {
             return nil
         }
         // Gene symbol: starts with a letter; letters, digits, '-', '@', '_' (no dot).
-        guard Byte.isLetter(at(0)) else { return nil }
+        // `NM_` is a RefSeq prefix without its number, not a symbol: a symbol does not end in '_'.
+        guard Byte.isLetter(at(0)), at(n - 1) != Byte.underscore else { return nil }
         return (.geneSymbol, false)
     }
 

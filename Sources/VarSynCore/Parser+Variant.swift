@@ -115,6 +115,7 @@ extension Parser {
     }
 
     /// rule: body = alt_list — the top level of a body (outside brackets), where `;` joins alleles in trans.
+    @inline(__always)
     mutating func parseBodyTree<V: ParsableVariant>(_: V.Type) throws(ParseError) -> AlleleTree<V> {
         // Fast path: one variant, nothing after it.
         let save = index
@@ -122,9 +123,10 @@ extension Parser {
         if let b = peek(), b != Byte.openBracket, b != Byte.openParen, b != Byte.equals, b != Byte.question,
            b != UInt8(ascii: "0"), b != UInt8(ascii: "s")
         {
-            if let variant = try? V.parseVariant(&self), atEnd {
-                return .variant(variant)
-            }
+            do {
+                let variant = try V.parseVariant(&self)
+                if atEnd { return .variant(variant) }
+            } catch {}
             index = save
             warnings.removeSubrange(saveWarnings...)
         }
@@ -138,7 +140,9 @@ extension Parser {
 
     /// rule: alt_list = phase_list ( "^" phase_list )*
     mutating func parseAltList<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {
-        var items = [try parsePhaseList(V.self, inBracket: inBracket)]
+        let first = try parsePhaseList(V.self, inBracket: inBracket)
+        guard peek() == Byte.caret, !caretStartsDescription() else { return first }
+        var items = [first]
         while peek() == Byte.caret, !caretStartsDescription() {
             index += 1
             items.append(try parsePhaseList(V.self, inBracket: inBracket))
@@ -180,7 +184,9 @@ extension Parser {
 
     /// rule: phase_list = allele_list ( "(;)" allele_list )*
     mutating func parsePhaseList<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {
-        var items = [try parseSemicolonList(V.self, inBracket: inBracket)]
+        let first = try parseSemicolonList(V.self, inBracket: inBracket)
+        guard lookingAt("(;)") else { return first }
+        var items = [first]
         while lookingAt("(;)") {
             index += 3
             items.append(try parseSemicolonList(V.self, inBracket: inBracket))
@@ -201,6 +207,9 @@ extension Parser {
                 counts.append(try parseBracketedCount())
             }
             return .repeatAlleles(variant, counts)
+        }
+        guard peek() == Byte.semicolon, !(inDescriptionList && !inBracket && semicolonStartsDescription()) else {
+            return first
         }
         var items = [first]
         while peek() == Byte.semicolon, !(inDescriptionList && !inBracket && semicolonStartsDescription()) {

@@ -42,15 +42,18 @@ public enum HGVSParser {
         let strictError: ParseError
         do {
             let expression = try parser.parseWholeExpression()
-            var reading = Reading(expression: expression, form: parser.form, warnings: parser.warnings)
             if options.strict {
+                let reading = Reading(expression: expression, form: parser.form, warnings: parser.warnings)
                 try HGVSValidator.check(reading, input: utf8)
+                return ParsedExpression(reading: reading)
             }
-            var others: [Reading] = []
-            if !options.strict {
+            if parser.sawOneLetterX || !parser.warnings.isEmpty {
+                var reading = Reading(expression: expression, form: parser.form, warnings: parser.warnings)
+                var others: [Reading] = []
                 ShorthandReader.addLegacyReadings(&reading, &others, parser: parser)
+                return ParsedExpression(reading: reading, otherReadings: others)
             }
-            return ParsedExpression(reading: reading, otherReadings: others)
+            return ParsedExpression(reading: Reading(expression: expression, form: parser.form, warnings: []))
         } catch {
             strictError = error
         }

@@ -95,13 +95,71 @@ public struct TranscriptPosition: Hashable, Sendable {
         case exon(Int)
     }
 
-    public var anchor: Anchor
+    // Stored compactly (16 bytes) because positions are copied on every parse; read through the properties.
+    @usableFromInline var storedBase: Int32  // Int32.min = unknown
+    @usableFromInline var storedOffset: Int32
+    @usableFromInline var storedAnchorNumber: Int32
+    /// bits 0-1 anchor (start, cdsEnd, intron, exon); bits 2-3 offset (none, downstream, upstream); bit 4 offset unknown.
+    @usableFromInline var storedKinds: UInt8
+
+    /// What `base` counts from.
+    @inlinable public var anchor: Anchor {
+        get {
+            switch storedKinds & 3 {
+            case 0: .start
+            case 1: .cdsEnd
+            case 2: .intron(Int(storedAnchorNumber))
+            default: .exon(Int(storedAnchorNumber))
+            }
+        }
+        set {
+            let kind: UInt8
+            switch newValue {
+            case .start: kind = 0; storedAnchorNumber = 0
+            case .cdsEnd: kind = 1; storedAnchorNumber = 0
+            case .intron(let n): kind = 2; storedAnchorNumber = Int32(clamping: n)
+            case .exon(let n): kind = 3; storedAnchorNumber = Int32(clamping: n)
+            }
+            storedKinds = storedKinds & ~3 | kind
+        }
+    }
+
     /// The base number; nil means `?` (unknown). Never 0.
-    public var base: Int?
-    public var offset: IntronOffset
+    @inlinable public var base: Int? {
+        get { storedBase == Int32.min ? nil : Int(storedBase) }
+        set { storedBase = newValue.map { Int32(clamping: $0) } ?? Int32.min }
+    }
+
+    /// The intronic offset.
+    @inlinable public var offset: IntronOffset {
+        get {
+            let distance: Int? = storedKinds & 16 != 0 ? nil : Int(storedOffset)
+            switch (storedKinds >> 2) & 3 {
+            case 1: return .downstream(distance)
+            case 2: return .upstream(distance)
+            default: return .none
+            }
+        }
+        set {
+            var kinds = storedKinds & 3
+            switch newValue {
+            case .none: storedOffset = 0
+            case .downstream(let k): kinds |= 1 << 2; storedOffset = Int32(clamping: k ?? 0); if k == nil { kinds |= 16 }
+            case .upstream(let k): kinds |= 2 << 2; storedOffset = Int32(clamping: k ?? 0); if k == nil { kinds |= 16 }
+            }
+            storedKinds = kinds
+        }
+    }
+
+    /// Transcript positions are limited to this magnitude (base and offset).
+    public static let maximumMagnitude = Int(Int32.max)
 
     @inlinable
     public init(anchor: Anchor = .start, base: Int?, offset: IntronOffset = .none) {
+        storedBase = Int32.min
+        storedOffset = 0
+        storedAnchorNumber = 0
+        storedKinds = 0
         self.anchor = anchor
         self.base = base
         self.offset = offset
@@ -119,13 +177,18 @@ public struct TranscriptPosition: Hashable, Sendable {
 /// Base: 1-based; `p.1` is the initiating Met.
 public struct ProteinPosition: Hashable, Sendable {
     public var residue: AminoAcid
+    @usableFromInline var storedNumber: Int32  // Int32.min = not given
+
     /// The residue number; nil only in the position-less repeat shorthand of running text (`p.Gln[21]`).
-    public var number: Int?
+    @inlinable public var number: Int? {
+        get { storedNumber == Int32.min ? nil : Int(storedNumber) }
+        set { storedNumber = newValue.map { Int32(clamping: $0) } ?? Int32.min }
+    }
 
     @inlinable
     public init(residue: AminoAcid, number: Int?) {
         self.residue = residue
-        self.number = number
+        self.storedNumber = number.map { Int32(clamping: $0) } ?? Int32.min
     }
 }
 
@@ -135,8 +198,8 @@ public struct ProteinPosition: Hashable, Sendable {
 /// `p.(Gln18)[(70_80)]` has a `.parenthesized` single position.
 public enum Breakpoint<Position: Hashable & Sendable>: Hashable, Sendable {
     case exact(Position)
-    /// `(a_b)`: somewhere from `a` to `b`.
-    case uncertain(Position, Position)
+    /// `(a_b)`: somewhere from `a` to `b`. (Boxed: rare, and it would double the size of every location.)
+    indirect case uncertain(Position, Position)
     /// `(a)`: a single position in parentheses (protein repeat predictions).
     case parenthesized(Position)
 

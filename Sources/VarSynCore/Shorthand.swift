@@ -247,9 +247,8 @@ enum ShorthandReader {
     /// rule: prefixed_body = coord_prefix "." body — `c.494C>A` after compaction (`c. 1663 C>A`, `p. K237N`).
     static func readPrefixedBody(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         guard let b = p.peek(), CoordinateSystem(letter: b) != nil, p.peek(1) == Byte.dot else { throw p.error(.coordinatePrefix) }
-        let result = try p.parseBody(reference: reference)
+        let description = try p.parseBody(reference: reference)
         try finish(&p)
-        guard case .single(let description) = result else { throw p.error(.text) }
         let form: NotationForm = p.form == .hgvs || p.form == .noReference ? (reference == nil ? .noReference : .geneReference) : p.form
         return [(.description(description), form)]
     }
@@ -367,11 +366,16 @@ enum ShorthandReader {
     static func readReferencePositionAlternative(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         let prefixed = p.consume("c.")
         p.system = .coding
-        guard let r = p.peek(), Byte.isDNABase(r), r != UInt8(ascii: "N") else { throw p.error(.nucleotide) }
+        // Only A, C, G, T: in `KRAS G12D` or `NRAS G13V` the letter after the number is an amino acid, not
+        // an IUPAC ambiguity code (D = A/G/T, V = A/C/G) nobody writes in this shorthand.
+        @inline(__always) func isACGT(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: "A") || b == UInt8(ascii: "C") || b == UInt8(ascii: "G") || b == UInt8(ascii: "T")
+        }
+        guard let r = p.peek(), isACGT(r) else { throw p.error(.nucleotide) }
         let start = p.index
         p.index += 1
         let position = try TranscriptPosition.parse(&p)
-        guard let a = p.peek(), Byte.isDNABase(a), a != r else { throw p.error(.nucleotide) }
+        guard let a = p.peek(), isACGT(a), a != r else { throw p.error(.nucleotide) }
         p.index += 1
         try finish(&p)
         var results: [(VariantExpression, NotationForm)] = []

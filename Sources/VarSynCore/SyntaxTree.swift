@@ -106,7 +106,7 @@ public enum InsertItem: Hashable, Sendable {
     /// Legacy length only: `ins6`, `ins(5)`, `ins(5_10)` (read leniently; HGVS writes `insN[6]`).
     case length(RepeatCount)
     /// A copy of a range of the same reference: `ins858_895`, `ins850_900inv`.
-    case localRange(NucleotideLocation, inverted: Bool)
+    indirect case localRange(NucleotideLocation, inverted: Bool)
     /// A copy of a range of another reference: `ins[NC_000022.10:g.35788169_35788352]`.
     indirect case remote(ReferenceSpecifier?, CoordinateSystem, NucleotideLocation, inverted: Bool)
     /// A bracketed sub-list inside a list: `ins[[ACC:g.393_1295];123+45_123+51]`.
@@ -165,12 +165,12 @@ public enum NucleotideEdit: Hashable, Sendable {
     case duplication(StatedContent?)
     /// `inv`, `invATG`.
     case inversion(StatedContent?)
-    /// `insT`, `ins858_895`, `ins[…]`.
-    case insertion(Insertion)
+    /// `insT`, `ins858_895`, `ins[…]`. (Insertion payloads are boxed so that the common edits stay small.)
+    indirect case insertion(Insertion)
     /// `delinsGA`, with the deleted content when given (`delGAGinsC`, discouraged).
-    case deletionInsertion(deleted: StatedContent?, inserted: Insertion)
+    indirect case deletionInsertion(deleted: StatedContent?, inserted: Insertion)
     /// `con…`: conversion (retired by SVD-WG009; read for old data; means delins).
-    case conversion(Insertion)
+    indirect case conversion(Insertion)
     /// `CAG[23]`, `CTG[9]TTG[1]CTG[13]`: unit sequences with counts.
     case repeated([RepeatUnit])
     /// `[4]` on a location without a unit: `r.9495_9497[4]`, `g.pter_qter[2]`, `(a_b)_(c_d)[3]`.
@@ -257,8 +257,8 @@ public enum ProteinEdit: Hashable, Sendable {
     case identity
     case deletion
     case duplication
-    case insertion(ProteinInsert)
-    case deletionInsertion(ProteinInsert)
+    indirect case insertion(ProteinInsert)
+    indirect case deletionInsertion(ProteinInsert)
     /// `fs`, `ProfsTer23`, `Profs*?`, `(Ala^Ser)fsTer23`. `newResidue` nil for the short form.
     case frameshift(newResidue: AminoAcid?, alternatives: [AminoAcid], stop: StopDistance?)
     case `extension`(ProteinExtension)
@@ -290,13 +290,13 @@ public struct ProteinVariant: Hashable, Sendable {
 ///
 /// `c.494C>A` is `.variant`; `c.[2376G>C;3103del]` is `.bracket(.cis([…]))`;
 /// `c.[2376G>C];[3103del]` is `.trans([.bracket(…), .bracket(…)])`; `c.2376G>C(;)3103del` is `.unknownPhase`.
-public indirect enum AlleleTree<Variant: Hashable & Sendable>: Hashable, Sendable {
+public enum AlleleTree<Variant: Hashable & Sendable>: Hashable, Sendable {
     /// A single variant (its own `predicted` flag carries single-variant parentheses).
     case variant(Variant)
     /// `[ … ]`: an allele.
-    case bracket(AlleleTree)
+    indirect case bracket(AlleleTree)
     /// `( … )` around more than one variant: a predicted group (`c.(370A>C^372C>R)`, `p.[(Ser68Arg;Asn594del)]`).
-    case predicted(AlleleTree)
+    indirect case predicted(AlleleTree)
     /// Members separated by `;` inside brackets: in cis.
     case cis([AlleleTree])
     /// Bracketed alleles separated by `;` outside brackets: in trans.
@@ -310,7 +310,7 @@ public indirect enum AlleleTree<Variant: Hashable & Sendable>: Hashable, Sendabl
     /// `::` between DNA segments (ring chromosome, ISCN extension).
     case junction([AlleleTree])
     /// `[…]sup`: a supernumerary chromosome made of the bracketed segments (ISCN extension).
-    case supernumerary(AlleleTree)
+    indirect case supernumerary(AlleleTree)
     /// `=`: the whole reference is unchanged (`c.=`, `[=]`).
     case unchanged
     /// `?`: unknown (`c.[2376G>C];[?]`, `p.?`, `r.?`).
@@ -398,7 +398,7 @@ public enum VariantExpression: Hashable, Sendable {
     /// `[NM_004004.2:c.35del];[NM_006783.1:c.689_690insT]`: alleles whose members carry their own references.
     case alleles([[VariantDescription]])
     /// `NM_002354.2:r.-358_555::NM_000251.2:r.212_*279`, optionally with a linker sequence.
-    case adjoinedTranscripts(AdjoinedPartner, linker: NucleotideSequence?, AdjoinedPartner)
+    indirect case adjoinedTranscripts(AdjoinedPartner, linker: NucleotideSequence?, AdjoinedPartner)
     /// `rs74315465`.
     case dbSNP(DBSNPIdentifier)
 

@@ -217,6 +217,10 @@ struct Validation {
             }
         }
         switch variant.edit {
+        case .substitution:
+            if variant.location.isRange {
+                throw fail("a substitution changes one nucleotide; a range is changed with delins")
+            }
         case .inversion:
             if !variant.location.isRange, case .exact = variant.location.start {
                 throw fail("a one-nucleotide inversion is a substitution")

@@ -1,2 +1,0 @@
-/// The free-text mention finder: PCRE2-scanned candidates, each confirmed by the core parser.
-public enum VarSynMentions {}

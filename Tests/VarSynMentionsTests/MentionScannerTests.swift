@@ -1,0 +1,119 @@
+import Testing
+
+@testable import VarSynMentions
+
+@Suite("Mention scanner")
+struct MentionScannerTests {
+    /// A fresh scanner (a scanner reuses its match data, so parallel tests must not share one).
+    static var scanner: MentionScanner? { try? MentionScanner() }
+
+    /// The text each candidate covers.
+    static func spans(_ text: String) -> [String] {
+        guard let scanner else { return ["no scanner"] }
+        let bytes = Array(text.utf8)
+        return scanner.candidates(in: text).map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    }
+
+    @Test(
+        "non-standard notations from issue 5 are found whole",
+        arguments: [
+            "G-395A", "IVS34 + 39T > C", "delta F508", "c. 1663 C>A", "Arg72Pro", "C677T", "677 C-->T",
+            "Thr154 to Met", "C to T transition at nucleotide 677", "rs1801133", "-308 G> A", "p. K237N",
+            "c.1106G®A", "c.1106G!A", "-1082 A/G", "2393del9", "ΔF508", "deltaF508",
+            "substitution of proline for glutamine at codon 165", "c.494C→A", "c.94–2A>G", "c.76\u{A0}A>G",
+            "p.Arg97fsX23", "NM_004006.2:c.76_78delACT", "chr11:4000000C>A", "V600E", "R117X", "E746_A750del",
+            "IVS2+1G>A", "c.2235_2249del15", "p.(Trp24Cys)", "p.Leu54Leu", "W24X",
+        ])
+    func findsWholeMention(_ mention: String) {
+        #expect(MentionScannerTests.spans("The \(mention) variant was seen.") == [mention])
+    }
+
+    @Test(
+        "text that only looks like a variant is not reported",
+        arguments: [
+            "T24 cells", "HEK293T cells", "A549 cells", "on 2010-05-12", "Fig. 3A", "Figure S2B", "type 2 diabetes (T2D)",
+            "the H1N1 virus", "HbA1c was 7%", "CD4 T cells", "IL-6 levels", "p < 0.05", "1.5-fold", "K562 and MCF7",
+        ])
+    func ignoresLookalikes(_ text: String) {
+        #expect(MentionScannerTests.spans("We used \(text) here.") == [])
+    }
+
+    @Test("offsets are UTF-8 bytes and the pattern name names the form")
+    func offsetsAndNames() throws {
+        let scanner = try #require(MentionScannerTests.scanner)
+        let found = scanner.candidates(in: "Ünïcode: MTHFR C677T and rs1801133.")
+        #expect(found.map(\.start) == [17, 27])
+        #expect(found.map(\.end) == [22, 36])
+        #expect(found.map(\.patternName) == ["nucleotide_ref_pos_alt", "rs_id"])
+    }
+
+    @Test("invalid UTF-8 around and inside candidates never crashes")
+    func invalidUTF8() throws {
+        let scanner = try #require(MentionScannerTests.scanner)
+        var bytes: [UInt8] = [0xFF, 0xFE, 0x20] + Array("C677T".utf8) + [0x20, 0xC3] + Array(" c.76".utf8) + [0xE2, 0x86]
+        bytes += Array("A>G rs12345 ".utf8) + [0xF0, 0x9F]
+        let found = bytes.withUnsafeBufferPointer { scanner.candidates(in: $0) }
+        #expect(found.contains { String(decoding: bytes[$0.range], as: UTF8.self) == "C677T" })
+        #expect(found.contains { String(decoding: bytes[$0.range], as: UTF8.self) == "rs12345" })
+        for length in 0...bytes.count {
+            _ = bytes.prefix(length).withUnsafeBufferPointer { scanner.candidates(in: $0) }
+        }
+    }
+
+    @Test("empty text has no candidates")
+    func emptyText() throws {
+        let scanner = try #require(MentionScannerTests.scanner)
+        #expect(scanner.candidates(in: "").isEmpty)
+        #expect([UInt8]().withUnsafeBufferPointer { scanner.candidates(in: $0) }.isEmpty)
+    }
+
+    @Test("the start filter and first-byte dispatch lose nothing against an unanchored search (tmVar1)")
+    func filteredStartsEqualUnanchoredSearch() throws {
+        let fast = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .filteredStarts)
+        let reference = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .unanchoredSearch)
+        var texts = try TmVar1.load().map(\.text)
+        texts.append("CCR5Delta32 FOXP3-924 A/G and CCR5Δ32, c.76\u{A0}A>G, G → A at nucleotide 5 and A to G at codon 3")
+        for text in texts {
+            #expect(fast.candidates(in: text) == reference.candidates(in: text))
+        }
+    }
+}
+
+@Suite("Candidate confirmation by the core parser")
+struct MentionConfirmationTests {
+    @Test("clean and shorthand candidates are confirmed; out-of-range candidates are not")
+    func confirmsCandidates() throws {
+        let scanner = try MentionScanner()
+        let bytes = Array("Carriers of c.1517A>G and V600E.".utf8)
+        bytes.withUnsafeBufferPointer { text in
+            let found = scanner.candidates(in: text)
+            #expect(found.count == 2)
+            #expect(scanner.confirm(found[0], in: text) != nil)
+            #expect(scanner.confirm(MentionCandidate(start: 5, end: 500, patternName: "x"), in: text) == nil)
+        }
+    }
+
+    /// How many tmVar1 candidates the parser confirms (printed; the parser is not tuned for prose forms yet).
+    @Test("confirmation rate on tmVar1 candidates is reported")
+    func confirmationRate() throws {
+        let scanner = try MentionScanner()
+        var total = 0
+        var confirmed = 0
+        var byPattern: [String: (Int, Int)] = [:]
+        for document in try TmVar1.load() {
+            let bytes = Array(document.text.utf8)
+            bytes.withUnsafeBufferPointer { text in
+                for candidate in scanner.candidates(in: text) {
+                    let ok = scanner.confirm(candidate, in: text) != nil
+                    total += 1
+                    confirmed += ok ? 1 : 0
+                    let counts = byPattern[candidate.patternName] ?? (0, 0)
+                    byPattern[candidate.patternName] = (counts.0 + (ok ? 1 : 0), counts.1 + 1)
+                }
+            }
+        }
+        print("tmVar1 candidates confirmed by HGVSParser (lenient): \(confirmed)/\(total)")
+        for (name, counts) in byPattern.sorted(by: { $0.key < $1.key }) { print("  \(name): \(counts.0)/\(counts.1)") }
+        #expect(total > 0)
+    }
+}
