@@ -17,8 +17,11 @@
 #   --peers-only          only (a), (d), (e): no Swift build
 #   --skip-peers          only (a), (b), (c), (e)
 #   --skip-cli            skip (c)
-#   --callgrind           also count instructions per string of our parser under valgrind --tool=callgrind on
-#                         the first 10,000 strings (repeatable whatever else the machine is doing)
+#   --callgrind           also count instructions per string under valgrind --tool=callgrind (repeatable whatever
+#                         else the machine is doing): ours on the first 10,000 strings (timed pass only), and the
+#                         peers of --callgrind-peers as I(first 20,000) - I(first 10,000) of a whole bench_parse.py
+#                         process, over 10,000 (biocommons: 1,000 and 2,000), so start-up and imports cancel out
+#   --callgrind-peers L   peers counted by --callgrind (default null,ferro,weaver,pyhgvs; biocommons takes ~5 min)
 #   --repeat N            runs per measurement (default 3)
 #   --biocommons-limit N  strings timed for biocommons (default 10000; 0 = all 100,000, ~2.5 min per run)
 #   --out DIR             keep everything in DIR (default: a temporary directory, kept and printed)
@@ -38,6 +41,7 @@ run_ours=1
 run_peers=1
 run_cli=1
 run_callgrind=0
+callgrind_peers="null,ferro,weaver,pyhgvs"
 repeat=3
 biocommons_limit=10000
 out=""
@@ -52,6 +56,7 @@ while [ $# -gt 0 ]; do
         --skip-peers) run_peers=0; shift ;;
         --skip-cli) run_cli=0; shift ;;
         --callgrind) run_callgrind=1; shift ;;
+        --callgrind-peers) callgrind_peers="${2:?--callgrind-peers needs a list}"; shift 2 ;;
         --repeat) repeat="${2:?--repeat needs a number}"; shift 2 ;;
         --biocommons-limit) biocommons_limit="${2:?--biocommons-limit needs a number}"; shift 2 ;;
         --out) out="${2:?--out needs a directory}"; shift 2 ;;
@@ -59,7 +64,11 @@ while [ $# -gt 0 ]; do
         *) die "unknown option '$1' (see --help)" ;;
     esac
 done
-[ "$run_ours" = 0 ] && run_callgrind=0
+if [ "$run_callgrind" = 1 ] && ! command -v valgrind >/dev/null; then
+    note "valgrind not installed (apt-get install valgrind): --callgrind ignored"
+    run_callgrind=0
+fi
+callgrind_peers="null,ferro,weaver,pyhgvs"
 
 [ -f "$peer_tools/gen_corpus.py" ] || die "peer harness not found at $peer_tools (set SHARED=/path/to/shared)"
 command -v python3 >/dev/null || die "python3 is needed"
@@ -122,18 +131,14 @@ fi
 
 # optional: callgrind instruction counts on a fixed 10,000-string slice -------------------------------------
 if [ "$run_callgrind" = 1 ] && [ -n "$throughput_bin" ]; then
-    if command -v valgrind >/dev/null; then
-        note "callgrind: instructions per string over the first 10,000 strings (one pass; slow)"
-        valgrind --tool=callgrind --toggle-collect='*varsynTimedPass*' \
-            --callgrind-out-file="$out/callgrind.out.parse" \
-            "$throughput_bin" --corpus "$corpus" --limit 10000 --passes 1 \
-            > "$out/callgrind.json" 2> "$out/callgrind.log"
-        # "totals:" (or "summary:") is the instruction count of the collected part, i.e. the timed pass.
-        awk '/^(totals|summary):/ {print $2; exit}' "$out/callgrind.out.parse" > "$out/callgrind.instructions"
-        note "    $(cat "$out/callgrind.instructions") instructions for 10,000 strings"
-    else
-        note "callgrind: valgrind not installed (apt-get install valgrind); skipped"
-    fi
+    note "callgrind: our instructions per string over the first 10,000 strings (timed pass only)"
+    valgrind --tool=callgrind --toggle-collect='*varsynTimedPass*' \
+        --callgrind-out-file="$out/callgrind.out.parse" \
+        "$throughput_bin" --corpus "$corpus" --limit 10000 --passes 1 \
+        > "$out/callgrind.json" 2> "$out/callgrind.log"
+    # "totals:" (or "summary:") is the instruction count of the collected part, i.e. the timed pass.
+    awk '/^(totals|summary):/ {print $2; exit}' "$out/callgrind.out.parse" > "$out/callgrind.instructions"
+    note "    $(cat "$out/callgrind.instructions") instructions for 10,000 strings"
 fi
 
 # (c) varsyn parse --count ----------------------------------------------------------------------------------
@@ -194,6 +199,26 @@ if [ "$run_peers" = 1 ]; then
     PEERS_PY="$peers_py" python3 "$peer_tools/run_parse_bench.py" "$corpus" "$out/peers" \
         --peers "$peer_list" --repeat "$repeat" "${limit_args[@]}" > "$out/peers.log" 2>&1 \
         || { tail -n 20 "$out/peers.log" >&2; die "run_parse_bench.py failed (log: $out/peers.log)"; }
+fi
+
+# optional: callgrind on the peers, whole processes at two corpus sizes --------------------------------------
+if [ "$run_callgrind" = 1 ] && [ "$run_peers" = 1 ] && [ -n "$callgrind_peers" ]; then
+    mkdir -p "$out/callgrind-peers"
+    for peer in ${callgrind_peers//,/ }; do
+        small=10000; large=20000
+        if [ "$peer" = biocommons ] || [ "$peer" = mutalyzer ]; then small=1000; large=2000; fi
+        note "callgrind: $peer, whole process at $small and $large strings"
+        for n in "$small" "$large"; do
+            # a fixed hash seed: Python's per-process random one moves the count by 1-2%
+            PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind-peers/$peer.$n.out" \
+                "$peers_py" "$peer_tools/bench_parse.py" "$peer" "$corpus" --limit "$n" \
+                > "$out/callgrind-peers/$peer.$n.json" 2> "$out/callgrind-peers/$peer.$n.log" \
+                || die "callgrind of $peer failed (log: $out/callgrind-peers/$peer.$n.log)"
+        done
+        i_small="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/callgrind-peers/$peer.$small.out")"
+        i_large="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/callgrind-peers/$peer.$large.out")"
+        echo "$peer $small $i_small $large $i_large" >> "$out/callgrind-peers/summary.txt"
+    done
 fi
 
 # (e) one table ---------------------------------------------------------------------------------------------
@@ -265,6 +290,29 @@ ci = os.path.join(out, "callgrind.instructions")
 if os.path.exists(ci) and open(ci).read().strip():
     total = int(open(ci).read().strip())
     print(f"callgrind: {total:,} instructions for the first 10,000 strings = {total / 10000:,.0f} instructions/string.")
+cp = os.path.join(out, "callgrind-peers", "summary.txt")
+if os.path.exists(cp):
+    ours_i = None
+    if os.path.exists(ci) and open(ci).read().strip():
+        ours_i = int(open(ci).read().strip()) / 10000
+    per = {}
+    for line in open(cp):
+        peer, small, i_small, large, i_large = line.split()
+        per[peer] = (int(i_large) - int(i_small)) / (int(large) - int(small))
+    null = per.get("null")
+    print()
+    print("Instructions per string under callgrind (repeatable; Python rows: whole process, (I(large) - I(small)) / strings):")
+    print()
+    print("| parser | instructions/string | net of the harness (`null`) | ratio it / ours (net) |")
+    print("|---|---:|---:|---:|")
+    if ours_i is not None:
+        print(f"| VarSyn `HGVSParser.parse(utf8:)` (timed pass only) | {ours_i:,.0f} | {ours_i:,.0f} | 1.00x |")
+    for peer, value in per.items():
+        net = value - null if null is not None and peer != "null" else None
+        net_text = f"{net:,.0f}" if net is not None else "-"
+        ratio = f"{net / ours_i:,.2f}x" if net is not None and ours_i else "n/a"
+        print(f"| {names.get(peer, peer)} | {value:,.0f} | {net_text} | {ratio} |")
+print()
 print(f"Machine: {os.cpu_count()} cores; load average at the end {open('/proc/loadavg').read().split()[:3]}.")
 PY
 note "table saved to $out/comparison.md"
