@@ -153,22 +153,27 @@ if [ "$run_cli" = 1 ]; then
             cli_status="skipped: \`varsyn parse --count\` does not exist yet (\`varsyn parse --help\` does not mention --count)"
             note "    $cli_status"
         else
-            # Does `varsyn parse --count FILE` take the file as an argument, or read standard input?
-            if "$varsyn" parse --count "$out/expressions.txt" > "$out/varsyn-count.txt" 2> "$out/varsyn-count.err" \
-                && grep -q 'parsed' "$out/varsyn-count.txt"; then
-                cli_command="'$varsyn' parse --count '$out/expressions.txt'"
+            # Positional arguments are expressions, so the file goes through --input when the command has it,
+            # else through standard input (read when there are no arguments).
+            if grep -q -- '--input' "$out/varsyn-parse-help.txt"; then
+                cli_command="'$varsyn' parse --count --input '$out/expressions.txt'"
             else
-                "$varsyn" parse --count < "$out/expressions.txt" > "$out/varsyn-count.txt" 2> "$out/varsyn-count.err" || true
                 cli_command="'$varsyn' parse --count < '$out/expressions.txt'"
             fi
+            bash -c "$cli_command" > "$out/varsyn-count.txt" 2> "$out/varsyn-count.err" || true
             if ! grep -q 'parsed' "$out/varsyn-count.txt"; then
                 cli_status="skipped: \`varsyn parse --count\` printed no 'N parsed, M failed' line (see $out/varsyn-count.*)"
                 note "    $cli_status"
             else
-                note "    $(cat "$out/varsyn-count.txt")"
+                note "    $cli_command -> $(cat "$out/varsyn-count.txt")"
+                counted="$(grep -o '[0-9]* parsed, [0-9]* failed' "$out/varsyn-count.txt" | awk '{print $1 + $3}')"
+                lines="$(wc -l < "$out/expressions.txt")"
+                if [ "$counted" != "$lines" ]; then
+                    note "    warning: varsyn counted $counted expressions, the file has $lines lines"
+                fi
                 if command -v hyperfine >/dev/null; then
                     note "    timing with hyperfine, $repeat runs"
-                    hyperfine --runs "$repeat" --warmup 1 --export-json "$out/varsyn-hyperfine.json" \
+                    hyperfine --runs "$repeat" --warmup 1 --ignore-failure --export-json "$out/varsyn-hyperfine.json" \
                         --output=null --shell=bash "$cli_command" >&2 || true
                 else
                     note "    hyperfine not installed (apt-get install hyperfine); timing with /usr/bin/time, $repeat runs"
@@ -239,8 +244,13 @@ if ours_runs:
 
 hf = os.path.join(out, "varsyn-hyperfine.json")
 times = []
+cpu_note = ""
 if os.path.exists(hf):
-    times = json.load(open(hf))["results"][0]["times"]
+    result = json.load(open(hf))["results"][0]
+    times = result["times"]
+    cpu_note = (f"`varsyn parse --count` (hyperfine): mean wall {result['mean']:.3f} s, "
+                f"mean user {result['user']:.3f} s + system {result['system']:.3f} s CPU "
+                "(CPU above wall means more than one thread).")
 else:
     for p in sorted(glob.glob(os.path.join(out, "varsyn-time.run*"))):
         try:
@@ -286,6 +296,8 @@ print(f"Median of {repeat} fresh processes per row; ours: median over runs of th
 if ours_rate is None:
     print(f"Our parser: {ours_status}.")
 print(f"`varsyn parse --count`: {cli_status}.")
+if cpu_note:
+    print(cpu_note)
 ci = os.path.join(out, "callgrind.instructions")
 if os.path.exists(ci) and open(ci).read().strip():
     total = int(open(ci).read().strip())
