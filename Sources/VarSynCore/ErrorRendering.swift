@@ -18,7 +18,8 @@ extension ParseError {
             text = "unexpected text after a complete description: '\(ParseError.excerpt(bytes, start, end))'"
             return text
         case .empty:
-            return "the input is empty; expected a variant description"
+            return bytes.isEmpty ? "the input is empty; expected a variant description"
+                : "the input is only white space; expected a variant description"
         case .invalidUTF8:
             return "the input is not valid UTF-8 (byte \(start))"
         case .zeroPosition, .reversedRange, .numberTooLarge, .identicalSubstitution, .insertionNeedsFlanks,
@@ -27,6 +28,11 @@ extension ParseError {
             return detail.isEmpty ? "invalid \(text)" : "\(detail): \(text)"
         case .unknownAminoAcid:
             return "unknown amino acid '\(ParseError.excerpt(bytes, start, end))'; expected a three-letter (Pro) or one-letter (P) code"
+        }
+        if detail.hasPrefix("expected ") {
+            // The detail already says what was expected, more precisely than the token list.
+            let found = code == .unexpectedEnd ? "the end of the input" : "'\(ParseError.excerpt(bytes, start, end))'"
+            return "\(detail), found \(found)"
         }
         if !detail.isEmpty { text += " (\(detail))" }
         return text

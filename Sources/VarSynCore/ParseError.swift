@@ -31,6 +31,7 @@ public struct ExpectedTokens: OptionSet, Hashable, Sendable {
     public static let questionMark = ExpectedTokens(rawValue: 1 << 23)
     public static let keyword = ExpectedTokens(rawValue: 1 << 24)
     public static let text = ExpectedTokens(rawValue: 1 << 25)
+    public static let proteinEdit = ExpectedTokens(rawValue: 1 << 26)
 
     /// Human-readable names, in a fixed order.
     public var names: [String] {
@@ -54,6 +55,7 @@ public struct ExpectedTokens: OptionSet, Hashable, Sendable {
         (.aminoAcid, "an amino acid (e.g. Pro or P)"),
         (.stop, "a stop (Ter or *)"),
         (.edit, "an edit (>, del, dup, ins, delins, inv, =, [n])"),
+        (.proteinEdit, "a protein edit (an amino acid, del, dup, ins, delins, fs, ext, =, ?, [n])"),
         (.keyword, "a keyword"),
         (.greaterThan, "'>'"),
         (.equals, "'='"),

@@ -106,20 +106,42 @@ public struct Reading: Hashable, Sendable {
 /// `C677T` has a first reading `c.677C>T` (`.referencePositionAlternative`) and another, `p.Cys677Thr`.
 /// `NM_003156.4:c.494C>A` has one reading and no warnings.
 public struct ParsedExpression: Hashable, Sendable {
-    /// The most likely reading.
-    public var reading: Reading
+    // The best reading's parts are stored directly (not as a `Reading`) so the result is built with one copy.
+    /// The best reading's syntax tree.
+    public var expression: VariantExpression
+    /// The notation the best reading came from.
+    public var form: NotationForm
+    /// Non-standard notation found in the best reading.
+    public var warnings: [ParseWarning]
     /// Further readings of ambiguous text, most likely first; empty for unambiguous text.
     public var otherReadings: [Reading]
 
     @inlinable
     public init(reading: Reading, otherReadings: [Reading] = []) {
-        self.reading = reading
+        self.expression = reading.expression
+        self.form = reading.form
+        self.warnings = reading.warnings
         self.otherReadings = otherReadings
     }
 
-    public var expression: VariantExpression { reading.expression }
-    public var form: NotationForm { reading.form }
-    public var warnings: [ParseWarning] { reading.warnings }
+    @inlinable
+    public init(expression: VariantExpression, form: NotationForm, warnings: [ParseWarning] = [], otherReadings: [Reading] = []) {
+        self.expression = expression
+        self.form = form
+        self.warnings = warnings
+        self.otherReadings = otherReadings
+    }
+
+    /// The most likely reading.
+    public var reading: Reading {
+        get { Reading(expression: expression, form: form, warnings: warnings) }
+        set {
+            expression = newValue.expression
+            form = newValue.form
+            warnings = newValue.warnings
+        }
+    }
+
     /// All readings, most likely first.
     public var readings: [Reading] { [reading] + otherReadings }
     /// True when the text has more than one reading.

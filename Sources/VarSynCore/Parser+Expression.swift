@@ -6,6 +6,7 @@ extension Parser {
     /// The whole input must be consumed; trailing text is an error.
     @inline(__always)
     mutating func parseWholeExpression() throws(ParseError) -> VariantExpression {
+        trace(.hgvs)
         if atEnd {
             throw ParseError(.empty, start: index, end: index, expected: .text, detail: "the input is empty")
         }
@@ -41,6 +42,7 @@ extension Parser {
 
     /// rule: multi_ref_alleles = "[" description ( ";" description )* "]" ( ";" "[" … "]" )*
     mutating func parseMultiReferenceAlleles() throws(ParseError) -> [[VariantDescription]] {
+        trace(.multiReferenceAlleles)
         var alleles: [[VariantDescription]] = []
         repeat {
             try expect(Byte.openBracket, .openBracket)
@@ -58,9 +60,22 @@ extension Parser {
 
     @inline(__always)
     mutating func parseDescriptionOrAdjoined() throws(ParseError) -> VariantExpression {
-        if let adjoined = try parseAdjoinedIfPresent() { return adjoined }
-        let description = try parseDescription()
+        let start = index
+        let startWarnings = warnings.count
+        let startForm = form
+        let description: VariantDescription
+        do {
+            description = try parseDescription()
+        } catch {
+            // `A:r.a_b::B:r.c_d` fails as a plain description at `::`; only then look for an adjoined transcript.
+            index = start
+            warnings.removeSubrange(startWarnings...)
+            form = startForm
+            if let adjoined = try parseAdjoinedIfPresent() { return adjoined }
+            throw error
+        }
         if peek() == Byte.caret {
+            trace(.alternativeDescriptions)
             var items = [description]
             while consume(Byte.caret) {
                 items.append(try parseDescription())
@@ -73,6 +88,7 @@ extension Parser {
     /// rule: description = [ reference ":" ] body
     @inline(__always)
     mutating func parseDescription() throws(ParseError) -> VariantDescription {
+        trace(.description)
         var reference: ReferenceSpecifier? = nil
         let start = index
         if let b = peek(), let _ = CoordinateSystem(letter: b), peek(1) == Byte.dot {
@@ -90,6 +106,7 @@ extension Parser {
     /// rule: body = coord_prefix "." … — the part after `ACC:` (or the whole text when there is no reference).
     @inline(__always)
     mutating func parseBody(reference: ReferenceSpecifier?) throws(ParseError) -> VariantDescription {
+        trace(.body)
         guard let letter = peek(), let system = CoordinateSystem(letter: letter), peek(1) == Byte.dot else {
             throw error(.coordinatePrefix)
         }
@@ -111,6 +128,7 @@ extension Parser {
     /// Looks for `ACC:r.a_b::` first; returns nil (cursor unchanged) when the text is not an adjoined transcript.
     mutating func parseAdjoinedIfPresent() throws(ParseError) -> VariantExpression? {
         guard hasDoubleColon() else { return nil }
+        trace(.adjoinedTranscript)
         let save = index
         let saveWarnings = warnings.count
         let saveForm = form

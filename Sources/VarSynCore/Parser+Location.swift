@@ -15,6 +15,7 @@ protocol ParsablePosition: Hashable & Sendable {
 extension GenomicPosition: ParsablePosition {
     /// rule: g_pos = number | "?" | "pter" | "qter" | "cen"
     static func parse(_ parser: inout Parser) throws(ParseError) -> GenomicPosition {
+        parser.trace(.genomicPosition)
         if parser.consume(Byte.question) { return .unknown }
         if let b = parser.peek(), Byte.isDigit(b) { return .base(try parser.parseNumber()) }
         if parser.consume("pter") { return .pter }
@@ -49,6 +50,7 @@ extension TranscriptPosition: ParsablePosition {
     /// rule: c_pos = [ "-" | "*" ] ( number | "?" ) [ offset ] ; n_pos without "-" / "*" ;
     /// offset = ( "+" | "-" ) ( number | "?" )
     static func parse(_ parser: inout Parser) throws(ParseError) -> TranscriptPosition {
+        parser.trace(.transcriptPosition)
         var anchor = TranscriptPosition.Anchor.start
         var negative = false
         let signStart = parser.index
@@ -57,6 +59,7 @@ extension TranscriptPosition: ParsablePosition {
         } else if parser.consume(Byte.minus) {
             negative = true
         }
+        if anchor == .cdsEnd || negative { parser.trace(.utrPosition) }
         if (anchor == .cdsEnd || negative) && parser.system == .noncoding {
             throw ParseError(.unexpected, start: signStart, end: signStart + 1, expected: .number,
                              detail: "n. positions have no '-' or '*' (use c. for UTR positions)")
@@ -78,6 +81,7 @@ extension TranscriptPosition: ParsablePosition {
         if let b = parser.peek(), b == Byte.plus || b == Byte.minus {
             // An offset needs a number or '?' right after the sign.
             if let c = parser.peek(1), Byte.isDigit(c) || c == Byte.question {
+                parser.trace(.offset)
                 parser.index += 1
                 let distance: Int?
                 if parser.consume(Byte.question) {
@@ -124,9 +128,10 @@ extension TranscriptPosition: ParsablePosition {
 extension ProteinPosition {
     /// rule: p_pos = ( aa | ter ) number
     static func parse(_ parser: inout Parser) throws(ParseError) -> ProteinPosition {
+        parser.trace(.proteinPosition)
         let start = parser.index
         guard let residue = parser.parseAminoAcid() else {
-            throw parser.error(.aminoAcid, at: start)
+            throw parser.unknownAminoAcidError(at: start)
         }
         guard let b = parser.peek(), Byte.isDigit(b) else {
             // `p.Gln[21]`: the spec's position-less repeat shorthand.
@@ -146,6 +151,7 @@ extension Parser {
     /// rule: span = pos | "(" pos "_" pos ")"
     mutating func parseBreakpoint<P: ParsablePosition>(_: P.Type) throws(ParseError) -> Breakpoint<P> {
         if consume(Byte.openParen) {
+            trace(.uncertainSpan)
             let a = try P.parse(&self)
             try expect(Byte.underscore, .underscore)
             let b = try P.parse(&self)
@@ -160,6 +166,7 @@ extension Parser {
     /// Ranges must run 5' to 3' (checked when both ends are comparable without a reference), except across
     /// the origin of a circular reference (`m.16563_13del`).
     mutating func parseLocation<P: ParsablePosition>(_: P.Type) throws(ParseError) -> Location<P> {
+        trace(.location)
         let start = index
         let first = try parseBreakpoint(P.self)
         guard peek() == Byte.underscore, let next = peek(1),
@@ -168,6 +175,7 @@ extension Parser {
             return Location(start: first, end: nil)
         }
         index += 1
+        trace(.range)
         let second = try parseBreakpoint(P.self)
         if !system.isCircular, !allowReversedRange, let order = P.order(first.last, second.first), order > 0 {
             throw ParseError(.reversedRange, start: start, end: index,
@@ -178,6 +186,7 @@ extension Parser {
 
     /// rule: p_loc = p_span [ "_" p_span ] ; p_span = p_pos | "(" p_pos "_" p_pos ")" | "(" p_pos ")"
     mutating func parseProteinLocation() throws(ParseError) -> Location<ProteinPosition> {
+        trace(.proteinLocation)
         let start = index
         let first = try parseProteinBreakpoint()
         guard peek() == Byte.underscore else { return Location(start: first, end: nil) }
@@ -192,6 +201,7 @@ extension Parser {
 
     mutating func parseProteinBreakpoint() throws(ParseError) -> Breakpoint<ProteinPosition> {
         if consume(Byte.openParen) {
+            trace(.uncertainSpan)
             let a = try ProteinPosition.parse(&self)
             if consume(Byte.closeParen) { return .parenthesized(a) }
             try expect(Byte.underscore, [.underscore, .closeParen])
@@ -207,6 +217,7 @@ extension Parser {
     /// Reads a three-letter code when the next three bytes are one (`Pro`), else a one-letter code (`P`, `*`).
     @inline(__always)
     mutating func parseAminoAcid() -> AminoAcid? {
+        trace(.aminoAcid)
         guard index < limit else { return nil }
         let b0 = bytes[index]
         if index + 2 < limit, Byte.isUpper(b0), Byte.isLower(bytes[index + 1]),
@@ -225,6 +236,14 @@ extension Parser {
             return residue
         }
         return nil
+    }
+
+    /// `Foo` in `p.Foo12Bar`: an upper-case letter and two lower-case ones that are no amino acid code.
+    func unknownAminoAcidError(at start: Int) -> ParseError {
+        if start + 2 < limit, Byte.isUpper(bytes[start]), Byte.isLower(bytes[start + 1]), Byte.isLower(bytes[start + 2]) {
+            return ParseError(.unknownAminoAcid, start: start, end: start + 3, expected: .aminoAcid)
+        }
+        return error(.aminoAcid, at: start)
     }
 
     /// Is a lower-case protein keyword (`del`, `dup`, `ins`, `fs`, `ext`) at `i`?

@@ -29,6 +29,7 @@ extension Parser {
     /// Reads a run of bases. In lenient mode a run in the other case is folded with a warning; keywords in
     /// RNA (`del`, `dup`, `ins`, `inv`) end a run (longest match on keywords first).
     mutating func scanSequence() -> NucleotideSequence? {
+        trace(.sequence)
         let start = index
         var folded = false
         while index < limit {
@@ -69,6 +70,7 @@ extension Parser {
     }
 
     mutating func parseCount() throws(ParseError) -> RepeatCount {
+        trace(.count)
         if consume(Byte.question) { return .unknown }
         if consume(Byte.openParen) {
             let low: Int? = consume(Byte.question) ? nil : try parseNumber(allowZero: true)
@@ -87,6 +89,7 @@ extension Parser {
     /// rule: stated = dna_seq | number | "N" [ "[" count "]" ]   — what may follow del/dup/inv.
     mutating func parseStatedContent() throws(ParseError) -> StatedContent? {
         guard let b = peek() else { return nil }
+        if Byte.isDigit(b) || isBase(b) || isFoldableBase(b) { trace(.statedContent) }
         let start = index
         if Byte.isDigit(b) {
             let length = try parseNumber()
@@ -119,16 +122,20 @@ extension Parser {
 
     /// rule: na_edit = subst | del | dup | inv | ins | delins | con | repeat | "=" | methyl | "sup"
     mutating func parseNucleotideEdit<P: ParsablePosition>(_: P.Type) throws(ParseError) -> NucleotideEdit {
+        trace(.edit)
         guard let b = peek() else { throw error(.edit) }
         let start = index
         switch b {
         case UInt8(ascii: "d"):
             if consume("delins") {
+                trace(.deletionInsertion)
                 return .deletionInsertion(deleted: nil, inserted: try parseInsertion(P.self))
             }
             if consume("del") {
+                trace(.deletion)
                 let content = try parseStatedContent()
                 if consume("ins") {
+                    trace(.deletionInsertion)
                     if content != nil, !options.strict {
                         // `delGAGinsC`: the warning for the deleted bases was recorded by parseStatedContent.
                     }
@@ -137,6 +144,7 @@ extension Parser {
                 return .deletion(content)
             }
             if consume("dup") {
+                trace(.duplication)
                 if lookingAt("inv") {
                     throw ParseError(.invalidDescription, start: start, end: index + 3,
                                      detail: "'dupinv' is not used; write ins<range>inv")
@@ -144,10 +152,17 @@ extension Parser {
                 return .duplication(try parseStatedContent())
             }
         case UInt8(ascii: "i"):
-            if consume("ins") { return .insertion(try parseInsertion(P.self)) }
-            if consume("inv") { return .inversion(try parseStatedContent()) }
+            if consume("ins") {
+                trace(.insertion)
+                return .insertion(try parseInsertion(P.self))
+            }
+            if consume("inv") {
+                trace(.inversion)
+                return .inversion(try parseStatedContent())
+            }
         case UInt8(ascii: "c"):
             if lookingAt("con") {
+                trace(.conversion)
                 index += 3
                 if options.strict {
                     throw ParseError(.notStandard, start: start, end: index,
@@ -169,17 +184,23 @@ extension Parser {
                 return .conversion(try parseInsertion(P.self))
             }
         case UInt8(ascii: "s"):
-            if consume("sup") { return .supernumerary }
+            if consume("sup") {
+                trace(.supernumerary)
+                return .supernumerary
+            }
         case Byte.equals:
+            trace(.identity)
             index += 1
             return .identity(nil)
         case Byte.pipe:
+            trace(.methylation)
             index += 1
             if consume("gom") { return .methylation(.gain) }
             if consume("lom") { return .methylation(.loss) }
             if consume("met=") { return .methylation(.unchanged) }
             throw error(.keyword, detail: "expected gom, lom or met= after '|'")
         case Byte.openBracket:
+            trace(.copyNumber)
             return .copyNumber(try parseBracketedCount())
         default:
             break
@@ -187,6 +208,9 @@ extension Parser {
         // Base-led edits: substitution X>Y, identity A=, repeat CAG[23], multi-base GC>TT (lenient).
         if isBase(b) || (!options.strict && isFoldableBase(b)) {
             return try parseBaseLedEdit(start)
+        }
+        if system == .rna, Byte.isDNABase(b) || b == UInt8(ascii: "U") {
+            throw error(.edit, detail: "r. descriptions write bases in lower case (a, c, g, u)")
         }
         throw error(.edit)
     }
@@ -196,6 +220,7 @@ extension Parser {
         guard let first = scanSequence() else { throw error(.nucleotide) }
         let afterSequence = index
         if consume(Byte.greater) || consumeArrow(start: afterSequence) {
+            trace(.substitution)
             let altStart = index
             guard let alternative = scanSequence() else {
                 throw error(.nucleotide, detail: "expected the new base after '>'")
@@ -218,6 +243,7 @@ extension Parser {
             return .deletionInsertion(deleted: .sequence(first), inserted: .single(.sequence(alternative, count: nil)))
         }
         if peek() == Byte.slash, let c = peek(1), isBase(c) || isFoldableBase(c), first.count == 1, !options.strict {
+            trace(.slashAllele)
             index += 1
             guard let alternative = scanSequence(), alternative.count == 1 else { throw error(.nucleotide) }
             warn(.slashSubstitution, start, index)
@@ -227,11 +253,13 @@ extension Parser {
             return .substitution(reference: reference, alternative: alt)
         }
         if consume(Byte.equals) {
+            trace(.identity)
             // The recommendations use `c.123G=` and `r.109u=`; SVD-WG001 discourages it. Accepted; warned.
             if !options.strict { warn(.referenceBeforeIdentity, start, afterSequence) }
             return .identity(first)
         }
         if peek() == Byte.openBracket {
+            trace(.repeatUnits)
             var units = [RepeatUnit(unit: first, count: try parseBracketedCount())]
             while let b = peek(), isBase(b) {
                 guard let unit = scanSequence() else { break }
@@ -247,6 +275,7 @@ extension Parser {
         guard !options.strict else { return false }
         let at = index
         if consume("-->") || consume("->") || consume("\u{2192}") {
+            trace(.arrow)
             warn(.typography, at, index)
             if form == .hgvs || form == .noReference { form = .arrow }
             return true
@@ -256,6 +285,7 @@ extension Parser {
 
     /// rule: insert = insert_item | "[" insert_item ( ";" insert_item )* "]"
     mutating func parseInsertion<P: ParsablePosition>(_: P.Type) throws(ParseError) -> Insertion {
+        trace(.insert)
         if peek() == Byte.openBracket {
             return .list(try parseInsertList(P.self))
         }
@@ -263,6 +293,7 @@ extension Parser {
     }
 
     mutating func parseInsertList<P: ParsablePosition>(_: P.Type) throws(ParseError) -> [InsertItem] {
+        trace(.insertList)
         try expect(Byte.openBracket, .openBracket)
         var items: [InsertItem] = []
         repeat {
@@ -279,6 +310,7 @@ extension Parser {
     /// rule: insert_item = seq [ "[" count "]" ] | "N" [ "[" count "]" ] | local_range [ "inv" ]
     ///                   | reference ":" coord_prefix loc [ "inv" ] | coord_prefix loc
     mutating func parseInsertItem<P: ParsablePosition>(_: P.Type, bracketed: Bool) throws(ParseError) -> InsertItem {
+        trace(.insertItem)
         guard let b = peek() else { throw error(.insertedSequence) }
         let start = index
         // Another reference: ACC:g.a_b (only inside brackets), or a prefix-only range `c.5448+1_5448+66`.
@@ -318,6 +350,7 @@ extension Parser {
                 var high: Int? = nil
                 if consume(Byte.underscore) { high = try parseNumber() }
                 if consume(Byte.closeParen), peek() != Byte.underscore {
+                    trace(.legacyLength)
                     if options.strict {
                         throw ParseError(.notStandard, start: start, end: index,
                                          detail: "an inserted length is written N[n] (e.g. insN[6])")
@@ -348,6 +381,7 @@ extension Parser {
     }
 
     mutating func legacyLength(_ n: Int, _ start: Int) throws(ParseError) -> InsertItem {
+        trace(.legacyLength)
         if options.strict {
             throw ParseError(.notStandard, start: start, end: index,
                              detail: "an inserted length is written N[n] (e.g. insN[\(n)])")
@@ -358,6 +392,7 @@ extension Parser {
 
     /// rule: remote = [ reference ":" ] coord_prefix loc [ "inv" ]
     mutating func parseRemoteRange(_ reference: ReferenceSpecifier?) throws(ParseError) -> InsertItem {
+        trace(.remoteRange)
         guard let letter = peek(), let remoteSystem = CoordinateSystem(letter: letter), peek(1) == Byte.dot,
               remoteSystem != .protein
         else {

@@ -4,33 +4,51 @@ extension Parser {
     /// rule: p_edit = aa_alt ( "^" aa_alt )* | "=" | "?" | "del" | "dup" | "ins" p_insert | "delins" p_insert
     ///              | fs | ext | "[" count "]"
     mutating func parseProteinEdit(_ location: Location<ProteinPosition>) throws(ParseError) -> ProteinEdit {
-        guard let b = peek() else { throw error(.edit) }
+        trace(.proteinEdit)
+        guard let b = peek() else { throw error(.proteinEdit) }
         let start = index
         switch b {
         case Byte.equals:
+            trace(.proteinIdentity)
             index += 1
             return .identity
         case Byte.question:
+            trace(.proteinUnknown)
             index += 1
             return .unknown
         case Byte.openBracket:
+            trace(.proteinRepeat)
             return .repeated(try parseBracketedCount())
         case UInt8(ascii: "d"):
-            if consume("delins") { return .deletionInsertion(try parseProteinInsert()) }
+            if consume("delins") {
+                trace(.proteinDeletionInsertion)
+                return .deletionInsertion(try parseProteinInsert())
+            }
             if consume("del") {
+                trace(.proteinDeletion)
                 try rejectStatedResidues(start)
                 return .deletion
             }
             if consume("dup") {
+                trace(.proteinDuplication)
                 try rejectStatedResidues(start)
                 return .duplication
             }
         case UInt8(ascii: "i"):
-            if consume("ins") { return .insertion(try parseProteinInsert()) }
+            if consume("ins") {
+                trace(.proteinInsertion)
+                return .insertion(try parseProteinInsert())
+            }
         case UInt8(ascii: "f"):
-            if consume("fs") { return try parseFrameshiftTail(newResidue: nil, alternatives: []) }
+            if consume("fs") {
+                trace(.frameshift)
+                return try parseFrameshiftTail(newResidue: nil, alternatives: [])
+            }
         case UInt8(ascii: "e"):
-            if consume("ext") { return try parseExtensionTail(newResidue: nil) }
+            if consume("ext") {
+                trace(.proteinExtension)
+                return try parseExtensionTail(newResidue: nil)
+            }
         case Byte.openParen:
             // `Gly719(Ala^Ser)fsTer23`
             index += 1
@@ -40,6 +58,7 @@ extension Parser {
                 residues.append(residue)
             } while consume(Byte.caret)
             try expect(Byte.closeParen, [.closeParen])
+            trace(.frameshift)
             guard consume("fs") else { throw error(.keyword, detail: "expected 'fs' after the alternative residues") }
             return try parseFrameshiftTail(newResidue: nil, alternatives: residues)
         default:
@@ -57,11 +76,18 @@ extension Parser {
                 throw ParseError(.unknownAminoAcid, start: index, end: min(index + 3, limit), expected: .aminoAcid,
                                  detail: "not an amino acid code")
             }
-            throw error(.edit)
+            throw error(.proteinEdit)
         }
-        if consume("fs") { return try parseFrameshiftTail(newResidue: residue, alternatives: []) }
-        if consume("ext") { return try parseExtensionTail(newResidue: residue) }
+        if consume("fs") {
+            trace(.frameshift)
+            return try parseFrameshiftTail(newResidue: residue, alternatives: [])
+        }
+        if consume("ext") {
+            trace(.proteinExtension)
+            return try parseExtensionTail(newResidue: residue)
+        }
         if peek() == Byte.caret {
+            trace(.proteinAlternatives)
             var residues = [residue]
             while consume(Byte.caret) {
                 guard let next = parseAminoAcid() else { throw error(.aminoAcid) }
@@ -69,6 +95,7 @@ extension Parser {
             }
             return .alternativeSubstitutions(residues)
         }
+        trace(.proteinSubstitution)
         if residue == location.start.first.residue, !location.isRange {
             if options.strict {
                 throw ParseError(.invalidDescription, start: residueStart, end: index,
@@ -99,6 +126,7 @@ extension Parser {
     }
 
     mutating func markLegacyStop(_ start: Int) {
+        trace(.legacyStop)
         warn(.stopAsX, start, index)
         if form == .hgvs || form == .noReference { form = .legacyStop }
     }
@@ -115,6 +143,7 @@ extension Parser {
 
     /// rule: ter ( number | "?" ) — `Ter23`, `*23`, `Ter?`, `*?`, and leniently `X23`.
     mutating func parseStopDistance(optional: Bool) throws(ParseError) -> StopDistance? {
+        trace(.stop)
         let start = index
         if consume("Ter") || consume(Byte.star) {
         } else if !options.strict, peek() == UInt8(ascii: "X"), let next = peek(1), Byte.isDigit(next) || next == Byte.question {
@@ -169,6 +198,7 @@ extension Parser {
 
     /// rule: p_insert = aa_seq | "Xaa" [ "[" count "]" ] | ter number | p_pos "_" p_pos
     mutating func parseProteinInsert() throws(ParseError) -> ProteinInsert {
+        trace(.proteinInsert)
         let start = index
         // Ter12 / *63: a stop at a position of the insert.
         if lookingAt("Ter") || peek() == Byte.star {

@@ -16,10 +16,30 @@ extension Parser {
         return start..<index
     }
 
+    /// Fast path for the common case: `XX_digits.digits` followed by `:` (no selector). Returns nil, with the
+    /// cursor unchanged, for anything else.
+    @inline(__always)
+    mutating func scanVersionedRefSeq() -> Range<Int>? {
+        let s = index
+        guard s + 6 < limit, Byte.isUpper(bytes[s]), Byte.isUpper(bytes[s + 1]), bytes[s + 2] == Byte.underscore else {
+            return nil
+        }
+        var i = s + 3
+        while i < limit, Byte.isDigit(bytes[i]) { i += 1 }
+        guard i > s + 3, i < limit, bytes[i] == Byte.dot else { return nil }
+        i += 1
+        let versionStart = i
+        while i < limit, Byte.isDigit(bytes[i]) { i += 1 }
+        guard i > versionStart, i < limit, bytes[i] == Byte.colon else { return nil }
+        index = i
+        return s..<i
+    }
+
     /// Classify an identifier token. Returns nil when it is not a plausible reference.
     ///
     /// rule: accession = refseq_ac | ensembl_ac | lrg_ac | genbank_ac ; gene_symbol ; chromosome (shorthand)
     func classifyIdentifier(_ range: Range<Int>) -> (kind: AccessionKind, versioned: Bool)? {
+        trace(.accession)
         let n = range.count
         guard n > 0 else { return nil }
         let s = range.lowerBound
@@ -81,6 +101,11 @@ extension Parser {
     ///
     /// Parses `NM_003156.4`, `NC_000023.10(NM_004006.2)`, `NM_000492.3(CFTR)`, `LRG_199t1`, `GJB2`.
     mutating func parseReference() throws(ParseError) -> ReferenceSpecifier {
+        trace(.reference)
+        if let fast = scanVersionedRefSeq() {
+            trace(.accession)
+            return ReferenceSpecifier(Accession(string(fast.lowerBound, fast.upperBound), kind: .refSeq))
+        }
         let start = index
         let range = scanIdentifier()
         guard !range.isEmpty else { throw error(.reference) }
@@ -90,8 +115,8 @@ extension Parser {
         }
         if (kind == .refSeq || kind == .ensembl) && !versioned {
             if options.strict {
-                throw ParseError(.unexpected, start: range.upperBound, end: range.upperBound, expected: .version,
-                                 detail: "a RefSeq or Ensembl accession needs a version (e.g. NM_004006.2)")
+                throw ParseError(.unexpected, start: range.upperBound, end: min(range.upperBound + 1, limit), expected: .version,
+                                 detail: "a RefSeq or Ensembl accession needs a version, e.g. NM_004006.2")
             }
             warn(.missingVersion, range.lowerBound, range.upperBound)
         }
@@ -104,6 +129,7 @@ extension Parser {
         }
         var selector: Accession? = nil
         if consume(Byte.openParen) {
+            trace(.selector)
             let selectorRange = scanIdentifier()
             guard let (selectorKind, selectorVersioned) = classifyIdentifier(selectorRange),
                   selectorKind != .chromosome

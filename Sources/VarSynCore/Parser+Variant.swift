@@ -11,7 +11,9 @@ protocol ParsableVariant: Hashable & Sendable {
 extension NucleotideVariant: ParsableVariant where Position: ParsablePosition {
     /// rule: variant = loc na_edit | loc "=" mos_sep na_edit | "=" mos_sep variant | loc "|" methyl
     static func parseVariant(_ parser: inout Parser) throws(ParseError) -> NucleotideVariant<Position> {
+        parser.trace(.variant)
         if parser.peek() == Byte.equals, parser.peek(1) == Byte.slash {
+            parser.trace(.mosaic)
             parser.index += 2
             let chimeric = parser.consume(Byte.slash)
             var inner = try parseVariant(&parser)
@@ -21,6 +23,7 @@ extension NucleotideVariant: ParsableVariant where Position: ParsablePosition {
         let locationStart = parser.index
         let location = try parser.parseLocation(Position.self)
         if parser.peek() == Byte.equals, parser.peek(1) == Byte.slash {
+            parser.trace(.mosaic)
             parser.index += 2
             let chimeric = parser.consume(Byte.slash)
             let edit = try parser.parseNucleotideEdit(Position.self)
@@ -45,7 +48,9 @@ extension NucleotideVariant: ParsableVariant where Position: ParsablePosition {
 extension ProteinVariant: ParsableVariant {
     /// rule: p_variant = p_loc p_edit | p_loc "=" mos_sep p_edit | p_loc "(" aa ("^" aa)+ ")" fs
     static func parseVariant(_ parser: inout Parser) throws(ParseError) -> ProteinVariant {
+        parser.trace(.proteinVariant)
         if parser.peek() == Byte.equals, parser.peek(1) == Byte.slash {
+            parser.trace(.mosaic)
             parser.index += 2
             let chimeric = parser.consume(Byte.slash)
             var inner = try parseVariant(&parser)
@@ -55,6 +60,7 @@ extension ProteinVariant: ParsableVariant {
         let locationStart = parser.index
         let location = try parser.parseProteinLocation()
         if parser.peek() == Byte.equals, parser.peek(1) == Byte.slash {
+            parser.trace(.mosaic)
             parser.index += 2
             let chimeric = parser.consume(Byte.slash)
             let edit = try parser.parseProteinEdit(location)
@@ -84,6 +90,7 @@ extension Parser {
     ) throws(ParseError) {
         guard case .insertion = variant.edit, !variant.location.isRange, case .exact(let position) = variant.location.start
         else { return }
+        trace(.singlePositionInsertion)
         let fail = ParseError(.insertionNeedsFlanks, start: locationStart, end: editStart,
                               detail: "an insertion names the two flanking positions (e.g. 123_124insA)")
         if options.strict { throw fail }
@@ -132,6 +139,7 @@ extension Parser {
         }
         var tree = try parseAltList(V.self, inBracket: false)
         if lookingAt("sup"), case .bracket = tree {
+            trace(.supernumeraryAllele)
             index += 3
             tree = .supernumerary(tree)
         }
@@ -142,6 +150,7 @@ extension Parser {
     mutating func parseAltList<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {
         let first = try parsePhaseList(V.self, inBracket: inBracket)
         guard peek() == Byte.caret, !caretStartsDescription() else { return first }
+        trace(.alternatives)
         var items = [first]
         while peek() == Byte.caret, !caretStartsDescription() {
             index += 1
@@ -186,6 +195,7 @@ extension Parser {
     mutating func parsePhaseList<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {
         let first = try parseSemicolonList(V.self, inBracket: inBracket)
         guard lookingAt("(;)") else { return first }
+        trace(.unknownPhase)
         var items = [first]
         while lookingAt("(;)") {
             index += 3
@@ -201,6 +211,7 @@ extension Parser {
         if !inBracket, case .variant(let variant) = first, variant.isRepeat, peek() == Byte.semicolon,
            peek(1) == Byte.openBracket
         {
+            trace(.repeatAlleles)
             var counts: [RepeatCount] = []
             while peek() == Byte.semicolon, peek(1) == Byte.openBracket {
                 index += 1
@@ -211,6 +222,7 @@ extension Parser {
         guard peek() == Byte.semicolon, !(inDescriptionList && !inBracket && semicolonStartsDescription()) else {
             return first
         }
+        trace(.alleleList)
         var items = [first]
         while peek() == Byte.semicolon, !(inDescriptionList && !inBracket && semicolonStartsDescription()) {
             index += 1
@@ -224,6 +236,7 @@ extension Parser {
     mutating func parseCommaList<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {
         let first = try parseJunction(V.self, inBracket: inBracket)
         guard inBracket, peek() == Byte.comma else { return first }
+        trace(.products)
         var items = [first]
         while consume(Byte.comma) {
             items.append(try parseJunction(V.self, inBracket: inBracket))
@@ -234,6 +247,7 @@ extension Parser {
     mutating func parseJunction<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {
         let first = try parseAllele(V.self, inBracket: inBracket)
         guard lookingAt("::"), V.self != ProteinVariant.self else { return first }
+        trace(.junction)
         var items = [first]
         while lookingAt("::") {
             index += 2
@@ -245,6 +259,7 @@ extension Parser {
     /// rule: allele = "[" in_alt "]" | pvariant
     mutating func parseAllele<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {
         if peek() == Byte.openBracket {
+            trace(.allele)
             let open = index
             index += 1
             if peek() == Byte.closeBracket {
@@ -264,26 +279,31 @@ extension Parser {
         let start = index
         switch b {
         case Byte.equals where peek(1) != Byte.slash:
+            trace(.special)
             index += 1
             if atSeparator() { return .unchanged }
             index = start
         case Byte.question:
+            trace(.special)
             index += 1
             if atSeparator() { return .unknown }
             index = start
         case UInt8(ascii: "0"):
+            trace(.special)
             index += 1
             if consume(Byte.question) { return .absent(uncertain: true) }
             if atSeparator() { return .absent(uncertain: false) }
             index = start
         case UInt8(ascii: "s") where V.self != ProteinVariant.self:
             if consume("spl") {
+                trace(.special)
                 return .splicing(uncertain: consume(Byte.question))
             }
         case Byte.openParen:
             // A predicted group `( … )`, or an uncertain location `(a_b)…`: try the group first.
             let saveWarnings = warnings.count
             let groupError: ParseError
+            trace(.predicted)
             do {
                 index += 1
                 let inner = try parseAltList(V.self, inBracket: true)

@@ -39,6 +39,9 @@ public enum HGVSParser {
         }
         // Fast path: standard HGVS.
         var parser = Parser(utf8, options: options)
+        if !utf8.isEmpty, utf8[0] == Byte.space || utf8[0] == 0x09, utf8.allSatisfy({ $0 == Byte.space || $0 == 0x09 }) {
+            throw ParseError(.empty, start: 0, end: utf8.count, expected: .text, detail: "the input is only white space")
+        }
         let strictError: ParseError
         do {
             let expression = try parser.parseWholeExpression()
@@ -53,7 +56,7 @@ public enum HGVSParser {
                 ShorthandReader.addLegacyReadings(&reading, &others, parser: parser)
                 return ParsedExpression(reading: reading, otherReadings: others)
             }
-            return ParsedExpression(reading: Reading(expression: expression, form: parser.form, warnings: []))
+            return ParsedExpression(expression: expression, form: parser.form)
         } catch {
             strictError = error
         }
@@ -219,6 +222,7 @@ struct Parser {
 
     /// rule: number = nonzero_digit digit*. Returns the value; `c.0` fails with `.zeroPosition`.
     mutating func parseNumber(allowZero: Bool = false) throws(ParseError) -> Int {
+        trace(.number)
         let start = index
         var value = 0
         while index < limit, Byte.isDigit(bytes[index]) {

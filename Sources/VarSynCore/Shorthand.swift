@@ -105,6 +105,7 @@ enum ShorthandReader {
     /// Parse text the core HGVS grammar rejected. Returns every reading, ranked; throws the error that got
     /// furthest (the HGVS error unless a shorthand reading got further).
     static func parse(_ input: UnsafeBufferPointer<UInt8>, hgvsError: ParseError) throws(ParseError) -> ParsedExpression {
+        traceRule(.shorthand)
         var start = 0
         var end = input.count
         while start < end, isSpace(input[start]) { start += 1 }
@@ -119,6 +120,7 @@ enum ShorthandReader {
         if !symbol.isEmpty, let (kind, _) = probe.classifyIdentifier(symbol), kind == .geneSymbol,
            probe.index < end, isSpace(input[probe.index]) || input[probe.index] == Byte.colon
         {
+            traceRule(.genePrefix)
             var restStart = probe.index + 1
             while restStart < end, isSpace(input[restStart]) { restStart += 1 }
             let gene = Accession(probe.string(symbol.lowerBound, symbol.upperBound), kind: .geneSymbol)
@@ -131,7 +133,11 @@ enum ShorthandReader {
         if collector.readings.isEmpty {
             readBare(input, start..<end, gene: nil, into: &collector)
         }
-        guard let first = collector.readings.first else { throw collector.best }
+        guard let first = collector.readings.first else {
+            // A complete HGVS description followed by junk: that is the clearest thing to say.
+            if hgvsError.code == .trailingInput { throw hgvsError }
+            throw collector.best
+        }
         return ParsedExpression(reading: first, otherReadings: Array(collector.readings.dropFirst()))
     }
 
@@ -139,10 +145,20 @@ enum ShorthandReader {
         var best: ParseError
         var readings: [Reading] = []
 
+        /// Keep the error that got furthest; at the same offset, prefer a specific one over "expected ':'"
+        /// (the HGVS reading never got past what it took for a reference).
         mutating func consider(_ error: ParseError) {
-            if error.start > best.start || (error.start == best.start && error.code != .unexpected && best.code == .unexpected) {
+            let bestIsReferenceLevel = best.expected.contains(.colon)
+            if error.start > reach(best)
+                || (error.start == best.start && (bestIsReferenceLevel || (error.code != .unexpected && best.code == .unexpected)))
+            {
                 best = error
             }
+        }
+
+        /// How far an error got: a rejected reference token covers its whole span (`NM_003156.4c.494C`).
+        func reach(_ error: ParseError) -> Int {
+            error.expected == .reference ? max(error.start, error.end - 1) : error.start
         }
 
         mutating func add(_ reading: Reading) {
@@ -158,6 +174,7 @@ enum ShorthandReader {
     {
         let text = CompactedText(input, range)
         guard !text.bytes.isEmpty else { return }
+        if text.changed { traceRule(.typography) }
         let reference = gene.map { ReferenceSpecifier($0) }
         text.bytes.withUnsafeBufferPointer { buffer in
             runRecognizers(buffer, text, range, reference, &collector)
@@ -188,12 +205,13 @@ enum ShorthandReader {
 
     /// The recognizers, in rank order.
     enum Recognizer: CaseIterable {
-        case dbSNP, prefixedBody, chromosomeForms, intronNumbering, exonLevel, delta, referencePositionAlternative,
+        case dbSNP, compactedDescription, prefixedBody, chromosomeForms, intronNumbering, exonLevel, delta, referencePositionAlternative,
              bareProtein, bareCoding
 
         func read(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
             switch self {
             case .dbSNP: try ShorthandReader.readDBSNP(&p, reference)
+            case .compactedDescription: try ShorthandReader.readCompactedDescription(&p, reference)
             case .prefixedBody: try ShorthandReader.readPrefixedBody(&p, reference)
             case .chromosomeForms: try ShorthandReader.readChromosomeForms(&p, reference)
             case .intronNumbering: try ShorthandReader.readIntronNumbering(&p, reference)
@@ -221,6 +239,7 @@ enum ShorthandReader {
 
     /// rule: rsid = "rs" digit+ [ ( ":" | " " ) base ">" base ]   — `rs74315465`, `rs2306220 T>C`
     static func readDBSNP(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.rsid)
         guard reference == nil, p.consume("rs") || p.consume("RS") || p.consume("Rs") else { throw p.error(.text) }
         let numberStart = p.index
         var number: UInt64 = 0
@@ -244,8 +263,18 @@ enum ShorthandReader {
         return [(.dbSNP(identifier), .dbSNP)]
     }
 
+    /// rule: compacted_description = hgvs — a whole description once spaces and typography are mended
+    /// (`NM_004006.2: c.76A>G`, `NM_004006.2:c.94–2A>G`).
+    static func readCompactedDescription(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        guard reference == nil, let b = p.peek(), Byte.isUpper(b) else { throw p.error(.reference) }
+        p.trace(.compactedDescription)
+        let expression = try p.parseWholeExpression()
+        return [(expression, p.form)]
+    }
+
     /// rule: prefixed_body = coord_prefix "." body — `c.494C>A` after compaction (`c. 1663 C>A`, `p. K237N`).
     static func readPrefixedBody(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.prefixedBody)
         guard let b = p.peek(), CoordinateSystem(letter: b) != nil, p.peek(1) == Byte.dot else { throw p.error(.coordinatePrefix) }
         let description = try p.parseBody(reference: reference)
         try finish(&p)
@@ -256,9 +285,11 @@ enum ShorthandReader {
     /// rule: chromosome_forms = chrom ":" [ "g." ] pos base ">" base | chrom ( "-" | ":" ) pos ( "-" | ":" ) seq ( "-" | ":" ) seq
     ///                        | accession ":" pos0 ":" ( seq | number ) ":" seq   (SPDI)
     static func readChromosomeForms(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.chromosomeForms)
         guard reference == nil else { throw p.error(.text) }
         let identifier = p.scanIdentifierNoDash()
-        guard let (kind, versioned) = p.classifyIdentifier(identifier) else { throw p.error(.reference, at: identifier.lowerBound) }
+        guard let (kind, versioned) = p.classifyIdentifier(identifier), kind == .chromosome || (kind == .refSeq && versioned)
+        else { throw p.error(.reference, at: identifier.lowerBound) }
         guard let separator = p.peek(), separator == Byte.colon || separator == Byte.minus else { throw p.error(.colon) }
         p.index += 1
         p.system = .genomic
@@ -272,20 +303,37 @@ enum ShorthandReader {
         }
         let ref = ReferenceSpecifier(accession)
         // chr11:g.4055634C>A is read by the core grammar; here: chr11:4055634C>A (no prefix).
+        var variantError: ParseError? = nil
         if kind == .chromosome, separator == Byte.colon, let b = p.peek(), Byte.isDigit(b) {
             let save = p.index
-            if let variant = try? NucleotideVariant<GenomicPosition>.parseVariant(&p), p.atEnd {
+            do {
+                let variant = try NucleotideVariant<GenomicPosition>.parseVariant(&p)
+                try finish(&p)
                 return [(description(ref, .genomic(.genomic, .variant(variant))), .chromosomeReference)]
+            } catch {
+                variantError = error
             }
             p.index = save
         }
+        do {
+            return try readVCFOrSPDI(&p, kind: kind, separator: separator, reference: ref)
+        } catch {
+            if let variantError, variantError.start >= error.start { throw variantError }
+            throw error
+        }
+    }
+
+    static func readVCFOrSPDI(_ p: inout Parser, kind: AccessionKind, separator: UInt8, reference ref: ReferenceSpecifier)
+        throws(ParseError) -> [(VariantExpression, NotationForm)]
+    {
         // VCF-like (1-based, anchored) or SPDI (0-based interbase).
         let positionStart = p.index
+        p.trace(kind != .chromosome ? .spdi : .vcf)
         let position = try p.parseNumber(allowZero: kind != .chromosome)
         guard p.consume(separator) else { throw p.error(separator == Byte.colon ? .colon : .text) }
         let deleted = try p.vcfAllele(allowLength: kind != .chromosome)
         guard p.consume(separator) else { throw p.error(.text) }
-        let inserted = try p.vcfAllele(allowLength: false)
+        let inserted = try p.vcfAllele(allowLength: false, allowEmpty: kind != .chromosome)
         try finish(&p)
         let isSPDI = kind != .chromosome
         guard let variant = VCFConversion.variant(position: isSPDI ? position + 1 : position, deleted: deleted, inserted: inserted)
@@ -298,6 +346,7 @@ enum ShorthandReader {
     /// rule: ivs = [ "c." ] "IVS" ( number | "-" roman "-" ) ( "+" | "-" )? number … edit
     /// — `IVS2+1G>A`, `IVS-II-1(G>A)`, `IVS34+39T>C`, `c.IVS2+1G>A`, `IVS8-5T` is not read.
     static func readIntronNumbering(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.intronNumbering)
         _ = p.consume("c.")
         guard p.consume("IVS") || p.consume("ivs") else { throw p.error(.text) }
         p.system = .coding
@@ -327,6 +376,7 @@ enum ShorthandReader {
 
     /// rule: exon = [ "c." ] ( "EX" | "exon" ) number [ "_" number ] ( "del" | "dup" | "deletion" | "duplication" )
     static func readExonLevel(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.exonLevel)
         _ = p.consume("c.")
         guard p.consume("EX") || p.consume("exon") || p.consume("Exon") || p.consume("ex") else { throw p.error(.text) }
         p.system = .coding
@@ -352,6 +402,7 @@ enum ShorthandReader {
 
     /// rule: delta = ( "Δ" | "delta" | "del" ) aa number   — `ΔF508`, `delta F508`, `delF508`
     static func readDelta(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.delta)
         guard p.consume("\u{0394}") || p.consume("delta") || p.consume("Delta") || p.consume("del") else { throw p.error(.text) }
         p.system = .protein
         let position = try ProteinPosition.parse(&p)
@@ -364,6 +415,7 @@ enum ShorthandReader {
     /// rule: ref_pos_alt = [ "c." ] base [ "-" | "*" ] number base   — `C494A`, `G-395A`, `c.T1799A`;
     /// with letters that are also amino acids (`C677T`) the protein reading `p.Cys677Thr` follows.
     static func readReferencePositionAlternative(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.referencePositionAlternative)
         let prefixed = p.consume("c.")
         p.system = .coding
         // Only A, C, G, T: in `KRAS G12D` or `NRAS G13V` the letter after the number is an amino acid, not
@@ -393,6 +445,7 @@ enum ShorthandReader {
 
     /// rule: bare_protein = p_variant   — `P165Q`, `Pro165Gln`, `V600E`, `R117*`, `F508del`, `E746_A750del`
     static func readBareProtein(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.bareProtein)
         p.system = .protein
         let start = p.index
         let variant = try ProteinVariant.parseVariant(&p)
@@ -403,6 +456,7 @@ enum ShorthandReader {
 
     /// rule: bare_coding = c_variant   — `494C>A`, `677C-->T`, `-308G>A`, `185delAG`, `3020insC`, `2393del9`
     static func readBareCoding(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        p.trace(.bareCoding)
         p.system = .coding
         guard let b = p.peek(), Byte.isDigit(b) || b == Byte.minus || b == Byte.star else { throw p.error(.position) }
         var variant = try NucleotideVariant<TranscriptPosition>.parseVariant(&p)
@@ -530,7 +584,7 @@ extension Parser {
     }
 
     /// A VCF/SPDI allele: bases (upper or lower case, folded), or a length for SPDI deletions.
-    mutating func vcfAllele(allowLength: Bool) throws(ParseError) -> VCFConversion.Allele {
+    mutating func vcfAllele(allowLength: Bool, allowEmpty: Bool = false) throws(ParseError) -> VCFConversion.Allele {
         if allowLength, let b = peek(), Byte.isDigit(b) {
             return .length(try parseNumber(allowZero: true))
         }
@@ -539,8 +593,8 @@ extension Parser {
             bases.append(b & ~0x20)
             index += 1
         }
-        // An empty allele is allowed only in SPDI (`NC_…:100::A`).
-        if bases.isEmpty, !allowLength { throw error(.nucleotide) }
+        // An empty allele is allowed only in SPDI (`NC_…:100::A`, `NC_…:100:C:`).
+        if bases.isEmpty, !allowLength, !allowEmpty { throw error(.nucleotide) }
         return .sequence(bases)
     }
 

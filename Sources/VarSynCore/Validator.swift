@@ -5,16 +5,34 @@
 /// `c.[79G>T;80C>T]` fails: adjacent changes are one deletion-insertion (`c.79_80delinsTT`).
 enum HGVSValidator {
     static func check(_ reading: Reading, input: UnsafeBufferPointer<UInt8>) throws(ParseError) {
-        var validator = Validation(end: input.count)
+        var validator = Validation(input: input)
         try validator.check(reading.expression)
     }
 }
 
 struct Validation {
-    let end: Int
+    let input: UnsafeBufferPointer<UInt8>
 
-    func fail(_ detail: String) -> ParseError {
-        ParseError(.invalidDescription, start: 0, end: end, detail: detail)
+    /// An error over the whole input, or over the first occurrence of `near` when given and found.
+    func fail(_ detail: String, near: String? = nil) -> ParseError {
+        if let near, let range = find(near) {
+            return ParseError(.invalidDescription, start: range.lowerBound, end: range.upperBound, detail: detail)
+        }
+        return ParseError(.invalidDescription, start: 0, end: input.count, detail: detail)
+    }
+
+    func find(_ needle: String) -> Range<Int>? {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, n.count <= input.count else { return nil }
+        for i in 0...(input.count - n.count) where input[i] == n[0] {
+            var match = true
+            for k in 1..<n.count where input[i + k] != n[k] {
+                match = false
+                break
+            }
+            if match { return i..<(i + n.count) }
+        }
+        return nil
     }
 
     mutating func check(_ expression: VariantExpression) throws(ParseError) {
@@ -68,7 +86,8 @@ struct Validation {
     func checkReference(_ reference: ReferenceSpecifier, _ system: CoordinateSystem) throws(ParseError) {
         let accession = reference.accession
         if accession.kind == .chromosome {
-            throw fail("a chromosome name is not a reference sequence; use its accession (e.g. NC_000011.10)")
+            throw fail("a chromosome name is not a reference sequence; use its accession (e.g. NC_000011.10)",
+                       near: String(decoding: input.prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self))
         }
         // A selector names the transcript (NC_000023.10(NM_004006.2)) or, for mtDNA, the gene (NC_012920.1(MT-TL1)).
         let hasTranscriptSelector = reference.selector != nil
@@ -112,12 +131,12 @@ struct Validation {
         switch tree {
         case .bracket(let inner) where topLevel:
             if case .variant = inner {
-                throw fail("a single allele in brackets needs its second allele (e.g. c.[76A>C];[76=])")
+                throw fail("a single allele in brackets needs its second allele (e.g. c.[76A>C];[76=])", near: "[")
             }
             try checkTree(inner, topLevel: false)
         case .predicted(let inner):
             if containsBracket(inner) {
-                throw fail("prediction parentheses go inside the allele brackets: p.[(…)]")
+                throw fail("prediction parentheses go inside the allele brackets: p.[(…)]", near: "([")
             }
             try checkTree(inner, topLevel: false)
         case .trans(let alleles):
@@ -211,7 +230,8 @@ struct Validation {
             if let t = position as? TranscriptPosition {
                 switch t.offset {
                 case .downstream(nil), .upstream(nil):
-                    throw fail("unknown intronic offsets (N+?, N-?) are superseded; use (a+1_b-1) uncertain ranges")
+                    throw fail("unknown intronic offsets (N+?, N-?) are superseded; use (a+1_b-1) uncertain ranges",
+                               near: find("-?") != nil ? "-?" : "+?")
                 default: break
                 }
             }
@@ -223,14 +243,14 @@ struct Validation {
             }
         case .inversion:
             if !variant.location.isRange, case .exact = variant.location.start {
-                throw fail("a one-nucleotide inversion is a substitution")
+                throw fail("a one-nucleotide inversion is a substitution", near: "inv")
             }
         case .repeated(let units):
             if coding, let first = units.first, units.count == 1,
                let t = variant.location.start.first as? TranscriptPosition, t.anchor == .start, !t.isIntronic,
                let base = t.base, base > 0, first.unit.count % 3 != 0
             {
-                throw fail("in a coding sequence the repeat format is only for units whose length is a multiple of 3")
+                throw fail("in a coding sequence the repeat format is only for units whose length is a multiple of 3", near: "[")
             }
             if units.count == 1, variant.location.isRange, let length = plainLength(variant.location), length == units[0].unit.count,
                units[0].count != .exactly(1)
@@ -240,7 +260,7 @@ struct Validation {
         case .insertion(.single(.localRange(let copied, inverted: false))):
             // g.456_457ins123_456 is a tandem copy: 123_456dup.
             if let flank = plainNumber(variant.location.start.first), let copyEnd = lastPlainNumber(copied), copyEnd == flank {
-                throw fail("an inserted copy of the sequence just before the insertion is a duplication (dup)")
+                throw fail("an inserted copy of the sequence just before the insertion is a duplication (dup)", near: "ins")
             }
         default:
             break
@@ -332,11 +352,11 @@ struct Validation {
         switch variant.edit {
         case .substitution:
             if start.number == 1, start.residue == .met, !variant.location.isRange {
-                throw fail("a change of the start codon is not a substitution; write p.(Met1?), p.0 or p.0?")
+                throw fail("a change of the start codon is not a substitution; write p.(Met1?), p.0 or p.0?", near: "Met1")
             }
         case .frameshift(let newResidue, _, _):
             if let newResidue, newResidue == start.residue {
-                throw fail("a frameshift names the first changed residue (the new residue differs from the old)")
+                throw fail("a frameshift names the first changed residue (the new residue differs from the old)", near: "fs")
             }
         case .deletionInsertion(.residues(let residues)):
             let end = (variant.location.end ?? variant.location.start).last

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import VarSynCLI
+
+/// `varsyn parse`: one JSON object per input line, in order; exit codes 0 / 1 / 64.
+@Suite struct ParseCommandTests {
+    static func object(_ json: [UInt8]) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+    }
+
+    @Test func successfulParseReportsCanonicalFormAndKind() throws {
+        var text = "STIM1 P165Q"
+        let (ok, json) = text.withUTF8 { ParseReport.json($0, options: .lenient, style: .threeLetter) }
+        #expect(ok)
+        let o = try Self.object(json)
+        #expect(o["input"] as? String == "STIM1 P165Q")
+        #expect(o["ok"] as? Bool == true)
+        #expect(o["hgvs"] as? String == "STIM1:p.Pro165Gln")
+        #expect(o["form"] as? String == "shorthand-gene-space")
+        #expect(o["kind"] as? String == "p")
+    }
+
+    @Test func failureReportsByteRangeAndRendering() throws {
+        var text = "NM_003156.4:c.494C>"
+        let (ok, json) = text.withUTF8 { ParseReport.json($0, options: .lenient, style: .threeLetter) }
+        #expect(!ok)
+        let o = try Self.object(json)
+        let error = try #require(o["error"] as? [String: Any])
+        #expect(error["start"] as? Int == 19)
+        #expect(error["end"] as? Int == 19)
+        #expect(error["code"] as? String == "unexpected-end")
+        #expect((error["rendered"] as? String)?.hasSuffix("                     ^") == true)
+    }
+
+    @Test func ambiguousInputListsOtherReadings() throws {
+        var text = "C677T"
+        let (_, json) = text.withUTF8 { ParseReport.json($0, options: .lenient, style: .threeLetter) }
+        let o = try Self.object(json)
+        #expect(o["hgvs"] as? String == "c.677C>T")
+        let others = try #require(o["other_readings"] as? [[String: Any]])
+        #expect(others.first?["hgvs"] as? String == "p.Cys677Thr")
+    }
+
+    @Test func linesKeepTheirCountAndOrder() {
+        let input = LineInput(bytes: Array("a\r\n\nb\nc".utf8))
+        #expect(input.lines.count == 4)
+        #expect(input.lines.map { String(decoding: input.buffer[$0], as: UTF8.self) } == ["a", "", "b", "c"])
+        var seen: [Int] = []
+        let many = LineInput(bytes: Array((0..<70_000).map { "\($0)\n" }.joined().utf8))
+        processInOrder(many, transform: { bytes in Int(String(decoding: bytes, as: UTF8.self)) ?? -1 }, emit: { seen += $0 })
+        #expect(seen == Array(0..<70_000))
+    }
+
+    /// The built `varsyn` binary beside the test bundle.
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("varsyn")
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func exitCodesAndLineCounts() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build varsyn first (swift build)")
+        let good = try Self.run(["parse", "NM_003156.4:c.494C>A", "STIM1 P165Q"])
+        #expect(good.status == 0)
+        #expect(good.stdout.split(separator: "\n").count == 2)
+        let mixed = try Self.run(["parse"], stdin: "NM_003156.4:c.494C>A\n\nnot a variant\nrs1801133\n")
+        #expect(mixed.status == 1)
+        let lines = mixed.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 4)
+        #expect(lines[1].contains("\"ok\":false") && lines[1].contains("\"code\":\"empty\""))
+        let counted = try Self.run(["parse", "--count"], stdin: "NM_003156.4:c.494C>A\nbad>\n")
+        #expect(counted.stdout == "1 parsed, 1 failed\n")
+        #expect(counted.status == 1)
+        let usage = try Self.run(["parse", "--no-such-flag"])
+        #expect(usage.status == 64)
+    }
+}
