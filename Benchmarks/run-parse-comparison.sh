@@ -113,7 +113,10 @@ ours_status="not run"
 throughput_bin=""
 if [ "$run_ours" = 1 ]; then
     note "(b) building parse-throughput (release); log: $out/build-benchmarks.log"
-    if (cd "$here" && swift build -c release --product parse-throughput) > "$out/build-benchmarks.log" 2>&1; then
+    # One retry: seen here, an incremental build right after a merge that added files to the root package failed
+    # on a symbol from a new file, and the next build went through.
+    if (cd "$here" && swift build -c release --product parse-throughput) > "$out/build-benchmarks.log" 2>&1 \
+        || (cd "$here" && swift build -c release --product parse-throughput) >> "$out/build-benchmarks.log" 2>&1; then
         throughput_bin="$(cd "$here" && swift build -c release --show-bin-path)/parse-throughput"
         for i in $(seq 1 "$repeat"); do
             "$throughput_bin" --corpus "$corpus" --passes 5 > "$out/ours.run$i.json"
