@@ -13,6 +13,9 @@
 //                                     The target is ZERO allocations per parse.
 //   Parse substitution String (...)   the same through the String entry point
 //   Control: one Array allocation     must read 1 malloc per scaled iteration (checks the interposer counts)
+//   Kind <kind> (1,000 per iteration) one benchmark per corpus kind (31): 1,000 strings of that kind per iteration,
+//                                     cycling, unscaled, so "Malloc (total)" is the exact count per 1,000 strings
+//                                     and the wall time in µs is the time per string in ns
 
 import Benchmark
 import CorpusSupport
@@ -108,6 +111,40 @@ let benchmarks: @Sendable () -> Void = {
         let text = simpleSubstitution
         for _ in benchmark.scaledIterations {
             blackHole(try? HGVSParser.parse(text, options: .lenient))
+        }
+    }
+
+    // One benchmark per corpus kind: which constructs allocate, which are slow.
+    var indicesByKind = [[Int]](repeating: [], count: corpus.kindNames.count)
+    for index in 0 ..< count {
+        indicesByKind[corpus.kinds[index]].append(index)
+    }
+    for (kind, name) in corpus.kindNames.enumerated().sorted(by: { $0.element < $1.element }) {
+        let indices = indicesByKind[kind]
+        let kindCursor = Cursor()
+        Benchmark(
+            "Kind \(name) (1,000 per iteration)",
+            configuration: .init(
+                metrics: [.wallClock, .mallocCountTotal],
+                timeUnits: .microseconds,
+                warmupIterations: 2,
+                maxDuration: .milliseconds(500),
+                maxIterations: 2_000
+            )
+        ) { benchmark in
+            var next = kindCursor.next
+            benchmark.startMeasurement()
+            for _ in 0 ..< 1000 {
+                do {
+                    blackHole(try HGVSParser.parse(utf8: corpus.expression(indices[next]), options: .lenient))
+                } catch {
+                    blackHole(error)
+                }
+                next += 1
+                if next == indices.count { next = 0 }
+            }
+            benchmark.stopMeasurement()
+            kindCursor.next = next
         }
     }
 
