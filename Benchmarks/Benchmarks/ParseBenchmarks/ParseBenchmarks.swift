@@ -50,7 +50,7 @@ let benchmarks: @Sendable () -> Void = {
         )
     ) { benchmark in
         var failures = 0
-        for index in 0 ..< count {
+        for index in 0..<count {
             do {
                 blackHole(try HGVSParser.parse(utf8: corpus.expression(index), options: .lenient))
             } catch {
@@ -116,7 +116,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // One benchmark per corpus kind: which constructs allocate, which are slow.
     var indicesByKind = [[Int]](repeating: [], count: corpus.kindNames.count)
-    for index in 0 ..< count {
+    for index in 0..<count {
         indicesByKind[corpus.kinds[index]].append(index)
     }
     for (kind, name) in corpus.kindNames.enumerated().sorted(by: { $0.element < $1.element }) {
@@ -134,7 +134,7 @@ let benchmarks: @Sendable () -> Void = {
         ) { benchmark in
             var next = kindCursor.next
             benchmark.startMeasurement()
-            for _ in 0 ..< 1000 {
+            for _ in 0..<1000 {
                 do {
                     blackHole(try HGVSParser.parse(utf8: corpus.expression(indices[next]), options: .lenient))
                 } catch {

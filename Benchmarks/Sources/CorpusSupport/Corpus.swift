@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why the corpus could not be loaded, with the fix in the message.
@@ -38,7 +38,10 @@ public final class Corpus: @unchecked Sendable {
     /// Number of expressions.
     public var count: Int { offsets.count - 1 }
 
-    init(path: String, bytes: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>, kinds: [Int], kindNames: [String]) {
+    init(
+        path: String, bytes: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<Int>, kinds: [Int],
+        kindNames: [String]
+    ) {
         self.path = path
         self.bytes = bytes
         self.offsets = offsets
@@ -54,7 +57,7 @@ public final class Corpus: @unchecked Sendable {
     /// Expression `index` as a slice of the shared buffer (no copy).
     @inlinable
     public func expression(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[offsets[index] ..< offsets[index + 1]])
+        UnsafeBufferPointer(rebasing: bytes[offsets[index]..<offsets[index + 1]])
     }
 
     /// Expression `index` as a `String` (allocates; not for timed loops).
@@ -95,7 +98,7 @@ public final class Corpus: @unchecked Sendable {
         while true {
             let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             if read == 0 { break }
-            raw.append(contentsOf: chunk[0 ..< read])
+            raw.append(contentsOf: chunk[0..<read])
         }
         if ferror(file) != 0 {
             throw CorpusError(description: "could not read the corpus at \(path)")
@@ -124,7 +127,7 @@ public final class Corpus: @unchecked Sendable {
                 let kind: String
                 let expressionStart: Int
                 if tabIndex < contentEnd {
-                    kind = String(decoding: raw[lineStart ..< tabIndex], as: UTF8.self)
+                    kind = String(decoding: raw[lineStart..<tabIndex], as: UTF8.self)
                     expressionStart = tabIndex + 1
                 } else {
                     kind = "-"
@@ -138,7 +141,7 @@ public final class Corpus: @unchecked Sendable {
                     kindNames.append(kind)
                     kindIndexByName[kind] = kindIndex
                 }
-                text.append(contentsOf: raw[expressionStart ..< contentEnd])
+                text.append(contentsOf: raw[expressionStart..<contentEnd])
                 offsets.append(text.count)
                 kinds.append(kindIndex)
             }
@@ -154,7 +157,7 @@ public final class Corpus: @unchecked Sendable {
         _ = offsetBuffer.initialize(from: offsets)
         return Corpus(
             path: path,
-            bytes: UnsafeBufferPointer(rebasing: bytes[0 ..< text.count]),
+            bytes: UnsafeBufferPointer(rebasing: bytes[0..<text.count]),
             offsets: UnsafeBufferPointer(offsetBuffer),
             kinds: kinds,
             kindNames: kindNames

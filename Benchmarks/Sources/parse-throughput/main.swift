@@ -15,11 +15,11 @@ import CorpusSupport
 import VarSynCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 struct Settings {
@@ -105,7 +105,7 @@ func varsynTimedPass(_ corpus: Corpus, _ range: Range<Int>, _ options: ParserOpt
 func collectFailures(_ corpus: Corpus, _ options: ParserOptions, keep: Int) -> (byKind: [Int], samples: [String]) {
     var byKind = [Int](repeating: 0, count: corpus.kindNames.count)
     var samples: [String] = []
-    for index in 0 ..< corpus.count {
+    for index in 0..<corpus.count {
         do {
             _ = try HGVSParser.parse(utf8: corpus.expression(index), options: options)
         } catch {
@@ -172,9 +172,9 @@ for sample in samples { writeStandardError(sample + "\n") }
 let clock = ContinuousClock()
 var passSeconds: [Double] = []
 var failures = 0
-for _ in 0 ..< settings.passes {
+for _ in 0..<settings.passes {
     let start = clock.now
-    failures = varsynTimedPass(corpus, 0 ..< corpus.count, options)
+    failures = varsynTimedPass(corpus, 0..<corpus.count, options)
     passSeconds.append(seconds(clock.now - start))
 }
 
