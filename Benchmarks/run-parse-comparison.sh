@@ -33,6 +33,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"
+if [ -d "$shared" ]; then shared="$(cd "$shared" && pwd)"; fi
 peers_home="${PEERS:-$HOME/peers}"
 peer_tools="$shared/bench/peers"
 
