@@ -7,9 +7,13 @@
 //   CZlib            system zlib (gzip / bgzip input for the importers)
 //   CPCRE2           system PCRE2 (libpcre2-8), with a shim that sets the code unit width
 //   VarSynMentions   free-text mention finder: PCRE2 scanning, confirmed by the core parser
+//   VarSynNormalize  mapping c./n./g./r./p., validation, normalization, keys, synonyms (reference via a protocol)
 //   VarSynCLI        the `varsyn` commands (the only place that prints and picks exit codes)
 //   varsyn           the executable: calls VarSynCLI
 import PackageDescription
+
+// Absolute path of the embedded default table, for the assembler's .incbin in Sources/CVarSynDefaultTable.
+let defaultTablePath = String(#filePath.dropLast("Package.swift".count)) + "Sources/CVarSynDefaultTable/default.vstable"
 
 let package = Package(
     name: "VarSyn",
@@ -18,6 +22,7 @@ let package = Package(
         .library(name: "VarSynCore", targets: ["VarSynCore"]),
         .library(name: "VarSynReference", targets: ["VarSynReference"]),
         .library(name: "VarSynMentions", targets: ["VarSynMentions"]),
+        .library(name: "VarSynNormalize", targets: ["VarSynNormalize"]),
         .executable(name: "varsyn", targets: ["varsyn"]),
     ],
     dependencies: [
@@ -26,7 +31,12 @@ let package = Package(
     targets: [
         .target(name: "VarSynCore"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "VarSynReference", dependencies: ["CZlib"]),
+        .target(
+            name: "CVarSynDefaultTable",
+            exclude: ["default.vstable"],
+            cSettings: [.define("VARSYN_DEFAULT_TABLE_PATH", to: "\"\(defaultTablePath)\"")]
+        ),
+        .target(name: "VarSynReference", dependencies: ["CZlib", "CVarSynDefaultTable"]),
         .systemLibrary(
             name: "CPCRE2",
             path: "Sources/CPCRE2",
@@ -34,19 +44,23 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "VarSynMentions", dependencies: ["VarSynCore", "CPCRE2"]),
+        .target(name: "VarSynNormalize", dependencies: ["VarSynCore", "VarSynReference"]),
         .target(
             name: "VarSynCLI",
             dependencies: [
                 "VarSynCore",
                 "VarSynReference",
                 "VarSynMentions",
+                "VarSynNormalize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "varsyn", dependencies: ["VarSynCLI"]),
         .testTarget(name: "VarSynCoreTests", dependencies: ["VarSynCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference"]),
+        .target(name: "CVarSynAllocationCounter", path: "Tests/CVarSynAllocationCounter"),
+        .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference", "CVarSynAllocationCounter"]),
         .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions"]),
+        .testTarget(name: "VarSynNormalizeTests", dependencies: ["VarSynNormalize"]),
         .testTarget(name: "VarSynCLITests", dependencies: ["VarSynCLI"]),
     ],
     swiftLanguageModes: [.v6]
