@@ -58,25 +58,31 @@ struct ParseCommand: ParsableCommand {
         let options: ParserOptions = strict ? .strict : .lenient
         var failed = 0
         if count {
-            processInOrder(lines, transform: { (bytes) -> Bool in
-                (try? HGVSParser.parse(utf8: bytes, options: options)) != nil
-            }, emit: { results in
-                for ok in results where !ok { failed += 1 }
-            })
+            processInOrder(
+                lines,
+                transform: { (bytes) -> Bool in
+                    (try? HGVSParser.parse(utf8: bytes, options: options)) != nil
+                },
+                emit: { results in
+                    for ok in results where !ok { failed += 1 }
+                })
             var out = OutputBuffer()
             out.line("\(lines.lines.count - failed) parsed, \(failed) failed")
             out.flush()
         } else {
             let style: PrintStyle = oneLetter ? .oneLetter : .threeLetter
             var out = OutputBuffer()
-            processInOrder(lines, transform: { (bytes) -> (Bool, [UInt8]) in
-                ParseReport.json(bytes, options: options, style: style)
-            }, emit: { results in
-                for (ok, json) in results {
-                    if !ok { failed += 1 }
-                    out.line(json)
-                }
-            })
+            processInOrder(
+                lines,
+                transform: { (bytes) -> (Bool, [UInt8]) in
+                    ParseReport.json(bytes, options: options, style: style)
+                },
+                emit: { results in
+                    for (ok, json) in results {
+                        if !ok { failed += 1 }
+                        out.line(json)
+                    }
+                })
             out.flush()
         }
         if failed > 0 { throw ExitCode(1) }
@@ -85,7 +91,8 @@ struct ParseCommand: ParsableCommand {
 
 /// One parse result as a JSON object (the `varsyn parse` output format).
 enum ParseReport {
-    static func json(_ bytes: UnsafeBufferPointer<UInt8>, options: ParserOptions, style: PrintStyle) -> (Bool, [UInt8]) {
+    static func json(_ bytes: UnsafeBufferPointer<UInt8>, options: ParserOptions, style: PrintStyle) -> (Bool, [UInt8])
+    {
         var line = JSONLine()
         line.field("input", String(decoding: bytes, as: UTF8.self))
         do {

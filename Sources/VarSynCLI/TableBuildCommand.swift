@@ -179,7 +179,8 @@ struct TableBuildCommand: ParsableCommand {
         }
         for f in grouped[.gencodeExons] ?? [] {
             guard let genes = grouped[.gencodeGenes]?.first else {
-                throw ReferenceError(.missingInput, file: f, "GENCODE exons need the gene table (hg38_genes.tsv.gz) for strands")
+                throw ReferenceError(
+                    .missingInput, file: f, "GENCODE exons need the gene table (hg38_genes.tsv.gz) for strands")
             }
             data.merge(try GencodeExonImporter(exons: f, genes: genes).load())
             tick(f, 2)

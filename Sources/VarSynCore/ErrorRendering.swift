@@ -11,23 +11,29 @@ extension ParseError {
         switch code {
         case .unexpected:
             let found = ParseError.excerpt(bytes, start, end)
-            text = expected.isEmpty ? "unexpected '\(found)'" : "expected \(ParseError.list(expected.names)), found '\(found)'"
+            text =
+                expected.isEmpty
+                ? "unexpected '\(found)'" : "expected \(ParseError.list(expected.names)), found '\(found)'"
         case .unexpectedEnd:
-            text = expected.isEmpty ? "unexpected end of input" : "expected \(ParseError.list(expected.names)), found the end of the input"
+            text =
+                expected.isEmpty
+                ? "unexpected end of input" : "expected \(ParseError.list(expected.names)), found the end of the input"
         case .trailingInput:
             text = "unexpected text after a complete description: '\(ParseError.excerpt(bytes, start, end))'"
             return text
         case .empty:
-            return bytes.isEmpty ? "the input is empty; expected a variant description"
+            return bytes.isEmpty
+                ? "the input is empty; expected a variant description"
                 : "the input is only white space; expected a variant description"
         case .invalidUTF8:
             return "the input is not valid UTF-8 (byte \(start))"
         case .zeroPosition, .reversedRange, .numberTooLarge, .identicalSubstitution, .insertionNeedsFlanks,
-             .invalidDescription, .notStandard, .inputTooLong:
+            .invalidDescription, .notStandard, .inputTooLong:
             text = "'\(ParseError.excerpt(bytes, start, end))'"
             return detail.isEmpty ? "invalid \(text)" : "\(detail): \(text)"
         case .unknownAminoAcid:
-            return "unknown amino acid '\(ParseError.excerpt(bytes, start, end))'; expected a three-letter (Pro) or one-letter (P) code"
+            return
+                "unknown amino acid '\(ParseError.excerpt(bytes, start, end))'; expected a three-letter (Pro) or one-letter (P) code"
         }
         if detail.hasPrefix("expected ") {
             // The detail already says what was expected, more precisely than the token list.

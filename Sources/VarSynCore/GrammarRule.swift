@@ -31,17 +31,18 @@ enum GrammarRule: String, CaseIterable, Sendable {
     // shorthand.ebnf
     case shorthand, genePrefix = "gene_prefix", typography, arrow, slashAllele = "slash_allele"
     case legacyStop = "legacy_stop", legacyLength = "legacy_length", singlePositionInsertion = "single_position_ins"
-    case rsid, compactedDescription = "compacted_description", prefixedBody = "prefixed_body", chromosomeForms = "chromosome_forms", vcf, spdi
+    case rsid, compactedDescription = "compacted_description", prefixedBody = "prefixed_body", chromosomeForms =
+        "chromosome_forms", vcf, spdi
     case intronNumbering = "ivs", exonLevel = "exon_level", delta, referencePositionAlternative = "ref_pos_alt"
     case bareProtein = "bare_protein", bareCoding = "bare_coding"
 }
 
 #if DEBUG
-/// Records the grammar rules the parser enters (debug builds only). Set with `RuleTrace.$current.withValue`.
-final class RuleTrace: @unchecked Sendable {
-    var entered = Set<GrammarRule>()
-    @TaskLocal static var current: RuleTrace?
-}
+    /// Records the grammar rules the parser enters (debug builds only). Set with `RuleTrace.$current.withValue`.
+    final class RuleTrace: @unchecked Sendable {
+        var entered = Set<GrammarRule>()
+        @TaskLocal static var current: RuleTrace?
+    }
 #endif
 
 extension Parser {
@@ -49,7 +50,7 @@ extension Parser {
     @inline(__always)
     func trace(_ rule: GrammarRule) {
         #if DEBUG
-        RuleTrace.current?.entered.insert(rule)
+            RuleTrace.current?.entered.insert(rule)
         #endif
     }
 }
@@ -58,6 +59,6 @@ extension Parser {
 @inline(__always)
 func traceRule(_ rule: GrammarRule) {
     #if DEBUG
-    RuleTrace.current?.entered.insert(rule)
+        RuleTrace.current?.entered.insert(rule)
     #endif
 }

@@ -131,4 +131,3 @@ public struct ParseError: Error, Hashable, Sendable {
         self.detail = detail
     }
 }
-

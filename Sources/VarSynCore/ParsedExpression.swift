@@ -125,7 +125,9 @@ public struct ParsedExpression: Hashable, Sendable {
     }
 
     @inlinable
-    public init(expression: VariantExpression, form: NotationForm, warnings: [ParseWarning] = [], otherReadings: [Reading] = []) {
+    public init(
+        expression: VariantExpression, form: NotationForm, warnings: [ParseWarning] = [], otherReadings: [Reading] = []
+    ) {
         self.expression = expression
         self.form = form
         self.warnings = warnings

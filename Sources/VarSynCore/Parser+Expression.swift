@@ -17,8 +17,9 @@ extension Parser {
             expression = try parseDescriptionOrAdjoined()
         }
         if !atEnd {
-            throw ParseError(.trailingInput, start: index, end: limit, expected: .endOfInput,
-                             detail: "unexpected text after a complete description")
+            throw ParseError(
+                .trailingInput, start: index, end: limit, expected: .endOfInput,
+                detail: "unexpected text after a complete description")
         }
         return expression
     }
@@ -114,11 +115,13 @@ extension Parser {
         self.system = system
         switch system {
         case .genomic, .mitochondrial, .circular:
-            return VariantDescription(reference: reference,
-                                      body: .genomic(system, try parseBodyTree(NucleotideVariant<GenomicPosition>.self)))
+            return VariantDescription(
+                reference: reference,
+                body: .genomic(system, try parseBodyTree(NucleotideVariant<GenomicPosition>.self)))
         case .coding, .noncoding, .rna:
-            return VariantDescription(reference: reference,
-                                      body: .transcript(system, try parseBodyTree(NucleotideVariant<TranscriptPosition>.self)))
+            return VariantDescription(
+                reference: reference,
+                body: .transcript(system, try parseBodyTree(NucleotideVariant<TranscriptPosition>.self)))
         case .protein:
             return VariantDescription(reference: reference, body: .protein(try parseBodyTree(ProteinVariant.self)))
         }
@@ -161,8 +164,9 @@ extension Parser {
         system = .rna
         let second = try parseLocation(TranscriptPosition.self)
         guard second.isRange else { throw error(.underscore) }
-        return .adjoinedTranscripts(AdjoinedPartner(reference: reference, location: location), linker: linker,
-                                    AdjoinedPartner(reference: secondReference, location: second))
+        return .adjoinedTranscripts(
+            AdjoinedPartner(reference: reference, location: location), linker: linker,
+            AdjoinedPartner(reference: secondReference, location: second))
     }
 
     /// Adjoined transcripts are r. descriptions joined by `::`: look for `:r.` then `::` (cheap for other text).

@@ -61,8 +61,9 @@ extension TranscriptPosition: ParsablePosition {
         }
         if anchor == .cdsEnd || negative { parser.trace(.utrPosition) }
         if (anchor == .cdsEnd || negative) && parser.system == .noncoding {
-            throw ParseError(.unexpected, start: signStart, end: signStart + 1, expected: .number,
-                             detail: "n. positions have no '-' or '*' (use c. for UTR positions)")
+            throw ParseError(
+                .unexpected, start: signStart, end: signStart + 1, expected: .number,
+                detail: "n. positions have no '-' or '*' (use c. for UTR positions)")
         }
         var base: Int?
         if parser.consume(Byte.question) {
@@ -71,7 +72,9 @@ extension TranscriptPosition: ParsablePosition {
             let at = parser.index
             let value = try parser.parseNumber()
             if value > TranscriptPosition.maximumMagnitude {
-                throw ParseError(.numberTooLarge, start: at, end: parser.index, detail: "a transcript position is at most \(TranscriptPosition.maximumMagnitude)")
+                throw ParseError(
+                    .numberTooLarge, start: at, end: parser.index,
+                    detail: "a transcript position is at most \(TranscriptPosition.maximumMagnitude)")
             }
             base = negative ? -value : value
         } else {
@@ -90,7 +93,9 @@ extension TranscriptPosition: ParsablePosition {
                     let at = parser.index
                     let value = try parser.parseNumber(allowZero: true)
                     if value > TranscriptPosition.maximumMagnitude {
-                        throw ParseError(.numberTooLarge, start: at, end: parser.index, detail: "an offset is at most \(TranscriptPosition.maximumMagnitude)")
+                        throw ParseError(
+                            .numberTooLarge, start: at, end: parser.index,
+                            detail: "an offset is at most \(TranscriptPosition.maximumMagnitude)")
                     }
                     if value == 0 {
                         throw ParseError(.zeroPosition, start: at, end: parser.index, detail: "there is no offset 0")
@@ -141,7 +146,8 @@ extension ProteinPosition {
         let at = parser.index
         let number = try parser.parseNumber()
         if number > Int(Int32.max) {
-            throw ParseError(.numberTooLarge, start: at, end: parser.index, detail: "a residue number is at most \(Int32.max)")
+            throw ParseError(
+                .numberTooLarge, start: at, end: parser.index, detail: "a residue number is at most \(Int32.max)")
         }
         return ProteinPosition(residue: residue, number: number)
     }
@@ -170,7 +176,7 @@ extension Parser {
         let start = index
         let first = try parseBreakpoint(P.self)
         guard peek() == Byte.underscore, let next = peek(1),
-              P.canStart(next, system: system) || next == Byte.openParen
+            P.canStart(next, system: system) || next == Byte.openParen
         else {
             return Location(start: first, end: nil)
         }
@@ -178,8 +184,9 @@ extension Parser {
         trace(.range)
         let second = try parseBreakpoint(P.self)
         if !system.isCircular, !allowReversedRange, let order = P.order(first.last, second.first), order > 0 {
-            throw ParseError(.reversedRange, start: start, end: index,
-                             detail: "a range runs from the 5' position to the 3' position")
+            throw ParseError(
+                .reversedRange, start: start, end: index,
+                detail: "a range runs from the 5' position to the 3' position")
         }
         return Location(start: first, end: second)
     }
@@ -193,8 +200,9 @@ extension Parser {
         index += 1
         let second = try parseProteinBreakpoint()
         if let a = first.last.number, let b = second.first.number, a > b {
-            throw ParseError(.reversedRange, start: start, end: index,
-                             detail: "a range runs from the N-terminal residue to the C-terminal residue")
+            throw ParseError(
+                .reversedRange, start: start, end: index,
+                detail: "a range runs from the N-terminal residue to the C-terminal residue")
         }
         return Location(start: first, end: second)
     }
@@ -221,7 +229,7 @@ extension Parser {
         guard index < limit else { return nil }
         let b0 = bytes[index]
         if index + 2 < limit, Byte.isUpper(b0), Byte.isLower(bytes[index + 1]),
-           let residue = AminoAcid.fromThreeLetter(b0, bytes[index + 1], bytes[index + 2])
+            let residue = AminoAcid.fromThreeLetter(b0, bytes[index + 1], bytes[index + 2])
         {
             index += 3
             return residue
@@ -240,7 +248,8 @@ extension Parser {
 
     /// `Foo` in `p.Foo12Bar`: an upper-case letter and two lower-case ones that are no amino acid code.
     func unknownAminoAcidError(at start: Int) -> ParseError {
-        if start + 2 < limit, Byte.isUpper(bytes[start]), Byte.isLower(bytes[start + 1]), Byte.isLower(bytes[start + 2]) {
+        if start + 2 < limit, Byte.isUpper(bytes[start]), Byte.isLower(bytes[start + 1]), Byte.isLower(bytes[start + 2])
+        {
             return ParseError(.unknownAminoAcid, start: start, end: start + 3, expected: .aminoAcid)
         }
         return error(.aminoAcid, at: start)

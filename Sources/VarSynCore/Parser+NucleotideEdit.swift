@@ -94,8 +94,9 @@ extension Parser {
         if Byte.isDigit(b) {
             let length = try parseNumber()
             if options.strict {
-                throw ParseError(.notStandard, start: start, end: index,
-                                 detail: "a length after the edit is not HGVS; give the range start_end")
+                throw ParseError(
+                    .notStandard, start: start, end: index,
+                    detail: "a length after the edit is not HGVS; give the range start_end")
             }
             warn(.redundantLength, start, index)
             return .length(length)
@@ -111,8 +112,9 @@ extension Parser {
         }
         if let sequence = scanSequence() {
             if options.strict {
-                throw ParseError(.notStandard, start: start, end: index,
-                                 detail: "the affected bases are not written after the edit (discouraged)")
+                throw ParseError(
+                    .notStandard, start: start, end: index,
+                    detail: "the affected bases are not written after the edit (discouraged)")
             }
             warn(.redundantSequence, start, index)
             return .sequence(sequence)
@@ -146,8 +148,9 @@ extension Parser {
             if consume("dup") {
                 trace(.duplication)
                 if lookingAt("inv") {
-                    throw ParseError(.invalidDescription, start: start, end: index + 3,
-                                     detail: "'dupinv' is not used; write ins<range>inv")
+                    throw ParseError(
+                        .invalidDescription, start: start, end: index + 3,
+                        detail: "'dupinv' is not used; write ins<range>inv")
                 }
                 return .duplication(try parseStatedContent())
             }
@@ -165,8 +168,9 @@ extension Parser {
                 trace(.conversion)
                 index += 3
                 if options.strict {
-                    throw ParseError(.notStandard, start: start, end: index,
-                                     detail: "'con' was retired (SVD-WG009); write delins")
+                    throw ParseError(
+                        .notStandard, start: start, end: index,
+                        detail: "'con' was retired (SVD-WG009); write delins")
                 }
                 warn(.conversion, start, index)
                 // `conNG_012232.1:g.9456_10011`: the retired form names its source without brackets.
@@ -229,14 +233,16 @@ extension Parser {
                 let reference = first.bases.utf8.first ?? 0
                 let alt = alternative.bases.utf8.first ?? 0
                 if reference == alt {
-                    throw ParseError(.identicalSubstitution, start: start, end: index,
-                                     detail: "a substitution changes the base; no change is written '='")
+                    throw ParseError(
+                        .identicalSubstitution, start: start, end: index,
+                        detail: "a substitution changes the base; no change is written '='")
                 }
                 return .substitution(reference: reference, alternative: alt)
             }
             if options.strict {
-                throw ParseError(.invalidDescription, start: start, end: index,
-                                 detail: "a substitution is one base to one base; use delins")
+                throw ParseError(
+                    .invalidDescription, start: start, end: index,
+                    detail: "a substitution is one base to one base; use delins")
             }
             warn(.multiBaseSubstitution, start, index)
             _ = altStart
@@ -352,8 +358,9 @@ extension Parser {
                 if consume(Byte.closeParen), peek() != Byte.underscore {
                     trace(.legacyLength)
                     if options.strict {
-                        throw ParseError(.notStandard, start: start, end: index,
-                                         detail: "an inserted length is written N[n] (e.g. insN[6])")
+                        throw ParseError(
+                            .notStandard, start: start, end: index,
+                            detail: "an inserted length is written N[n] (e.g. insN[6])")
                     }
                     warn(.insertionLength, start, index)
                     return .length(high.map { .range(low, $0) } ?? .exactly(low))
@@ -369,7 +376,7 @@ extension Parser {
                     return try legacyLength(n, start)
                 }
                 if case .transcript(let t) = P.wrap(location), case .exact(let p) = t.start,
-                   p.anchor == .start, let n = p.base, n > 0, !p.isIntronic
+                    p.anchor == .start, let n = p.base, n > 0, !p.isIntronic
                 {
                     return try legacyLength(n, start)
                 }
@@ -383,8 +390,9 @@ extension Parser {
     mutating func legacyLength(_ n: Int, _ start: Int) throws(ParseError) -> InsertItem {
         trace(.legacyLength)
         if options.strict {
-            throw ParseError(.notStandard, start: start, end: index,
-                             detail: "an inserted length is written N[n] (e.g. insN[\(n)])")
+            throw ParseError(
+                .notStandard, start: start, end: index,
+                detail: "an inserted length is written N[n] (e.g. insN[\(n)])")
         }
         warn(.insertionLength, start, index)
         return .length(.exactly(n))
@@ -394,7 +402,7 @@ extension Parser {
     mutating func parseRemoteRange(_ reference: ReferenceSpecifier?) throws(ParseError) -> InsertItem {
         trace(.remoteRange)
         guard let letter = peek(), let remoteSystem = CoordinateSystem(letter: letter), peek(1) == Byte.dot,
-              remoteSystem != .protein
+            remoteSystem != .protein
         else {
             throw error(.coordinatePrefix)
         }

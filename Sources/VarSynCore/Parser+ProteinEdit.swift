@@ -73,8 +73,9 @@ extension Parser {
         }
         guard let residue = parseAminoAcid() else {
             if let b = peek(), Byte.isUpper(b) {
-                throw ParseError(.unknownAminoAcid, start: index, end: min(index + 3, limit), expected: .aminoAcid,
-                                 detail: "not an amino acid code")
+                throw ParseError(
+                    .unknownAminoAcid, start: index, end: min(index + 3, limit), expected: .aminoAcid,
+                    detail: "not an amino acid code")
             }
             throw error(.proteinEdit)
         }
@@ -98,8 +99,9 @@ extension Parser {
         trace(.proteinSubstitution)
         if residue == location.start.first.residue, !location.isRange {
             if options.strict {
-                throw ParseError(.invalidDescription, start: residueStart, end: index,
-                                 detail: "an unchanged residue is written '=' (e.g. p.Leu54=)")
+                throw ParseError(
+                    .invalidDescription, start: residueStart, end: index,
+                    detail: "an unchanged residue is written '=' (e.g. p.Leu54=)")
             }
             warn(.synonymousAsSubstitution, residueStart, index)
             return .identity
@@ -116,8 +118,9 @@ extension Parser {
             let save = index
             if parseAminoAcid() != nil {
                 if options.strict {
-                    throw ParseError(.notStandard, start: save, end: index,
-                                     detail: "the deleted residues are not written after the edit")
+                    throw ParseError(
+                        .notStandard, start: save, end: index,
+                        detail: "the deleted residues are not written after the edit")
                 }
                 while parseAminoAcid() != nil {}
                 warn(.redundantSequence, save, index)
@@ -132,11 +135,14 @@ extension Parser {
     }
 
     /// rule: fs = [ aa ] "fs" [ ter ( number | "?" ) ]
-    mutating func parseFrameshiftTail(newResidue: AminoAcid?, alternatives: [AminoAcid]) throws(ParseError) -> ProteinEdit {
+    mutating func parseFrameshiftTail(
+        newResidue: AminoAcid?, alternatives: [AminoAcid]
+    ) throws(ParseError) -> ProteinEdit {
         let stop = try parseStopDistance(optional: true)
         if newResidue == .ter {
-            throw ParseError(.invalidDescription, start: index - 1, end: index,
-                             detail: "an immediate stop is a nonsense substitution (e.g. p.Tyr4Ter), not a frameshift")
+            throw ParseError(
+                .invalidDescription, start: index - 1, end: index,
+                detail: "an immediate stop is a nonsense substitution (e.g. p.Tyr4Ter), not a frameshift")
         }
         return .frameshift(newResidue: newResidue, alternatives: alternatives, stop: stop)
     }
@@ -146,7 +152,9 @@ extension Parser {
         trace(.stop)
         let start = index
         if consume("Ter") || consume(Byte.star) {
-        } else if !options.strict, peek() == UInt8(ascii: "X"), let next = peek(1), Byte.isDigit(next) || next == Byte.question {
+        } else if !options.strict, peek() == UInt8(ascii: "X"), let next = peek(1),
+            Byte.isDigit(next) || next == Byte.question
+        {
             index += 1
             markLegacyStop(start)
         } else {
@@ -158,8 +166,9 @@ extension Parser {
         let at = index
         let value = try parseNumber()
         if value == 1, optional {
-            throw ParseError(.invalidDescription, start: at, end: index,
-                             detail: "a frameshift with a stop at 1 is a nonsense substitution")
+            throw ParseError(
+                .invalidDescription, start: at, end: index,
+                detail: "a frameshift with a stop at 1 is a nonsense substitution")
         }
         return .position(value)
     }
@@ -169,8 +178,9 @@ extension Parser {
         // `p.Met1Valext-12`: the pre-2016 N-terminal form, the new residue before ext.
         if let newResidue, peek() == Byte.minus {
             if options.strict {
-                throw ParseError(.notStandard, start: index - 3, end: index + 1,
-                                 detail: "the N-terminal extension is written ext-N (e.g. p.Met1ext-5)")
+                throw ParseError(
+                    .notStandard, start: index - 3, end: index + 1,
+                    detail: "the N-terminal extension is written ext-N (e.g. p.Met1ext-5)")
             }
             index += 1
             let upstream = try parseNumber()
@@ -184,8 +194,9 @@ extension Parser {
             let save = index
             if let legacy = parseAminoAcid(), consume(Byte.minus) {
                 if options.strict {
-                    throw ParseError(.notStandard, start: save, end: index,
-                                     detail: "the N-terminal extension is written ext-N (e.g. p.Met1ext-5)")
+                    throw ParseError(
+                        .notStandard, start: save, end: index,
+                        detail: "the N-terminal extension is written ext-N (e.g. p.Met1ext-5)")
                 }
                 let upstream = try parseNumber()
                 return .extension(.nTerminal(upstream: upstream, legacyResidue: legacy))
@@ -219,8 +230,9 @@ extension Parser {
             guard let residue = parseAminoAcid() else { break }
             let isThree = index - before == 3
             if let style = threeLetter, style != isThree {
-                throw ParseError(.invalidDescription, start: before, end: index,
-                                 detail: "one- and three-letter amino acid codes are not mixed in one run")
+                throw ParseError(
+                    .invalidDescription, start: before, end: index,
+                    detail: "one- and three-letter amino acid codes are not mixed in one run")
             }
             threeLetter = isThree
             // A residue followed by a number starts a copied range: insGly4_Ser6.

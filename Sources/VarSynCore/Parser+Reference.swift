@@ -110,13 +110,15 @@ extension Parser {
         let range = scanIdentifier()
         guard !range.isEmpty else { throw error(.reference) }
         guard let (kind, versioned) = classifyIdentifier(range) else {
-            throw ParseError(.unexpected, start: range.lowerBound, end: range.upperBound, expected: .reference,
-                             detail: "not an accession, LRG identifier or gene symbol")
+            throw ParseError(
+                .unexpected, start: range.lowerBound, end: range.upperBound, expected: .reference,
+                detail: "not an accession, LRG identifier or gene symbol")
         }
         if (kind == .refSeq || kind == .ensembl) && !versioned {
             if options.strict {
-                throw ParseError(.unexpected, start: range.upperBound, end: min(range.upperBound + 1, limit), expected: .version,
-                                 detail: "a RefSeq or Ensembl accession needs a version, e.g. NM_004006.2")
+                throw ParseError(
+                    .unexpected, start: range.upperBound, end: min(range.upperBound + 1, limit), expected: .version,
+                    detail: "a RefSeq or Ensembl accession needs a version, e.g. NM_004006.2")
             }
             warn(.missingVersion, range.lowerBound, range.upperBound)
         }
@@ -132,14 +134,15 @@ extension Parser {
             trace(.selector)
             let selectorRange = scanIdentifier()
             guard let (selectorKind, selectorVersioned) = classifyIdentifier(selectorRange),
-                  selectorKind != .chromosome
+                selectorKind != .chromosome
             else {
                 throw error(.selector, at: selectorRange.lowerBound)
             }
             if (selectorKind == .refSeq || selectorKind == .ensembl) && !selectorVersioned {
                 if options.strict {
-                    throw ParseError(.unexpected, start: selectorRange.upperBound, end: selectorRange.upperBound,
-                                     expected: .version, detail: "the selector accession needs a version")
+                    throw ParseError(
+                        .unexpected, start: selectorRange.upperBound, end: selectorRange.upperBound,
+                        expected: .version, detail: "the selector accession needs a version")
                 }
                 warn(.missingVersion, selectorRange.lowerBound, selectorRange.upperBound)
             }

@@ -27,8 +27,9 @@ extension NucleotideVariant: ParsableVariant where Position: ParsablePosition {
             parser.index += 2
             let chimeric = parser.consume(Byte.slash)
             let edit = try parser.parseNucleotideEdit(Position.self)
-            return NucleotideVariant(location: location, edit: edit,
-                                     mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
+            return NucleotideVariant(
+                location: location, edit: edit,
+                mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
         }
         let editStart = parser.index
         let edit = try parser.parseNucleotideEdit(Position.self)
@@ -64,13 +65,15 @@ extension ProteinVariant: ParsableVariant {
             parser.index += 2
             let chimeric = parser.consume(Byte.slash)
             let edit = try parser.parseProteinEdit(location)
-            return ProteinVariant(location: location, edit: edit,
-                                  mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
+            return ProteinVariant(
+                location: location, edit: edit,
+                mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
         }
         let edit = try parser.parseProteinEdit(location)
         if case .insertion = edit, !location.isRange, case .exact = location.start {
-            throw ParseError(.insertionNeedsFlanks, start: locationStart, end: parser.index,
-                             detail: "an insertion names the two flanking residues (e.g. Lys2_Gly3insGln)")
+            throw ParseError(
+                .insertionNeedsFlanks, start: locationStart, end: parser.index,
+                detail: "an insertion names the two flanking residues (e.g. Lys2_Gly3insGln)")
         }
         return ProteinVariant(location: location, edit: edit)
     }
@@ -88,18 +91,22 @@ extension Parser {
     mutating func checkInsertionFlanks<P: ParsablePosition>(
         _ variant: inout NucleotideVariant<P>, locationStart: Int, editStart: Int
     ) throws(ParseError) {
-        guard case .insertion = variant.edit, !variant.location.isRange, case .exact(let position) = variant.location.start
+        guard case .insertion = variant.edit, !variant.location.isRange,
+            case .exact(let position) = variant.location.start
         else { return }
         trace(.singlePositionInsertion)
-        let fail = ParseError(.insertionNeedsFlanks, start: locationStart, end: editStart,
-                              detail: "an insertion names the two flanking positions (e.g. 123_124insA)")
+        let fail = ParseError(
+            .insertionNeedsFlanks, start: locationStart, end: editStart,
+            detail: "an insertion names the two flanking positions (e.g. 123_124insA)")
         if options.strict { throw fail }
         // Only plain numbered positions can be widened.
-        if let genomic = position as? GenomicPosition, case .base(let n) = genomic, let next = GenomicPosition.base(n + 1) as? P {
+        if let genomic = position as? GenomicPosition, case .base(let n) = genomic,
+            let next = GenomicPosition.base(n + 1) as? P
+        {
             variant.location = Location(start: .exact(position), end: .exact(next))
         } else if let transcript = position as? TranscriptPosition, transcript.anchor == .start,
-                  !transcript.isIntronic, let n = transcript.base, n > 0,
-                  let next = TranscriptPosition(base: n + 1) as? P
+            !transcript.isIntronic, let n = transcript.base, n > 0,
+            let next = TranscriptPosition(base: n + 1) as? P
         {
             variant.location = Location(start: .exact(position), end: .exact(next))
         } else {
@@ -128,7 +135,7 @@ extension Parser {
         let save = index
         let saveWarnings = warnings.count
         if let b = peek(), b != Byte.openBracket, b != Byte.openParen, b != Byte.equals, b != Byte.question,
-           b != UInt8(ascii: "0"), b != UInt8(ascii: "s")
+            b != UInt8(ascii: "0"), b != UInt8(ascii: "s")
         {
             do {
                 let variant = try V.parseVariant(&self)
@@ -205,11 +212,12 @@ extension Parser {
     }
 
     /// rule: allele_list = allele ( ";" allele )* (trans, outside brackets) ; in_cis = in_tx ( ";" in_tx )* (cis).
-    mutating func parseSemicolonList<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {
+    mutating func parseSemicolonList<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V>
+    {
         let first = try parseCommaList(V.self, inBracket: inBracket)
         // Repeat-allele short form: `p.Ala2[10];[11]`.
         if !inBracket, case .variant(let variant) = first, variant.isRepeat, peek() == Byte.semicolon,
-           peek(1) == Byte.openBracket
+            peek(1) == Byte.openBracket
         {
             trace(.repeatAlleles)
             var counts: [RepeatCount] = []
@@ -263,8 +271,9 @@ extension Parser {
             let open = index
             index += 1
             if peek() == Byte.closeBracket {
-                throw ParseError(.invalidDescription, start: open, end: index + 1,
-                                 detail: "an allele may not be empty; describe it (e.g. [=] or [?])")
+                throw ParseError(
+                    .invalidDescription, start: open, end: index + 1,
+                    detail: "an allele may not be empty; describe it (e.g. [=] or [?])")
             }
             let inner = try parseAltList(V.self, inBracket: true)
             try expect(Byte.closeBracket, [.semicolon, .closeBracket])

@@ -31,7 +31,9 @@ public enum HGVSParser {
     public static let maximumLength = 1 << 20
 
     /// Parse one expression given as UTF-8 bytes. Byte offsets in errors and warnings index into `utf8`.
-    public static func parse(utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient) throws(ParseError)
+    public static func parse(
+        utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient
+    ) throws(ParseError)
         -> ParsedExpression
     {
         guard utf8.count <= maximumLength else {
@@ -39,8 +41,10 @@ public enum HGVSParser {
         }
         // Fast path: standard HGVS.
         var parser = Parser(utf8, options: options)
-        if !utf8.isEmpty, utf8[0] == Byte.space || utf8[0] == 0x09, utf8.allSatisfy({ $0 == Byte.space || $0 == 0x09 }) {
-            throw ParseError(.empty, start: 0, end: utf8.count, expected: .text, detail: "the input is only white space")
+        if !utf8.isEmpty, utf8[0] == Byte.space || utf8[0] == 0x09, utf8.allSatisfy({ $0 == Byte.space || $0 == 0x09 })
+        {
+            throw ParseError(
+                .empty, start: 0, end: utf8.count, expected: .text, detail: "the input is only white space")
         }
         let strictError: ParseError
         do {
@@ -202,8 +206,9 @@ struct Parser {
         if at >= limit {
             return ParseError(.unexpectedEnd, start: at, end: at, expected: expected, detail: detail)
         }
-        return ParseError(.unexpected, start: at, end: min(at + UTF8Validation.scalarLength(bytes, at), limit),
-                          expected: expected, detail: detail)
+        return ParseError(
+            .unexpected, start: at, end: min(at + UTF8Validation.scalarLength(bytes, at), limit),
+            expected: expected, detail: detail)
     }
 
     mutating func expect(_ byte: UInt8, _ token: ExpectedTokens) throws(ParseError) {
@@ -227,8 +232,9 @@ struct Parser {
         var value = 0
         while index < limit, Byte.isDigit(bytes[index]) {
             if index - start >= 12 {
-                throw ParseError(.numberTooLarge, start: start, end: index + 1, expected: [],
-                                 detail: "a position has at most 12 digits")
+                throw ParseError(
+                    .numberTooLarge, start: start, end: index + 1, expected: [],
+                    detail: "a position has at most 12 digits")
             }
             value = value * 10 + Int(bytes[index] - 48)
             index += 1
@@ -238,8 +244,9 @@ struct Parser {
             throw ParseError(.zeroPosition, start: start, end: index, detail: "there is no position 0")
         }
         if !allowZero, bytes[start] == 48 {
-            throw ParseError(.unexpected, start: start, end: index, expected: .number,
-                             detail: "a number has no leading zero")
+            throw ParseError(
+                .unexpected, start: start, end: index, expected: .number,
+                detail: "a number has no leading zero")
         }
         return value
     }

@@ -144,7 +144,8 @@ public struct TranscriptPosition: Hashable, Sendable {
             var kinds = storedKinds & 3
             switch newValue {
             case .none: storedOffset = 0
-            case .downstream(let k): kinds |= 1 << 2; storedOffset = Int32(clamping: k ?? 0); if k == nil { kinds |= 16 }
+            case .downstream(let k):
+                kinds |= 1 << 2; storedOffset = Int32(clamping: k ?? 0); if k == nil { kinds |= 16 }
             case .upstream(let k): kinds |= 2 << 2; storedOffset = Int32(clamping: k ?? 0); if k == nil { kinds |= 16 }
             }
             storedKinds = kinds

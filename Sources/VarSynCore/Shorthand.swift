@@ -81,7 +81,9 @@ struct CompactedText {
     }
 
     func map(_ warnings: [ParseWarning]) -> [ParseWarning] {
-        warnings.map { ParseWarning($0.code, start: map($0.start), end: $0.end > $0.start ? map($0.end - 1) + 1 : map($0.end)) }
+        warnings.map {
+            ParseWarning($0.code, start: map($0.start), end: $0.end > $0.start ? map($0.end - 1) + 1 : map($0.end))
+        }
     }
 }
 
@@ -91,12 +93,13 @@ enum ShorthandReader {
     static func addLegacyReadings(_ reading: inout Reading, _ others: inout [Reading], parser: Parser) {
         if parser.sawOneLetterX, let stop = replacingXaaWithTer(reading.expression) {
             let original = reading
-            reading = Reading(expression: stop, form: .legacyStop,
-                              warnings: original.warnings + [ParseWarning(.stopAsX, start: 0, end: parser.limit)])
+            reading = Reading(
+                expression: stop, form: .legacyStop,
+                warnings: original.warnings + [ParseWarning(.stopAsX, start: 0, end: parser.limit)])
             others.append(original)
         }
         if reading.warnings.contains(where: { $0.code == .singlePositionInsertion }),
-           let other = shiftedInsertion(reading.expression)
+            let other = shiftedInsertion(reading.expression)
         {
             others.append(Reading(expression: other, form: reading.form, warnings: reading.warnings))
         }
@@ -104,7 +107,8 @@ enum ShorthandReader {
 
     /// Parse text the core HGVS grammar rejected. Returns every reading, ranked; throws the error that got
     /// furthest (the HGVS error unless a shorthand reading got further).
-    static func parse(_ input: UnsafeBufferPointer<UInt8>, hgvsError: ParseError) throws(ParseError) -> ParsedExpression {
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, hgvsError: ParseError) throws(ParseError) -> ParsedExpression
+    {
         traceRule(.shorthand)
         var start = 0
         var end = input.count
@@ -118,7 +122,7 @@ enum ShorthandReader {
         var probe = Parser(input, options: .lenient, start: start, limit: end)
         let symbol = probe.scanIdentifier()
         if !symbol.isEmpty, let (kind, _) = probe.classifyIdentifier(symbol), kind == .geneSymbol,
-           probe.index < end, isSpace(input[probe.index]) || input[probe.index] == Byte.colon
+            probe.index < end, isSpace(input[probe.index]) || input[probe.index] == Byte.colon
         {
             traceRule(.genePrefix)
             var restStart = probe.index + 1
@@ -150,7 +154,8 @@ enum ShorthandReader {
         mutating func consider(_ error: ParseError) {
             let bestIsReferenceLevel = best.expected.contains(.colon)
             if error.start > reach(best)
-                || (error.start == best.start && (bestIsReferenceLevel || (error.code != .unexpected && best.code == .unexpected)))
+                || (error.start == best.start
+                    && (bestIsReferenceLevel || (error.code != .unexpected && best.code == .unexpected)))
             {
                 best = error
             }
@@ -169,9 +174,10 @@ enum ShorthandReader {
     static func isSpace(_ b: UInt8) -> Bool { b == Byte.space || b == 0x09 }
 
     /// Try every shorthand recognizer on `range` (compacted), in rank order.
-    static func readBare(_ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gene: Accession?,
-                         into collector: inout Collector)
-    {
+    static func readBare(
+        _ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gene: Accession?,
+        into collector: inout Collector
+    ) {
         let text = CompactedText(input, range)
         guard !text.bytes.isEmpty else { return }
         if text.changed { traceRule(.typography) }
@@ -181,16 +187,19 @@ enum ShorthandReader {
         }
     }
 
-    static func runRecognizers(_ buffer: UnsafeBufferPointer<UInt8>, _ text: CompactedText, _ range: Range<Int>,
-                               _ reference: ReferenceSpecifier?, _ collector: inout Collector)
-    {
+    static func runRecognizers(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ text: CompactedText, _ range: Range<Int>,
+        _ reference: ReferenceSpecifier?, _ collector: inout Collector
+    ) {
         for recognizer in Recognizer.allCases {
             var parser = Parser(buffer, options: .lenient)
             do {
                 let results = try recognizer.read(&parser, reference)
                 for (expression, form) in results {
                     var warnings = text.map(parser.warnings)
-                    if text.changed { warnings.append(ParseWarning(.typography, start: range.lowerBound, end: range.upperBound)) }
+                    if text.changed {
+                        warnings.append(ParseWarning(.typography, start: range.lowerBound, end: range.upperBound))
+                    }
                     var reading = Reading(expression: expression, form: form, warnings: warnings)
                     var others: [Reading] = []
                     addLegacyReadings(&reading, &others, parser: parser)
@@ -205,10 +214,13 @@ enum ShorthandReader {
 
     /// The recognizers, in rank order.
     enum Recognizer: CaseIterable {
-        case dbSNP, compactedDescription, prefixedBody, chromosomeForms, intronNumbering, exonLevel, delta, referencePositionAlternative,
-             bareProtein, bareCoding
+        case dbSNP, compactedDescription, prefixedBody, chromosomeForms, intronNumbering, exonLevel, delta,
+            referencePositionAlternative,
+            bareProtein, bareCoding
 
-        func read(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+        func read(
+            _ p: inout Parser, _ reference: ReferenceSpecifier?
+        ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
             switch self {
             case .dbSNP: try ShorthandReader.readDBSNP(&p, reference)
             case .compactedDescription: try ShorthandReader.readCompactedDescription(&p, reference)
@@ -228,8 +240,9 @@ enum ShorthandReader {
 
     static func finish(_ parser: inout Parser) throws(ParseError) {
         if !parser.atEnd {
-            throw ParseError(.trailingInput, start: parser.index, end: parser.limit, expected: .endOfInput,
-                             detail: "unexpected text after a complete description")
+            throw ParseError(
+                .trailingInput, start: parser.index, end: parser.limit, expected: .endOfInput,
+                detail: "unexpected text after a complete description")
         }
     }
 
@@ -238,13 +251,17 @@ enum ShorthandReader {
     }
 
     /// rule: rsid = "rs" digit+ [ ( ":" | " " ) base ">" base ]   — `rs74315465`, `rs2306220 T>C`
-    static func readDBSNP(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readDBSNP(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.rsid)
         guard reference == nil, p.consume("rs") || p.consume("RS") || p.consume("Rs") else { throw p.error(.text) }
         let numberStart = p.index
         var number: UInt64 = 0
         while let b = p.peek(), Byte.isDigit(b) {
-            guard number < UInt64.max / 10 - 9 else { throw ParseError(.numberTooLarge, start: numberStart, end: p.index + 1) }
+            guard number < UInt64.max / 10 - 9 else {
+                throw ParseError(.numberTooLarge, start: numberStart, end: p.index + 1)
+            }
             number = number * 10 + UInt64(b - 48)
             p.index += 1
         }
@@ -253,7 +270,8 @@ enum ShorthandReader {
         if !p.atEnd {
             _ = p.consume(Byte.colon)
             p.system = .genomic
-            guard let r = p.peek(), Byte.isDNABase(r), p.peek(1) == Byte.greater, let a = p.peek(2), Byte.isDNABase(a) else {
+            guard let r = p.peek(), Byte.isDNABase(r), p.peek(1) == Byte.greater, let a = p.peek(2), Byte.isDNABase(a)
+            else {
                 throw p.error(.nucleotide)
             }
             p.index += 3
@@ -265,7 +283,9 @@ enum ShorthandReader {
 
     /// rule: compacted_description = hgvs — a whole description once spaces and typography are mended
     /// (`NM_004006.2: c.76A>G`, `NM_004006.2:c.94–2A>G`).
-    static func readCompactedDescription(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readCompactedDescription(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         guard reference == nil, let b = p.peek(), Byte.isUpper(b) else { throw p.error(.reference) }
         p.trace(.compactedDescription)
         let expression = try p.parseWholeExpression()
@@ -273,24 +293,34 @@ enum ShorthandReader {
     }
 
     /// rule: prefixed_body = coord_prefix "." body — `c.494C>A` after compaction (`c. 1663 C>A`, `p. K237N`).
-    static func readPrefixedBody(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readPrefixedBody(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.prefixedBody)
-        guard let b = p.peek(), CoordinateSystem(letter: b) != nil, p.peek(1) == Byte.dot else { throw p.error(.coordinatePrefix) }
+        guard let b = p.peek(), CoordinateSystem(letter: b) != nil, p.peek(1) == Byte.dot else {
+            throw p.error(.coordinatePrefix)
+        }
         let description = try p.parseBody(reference: reference)
         try finish(&p)
-        let form: NotationForm = p.form == .hgvs || p.form == .noReference ? (reference == nil ? .noReference : .geneReference) : p.form
+        let form: NotationForm =
+            p.form == .hgvs || p.form == .noReference ? (reference == nil ? .noReference : .geneReference) : p.form
         return [(.description(description), form)]
     }
 
     /// rule: chromosome_forms = chrom ":" [ "g." ] pos base ">" base | chrom ( "-" | ":" ) pos ( "-" | ":" ) seq ( "-" | ":" ) seq
     ///                        | accession ":" pos0 ":" ( seq | number ) ":" seq   (SPDI)
-    static func readChromosomeForms(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readChromosomeForms(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.chromosomeForms)
         guard reference == nil else { throw p.error(.text) }
         let identifier = p.scanIdentifierNoDash()
-        guard let (kind, versioned) = p.classifyIdentifier(identifier), kind == .chromosome || (kind == .refSeq && versioned)
+        guard let (kind, versioned) = p.classifyIdentifier(identifier),
+            kind == .chromosome || (kind == .refSeq && versioned)
         else { throw p.error(.reference, at: identifier.lowerBound) }
-        guard let separator = p.peek(), separator == Byte.colon || separator == Byte.minus else { throw p.error(.colon) }
+        guard let separator = p.peek(), separator == Byte.colon || separator == Byte.minus else {
+            throw p.error(.colon)
+        }
         p.index += 1
         p.system = .genomic
         let accession: Accession
@@ -323,7 +353,9 @@ enum ShorthandReader {
         }
     }
 
-    static func readVCFOrSPDI(_ p: inout Parser, kind: AccessionKind, separator: UInt8, reference ref: ReferenceSpecifier)
+    static func readVCFOrSPDI(
+        _ p: inout Parser, kind: AccessionKind, separator: UInt8, reference ref: ReferenceSpecifier
+    )
         throws(ParseError) -> [(VariantExpression, NotationForm)]
     {
         // VCF-like (1-based, anchored) or SPDI (0-based interbase).
@@ -336,16 +368,22 @@ enum ShorthandReader {
         let inserted = try p.vcfAllele(allowLength: false, allowEmpty: kind != .chromosome)
         try finish(&p)
         let isSPDI = kind != .chromosome
-        guard let variant = VCFConversion.variant(position: isSPDI ? position + 1 : position, deleted: deleted, inserted: inserted)
+        guard
+            let variant = VCFConversion.variant(
+                position: isSPDI ? position + 1 : position, deleted: deleted, inserted: inserted)
         else {
-            throw ParseError(.invalidDescription, start: positionStart, end: p.index, detail: "reference and alternative alleles are both empty")
+            throw ParseError(
+                .invalidDescription, start: positionStart, end: p.index,
+                detail: "reference and alternative alleles are both empty")
         }
         return [(description(ref, .genomic(.genomic, .variant(variant))), isSPDI ? .spdi : .vcf)]
     }
 
     /// rule: ivs = [ "c." ] "IVS" ( number | "-" roman "-" ) ( "+" | "-" )? number … edit
     /// — `IVS2+1G>A`, `IVS-II-1(G>A)`, `IVS34+39T>C`, `c.IVS2+1G>A`, `IVS8-5T` is not read.
-    static func readIntronNumbering(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readIntronNumbering(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.intronNumbering)
         _ = p.consume("c.")
         guard p.consume("IVS") || p.consume("ivs") else { throw p.error(.text) }
@@ -375,7 +413,9 @@ enum ShorthandReader {
     }
 
     /// rule: exon = [ "c." ] ( "EX" | "exon" ) number [ "_" number ] ( "del" | "dup" | "deletion" | "duplication" )
-    static func readExonLevel(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readExonLevel(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.exonLevel)
         _ = p.consume("c.")
         guard p.consume("EX") || p.consume("exon") || p.consume("Exon") || p.consume("ex") else { throw p.error(.text) }
@@ -383,7 +423,9 @@ enum ShorthandReader {
         let first = try p.parseNumber()
         var last = first
         if p.consume(Byte.underscore) || p.consume(Byte.minus) { last = try p.parseNumber() }
-        guard last >= first else { throw ParseError(.reversedRange, start: 0, end: p.index, detail: "exons run low to high") }
+        guard last >= first else {
+            throw ParseError(.reversedRange, start: 0, end: p.index, detail: "exons run low to high")
+        }
         let edit: NucleotideEdit
         if p.consume("deletion") || p.consume("del") {
             edit = .deletion(nil)
@@ -393,17 +435,23 @@ enum ShorthandReader {
             throw p.error(.edit, detail: "expected del or dup after the exon number")
         }
         try finish(&p)
-        let location = first == last
+        let location =
+            first == last
             ? Location(TranscriptPosition(anchor: .exon(first), base: nil))
-            : Location(TranscriptPosition(anchor: .exon(first), base: nil), TranscriptPosition(anchor: .exon(last), base: nil))
+            : Location(
+                TranscriptPosition(anchor: .exon(first), base: nil), TranscriptPosition(anchor: .exon(last), base: nil))
         let variant = NucleotideVariant(location: location, edit: edit)
         return [(description(reference, .transcript(.coding, .variant(variant))), .exonLevel)]
     }
 
     /// rule: delta = ( "Δ" | "delta" | "del" ) aa number   — `ΔF508`, `delta F508`, `delF508`
-    static func readDelta(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readDelta(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.delta)
-        guard p.consume("\u{0394}") || p.consume("delta") || p.consume("Delta") || p.consume("del") else { throw p.error(.text) }
+        guard p.consume("\u{0394}") || p.consume("delta") || p.consume("Delta") || p.consume("del") else {
+            throw p.error(.text)
+        }
         p.system = .protein
         let position = try ProteinPosition.parse(&p)
         guard position.number != nil else { throw p.error(.number) }
@@ -414,7 +462,9 @@ enum ShorthandReader {
 
     /// rule: ref_pos_alt = [ "c." ] base [ "-" | "*" ] number base   — `C494A`, `G-395A`, `c.T1799A`;
     /// with letters that are also amino acids (`C677T`) the protein reading `p.Cys677Thr` follows.
-    static func readReferencePositionAlternative(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readReferencePositionAlternative(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.referencePositionAlternative)
         let prefixed = p.consume("c.")
         p.system = .coding
@@ -434,9 +484,10 @@ enum ShorthandReader {
         let variant = NucleotideVariant(location: Location(position), edit: .substitution(reference: r, alternative: a))
         results.append((description(reference, .transcript(.coding, .variant(variant))), .referencePositionAlternative))
         if !prefixed, position.anchor == .start, !position.isIntronic, let n = position.base, n > 0,
-           let from = AminoAcid.fromOneLetter(r), let to = AminoAcid.fromOneLetter(a)
+            let from = AminoAcid.fromOneLetter(r), let to = AminoAcid.fromOneLetter(a)
         {
-            let protein = ProteinVariant(location: Location(ProteinPosition(residue: from, number: n)), edit: .substitution(to))
+            let protein = ProteinVariant(
+                location: Location(ProteinPosition(residue: from, number: n)), edit: .substitution(to))
             results.append((description(reference, .protein(.variant(protein))), .proteinOneLetter))
         }
         _ = start
@@ -444,18 +495,24 @@ enum ShorthandReader {
     }
 
     /// rule: bare_protein = p_variant   — `P165Q`, `Pro165Gln`, `V600E`, `R117*`, `F508del`, `E746_A750del`
-    static func readBareProtein(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readBareProtein(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.bareProtein)
         p.system = .protein
         let start = p.index
         let variant = try ProteinVariant.parseVariant(&p)
         try finish(&p)
         let threeLetter = p.index - start >= 4 && Byte.isLower(p.bytes[start + 1])
-        return [(description(reference, .protein(.variant(variant))), threeLetter ? .proteinThreeLetter : .proteinOneLetter)]
+        return [
+            (description(reference, .protein(.variant(variant))), threeLetter ? .proteinThreeLetter : .proteinOneLetter)
+        ]
     }
 
     /// rule: bare_coding = c_variant   — `494C>A`, `677C-->T`, `-308G>A`, `185delAG`, `3020insC`, `2393del9`
-    static func readBareCoding(_ p: inout Parser, _ reference: ReferenceSpecifier?) throws(ParseError) -> [(VariantExpression, NotationForm)] {
+    static func readBareCoding(
+        _ p: inout Parser, _ reference: ReferenceSpecifier?
+    ) throws(ParseError) -> [(VariantExpression, NotationForm)] {
         p.trace(.bareCoding)
         p.system = .coding
         guard let b = p.peek(), Byte.isDigit(b) || b == Byte.minus || b == Byte.star else { throw p.error(.position) }
@@ -479,7 +536,7 @@ enum ShorthandReader {
     /// `p.Arg117X` read with `X` as the legacy stop: `p.Arg117Ter`.
     static func replacingXaaWithTer(_ expression: VariantExpression) -> VariantExpression? {
         guard case .description(var description) = expression, case .protein(.variant(var variant)) = description.body,
-              case .substitution(.xaa) = variant.edit
+            case .substitution(.xaa) = variant.edit
         else { return nil }
         variant.edit = .substitution(.ter)
         description.body = .protein(.variant(variant))
@@ -520,13 +577,18 @@ enum VCFConversion {
         case .length(let n):
             guard n > 0 || !alt.isEmpty else { return nil }
             if n == 0 {
-                return NucleotideVariant(location: Location(.base(start - 1), .base(start)),
-                                         edit: .insertion(.single(.sequence(NucleotideSequence(String(decoding: alt, as: UTF8.self)), count: nil))))
+                return NucleotideVariant(
+                    location: Location(.base(start - 1), .base(start)),
+                    edit: .insertion(
+                        .single(.sequence(NucleotideSequence(String(decoding: alt, as: UTF8.self)), count: nil))))
             }
             let location = n == 1 ? Location(GenomicPosition.base(start)) : Location(.base(start), .base(start + n - 1))
             if alt.isEmpty { return NucleotideVariant(location: location, edit: .deletion(nil)) }
-            return NucleotideVariant(location: location, edit: .deletionInsertion(deleted: nil,
-                inserted: .single(.sequence(NucleotideSequence(String(decoding: alt, as: UTF8.self)), count: nil))))
+            return NucleotideVariant(
+                location: location,
+                edit: .deletionInsertion(
+                    deleted: nil,
+                    inserted: .single(.sequence(NucleotideSequence(String(decoding: alt, as: UTF8.self)), count: nil))))
         case .sequence(var ref):
             while let r = ref.first, let a = alt.first, r == a {
                 ref.removeFirst()
@@ -542,24 +604,32 @@ enum VCFConversion {
             case (0, 0):
                 return NucleotideVariant(location: Location(.base(max(1, start - 1))), edit: .identity(nil))
             case (1, 1):
-                return NucleotideVariant(location: Location(.base(start)), edit: .substitution(reference: ref[0], alternative: alt[0]))
+                return NucleotideVariant(
+                    location: Location(.base(start)), edit: .substitution(reference: ref[0], alternative: alt[0]))
             case (0, _):
-                return NucleotideVariant(location: Location(.base(start - 1), .base(start)),
-                                         edit: .insertion(.single(.sequence(text(alt), count: nil))))
+                return NucleotideVariant(
+                    location: Location(.base(start - 1), .base(start)),
+                    edit: .insertion(.single(.sequence(text(alt), count: nil))))
             case (let n, 0):
-                let location = n == 1 ? Location(GenomicPosition.base(start)) : Location(.base(start), .base(start + n - 1))
+                let location =
+                    n == 1 ? Location(GenomicPosition.base(start)) : Location(.base(start), .base(start + n - 1))
                 return NucleotideVariant(location: location, edit: .deletion(nil))
             case (let n, _):
-                let location = n == 1 ? Location(GenomicPosition.base(start)) : Location(.base(start), .base(start + n - 1))
-                return NucleotideVariant(location: location, edit: .deletionInsertion(deleted: nil, inserted: .single(.sequence(text(alt), count: nil))))
+                let location =
+                    n == 1 ? Location(GenomicPosition.base(start)) : Location(.base(start), .base(start + n - 1))
+                return NucleotideVariant(
+                    location: location,
+                    edit: .deletionInsertion(deleted: nil, inserted: .single(.sequence(text(alt), count: nil))))
             }
         }
     }
 
     /// `185delAG` at 185 becomes `185_186del`; `2393del9` becomes `2393_2401del`.
-    static func widen(_ location: Location<TranscriptPosition>, by content: StatedContent?) -> Location<TranscriptPosition> {
+    static func widen(
+        _ location: Location<TranscriptPosition>, by content: StatedContent?
+    ) -> Location<TranscriptPosition> {
         guard !location.isRange, case .exact(let position) = location.start, position.anchor == .start,
-              !position.isIntronic, let base = position.base, base > 0
+            !position.isIntronic, let base = position.base, base > 0
         else { return location }
         let length: Int
         switch content {

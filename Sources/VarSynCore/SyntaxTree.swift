@@ -207,7 +207,9 @@ public struct NucleotideVariant<Position: Hashable & Sendable>: Hashable, Sendab
     public var mosaicism: Mosaicism?
 
     @inlinable
-    public init(location: Location<Position>, edit: NucleotideEdit, predicted: Bool = false, mosaicism: Mosaicism? = nil) {
+    public init(
+        location: Location<Position>, edit: NucleotideEdit, predicted: Bool = false, mosaicism: Mosaicism? = nil
+    ) {
         self.location = location
         self.edit = edit
         self.predicted = predicted
@@ -276,7 +278,9 @@ public struct ProteinVariant: Hashable, Sendable {
     public var mosaicism: Mosaicism?
 
     @inlinable
-    public init(location: Location<ProteinPosition>, edit: ProteinEdit, predicted: Bool = false, mosaicism: Mosaicism? = nil) {
+    public init(
+        location: Location<ProteinPosition>, edit: ProteinEdit, predicted: Bool = false, mosaicism: Mosaicism? = nil
+    ) {
         self.location = location
         self.edit = edit
         self.predicted = predicted

@@ -62,7 +62,8 @@ struct Validation {
             let coding = system == .coding || (system == .rna && description.reference.map(isCodingReference) == true)
             try checkTree(tree, topLevel: true)
             try visit(tree) { (v) throws(ParseError) in try checkNucleotide(v, system: system, coding: coding) }
-            try checkCis(tree) { (items) throws(ParseError) in try checkNucleotideCis(items, codons: system == .coding) }
+            try checkCis(tree) { (items) throws(ParseError) in try checkNucleotideCis(items, codons: system == .coding)
+            }
         case .protein(let tree):
             try checkTree(tree, topLevel: true)
             try visit(tree) { (v) throws(ParseError) in try checkProtein(v) }
@@ -86,8 +87,9 @@ struct Validation {
     func checkReference(_ reference: ReferenceSpecifier, _ system: CoordinateSystem) throws(ParseError) {
         let accession = reference.accession
         if accession.kind == .chromosome {
-            throw fail("a chromosome name is not a reference sequence; use its accession (e.g. NC_000011.10)",
-                       near: String(decoding: input.prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self))
+            throw fail(
+                "a chromosome name is not a reference sequence; use its accession (e.g. NC_000011.10)",
+                near: String(decoding: input.prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self))
         }
         // A selector names the transcript (NC_000023.10(NM_004006.2)) or, for mtDNA, the gene (NC_012920.1(MT-TL1)).
         let hasTranscriptSelector = reference.selector != nil
@@ -105,18 +107,25 @@ struct Validation {
             default: kind = .unknown
             }
         case .ensembl:
-            kind = accession.text.hasPrefix("ENST") ? .transcript : accession.text.hasPrefix("ENSP") ? .protein
-                : accession.text.hasPrefix("ENSG") ? .genomic : .unknown
+            kind =
+                accession.text.hasPrefix("ENST")
+                ? .transcript
+                : accession.text.hasPrefix("ENSP")
+                    ? .protein
+                    : accession.text.hasPrefix("ENSG") ? .genomic : .unknown
         default: kind = .unknown
         }
         switch (kind, system) {
-        case (.protein, .protein), (.unknown, _), (.transcript, .coding), (.transcript, .noncoding), (.transcript, .rna):
+        case (.protein, .protein), (.unknown, _), (.transcript, .coding), (.transcript, .noncoding),
+            (.transcript, .rna):
             return
         case (.genomic, .genomic), (.genomic, .mitochondrial), (.genomic, .circular):
             return
         case (.genomic, .coding), (.genomic, .noncoding), (.genomic, .rna):
             if hasTranscriptSelector { return }
-            throw fail("a genomic reference needs a transcript selector for \(system.letter). (e.g. LRG_199t1 or NG_012232.1(NM_004006.2))")
+            throw fail(
+                "a genomic reference needs a transcript selector for \(system.letter). (e.g. LRG_199t1 or NG_012232.1(NM_004006.2))"
+            )
         default:
             throw fail("the reference \(accession.text) does not fit the coordinate type \(system.letter).")
         }
@@ -153,7 +162,7 @@ struct Validation {
         case .bracket(let inner), .supernumerary(let inner):
             try checkTree(inner, topLevel: false)
         case .cis(let items), .unknownPhase(let items), .alternatives(let items), .products(let items),
-             .junction(let items):
+            .junction(let items):
             for item in items { try checkTree(item, topLevel: topLevel && false) }
         default:
             break
@@ -164,7 +173,7 @@ struct Validation {
         switch tree {
         case .bracket, .trans: return true
         case .cis(let items), .unknownPhase(let items), .alternatives(let items), .products(let items),
-             .junction(let items):
+            .junction(let items):
             return items.contains { containsBracket($0) }
         case .predicted(let inner), .supernumerary(let inner): return containsBracket(inner)
         default: return false
@@ -183,7 +192,7 @@ struct Validation {
         case .variant(let v), .repeatAlleles(let v, _): body(v)
         case .bracket(let inner), .predicted(let inner), .supernumerary(let inner): visitVariants(inner, body)
         case .cis(let items), .trans(let items), .unknownPhase(let items), .alternatives(let items),
-             .products(let items), .junction(let items):
+            .products(let items), .junction(let items):
             for item in items { visitVariants(item, body) }
         case .unchanged, .unknown, .absent, .splicing: break
         }
@@ -194,7 +203,7 @@ struct Validation {
         case .variant(let v), .repeatAlleles(let v, _): try body(v)
         case .bracket(let inner), .predicted(let inner), .supernumerary(let inner): try visit(inner, body)
         case .cis(let items), .trans(let items), .unknownPhase(let items), .alternatives(let items),
-             .products(let items), .junction(let items):
+            .products(let items), .junction(let items):
             for item in items { try visit(item, body) }
         case .unchanged, .unknown, .absent, .splicing: break
         }
@@ -216,7 +225,7 @@ struct Validation {
             for item in items { try checkCis(item, body) }
         case .bracket(let inner), .predicted(let inner), .supernumerary(let inner): try checkCis(inner, body)
         case .trans(let items), .unknownPhase(let items), .alternatives(let items), .products(let items),
-             .junction(let items):
+            .junction(let items):
             for item in items { try checkCis(item, body) }
         default: break
         }
@@ -224,14 +233,16 @@ struct Validation {
 
     // MARK: Nucleotide rules
 
-    func checkNucleotide<P>(_ variant: NucleotideVariant<P>, system: CoordinateSystem, coding: Bool) throws(ParseError) {
+    func checkNucleotide<P>(_ variant: NucleotideVariant<P>, system: CoordinateSystem, coding: Bool) throws(ParseError)
+    {
         // ±? offsets: superseded (SVD-WG003).
         for position in positions(variant.location) {
             if let t = position as? TranscriptPosition {
                 switch t.offset {
                 case .downstream(nil), .upstream(nil):
-                    throw fail("unknown intronic offsets (N+?, N-?) are superseded; use (a+1_b-1) uncertain ranges",
-                               near: find("-?") != nil ? "-?" : "+?")
+                    throw fail(
+                        "unknown intronic offsets (N+?, N-?) are superseded; use (a+1_b-1) uncertain ranges",
+                        near: find("-?") != nil ? "-?" : "+?")
                 default: break
                 }
             }
@@ -247,20 +258,26 @@ struct Validation {
             }
         case .repeated(let units):
             if coding, let first = units.first, units.count == 1,
-               let t = variant.location.start.first as? TranscriptPosition, t.anchor == .start, !t.isIntronic,
-               let base = t.base, base > 0, first.unit.count % 3 != 0
+                let t = variant.location.start.first as? TranscriptPosition, t.anchor == .start, !t.isIntronic,
+                let base = t.base, base > 0, first.unit.count % 3 != 0
             {
-                throw fail("in a coding sequence the repeat format is only for units whose length is a multiple of 3", near: "[")
+                throw fail(
+                    "in a coding sequence the repeat format is only for units whose length is a multiple of 3",
+                    near: "[")
             }
-            if units.count == 1, variant.location.isRange, let length = plainLength(variant.location), length == units[0].unit.count,
-               units[0].count != .exactly(1)
+            if units.count == 1, variant.location.isRange, let length = plainLength(variant.location),
+                length == units[0].unit.count,
+                units[0].count != .exactly(1)
             {
                 throw fail("a repeat gives either the unit's range or its sequence, not both")
             }
         case .insertion(.single(.localRange(let copied, inverted: false))):
             // g.456_457ins123_456 is a tandem copy: 123_456dup.
-            if let flank = plainNumber(variant.location.start.first), let copyEnd = lastPlainNumber(copied), copyEnd == flank {
-                throw fail("an inserted copy of the sequence just before the insertion is a duplication (dup)", near: "ins")
+            if let flank = plainNumber(variant.location.start.first), let copyEnd = lastPlainNumber(copied),
+                copyEnd == flank
+            {
+                throw fail(
+                    "an inserted copy of the sequence just before the insertion is a duplication (dup)", near: "ins")
             }
         default:
             break
@@ -283,7 +300,9 @@ struct Validation {
     /// The plain number of a position without offset (`c.123`, `g.123`), else nil.
     func plainNumber<P>(_ position: P) -> Int? {
         if let g = position as? GenomicPosition, case .base(let n) = g { return n }
-        if let t = position as? TranscriptPosition, t.anchor == .start, !t.isIntronic, let n = t.base, n > 0 { return n }
+        if let t = position as? TranscriptPosition, t.anchor == .start, !t.isIntronic, let n = t.base, n > 0 {
+            return n
+        }
         return nil
     }
 
@@ -338,7 +357,8 @@ struct Validation {
                     let adjacent = a.upperBound + 1 == b.lowerBound || b.upperBound + 1 == a.lowerBound
                     let sameCodon = codons && (a.lowerBound - 1) / 3 == (b.lowerBound - 1) / 3
                     if adjacent || sameCodon {
-                        throw fail("changes in adjacent nucleotides or in one codon are one deletion-insertion (delins)")
+                        throw fail(
+                            "changes in adjacent nucleotides or in one codon are one deletion-insertion (delins)")
                     }
                 }
             }
@@ -352,11 +372,13 @@ struct Validation {
         switch variant.edit {
         case .substitution:
             if start.number == 1, start.residue == .met, !variant.location.isRange {
-                throw fail("a change of the start codon is not a substitution; write p.(Met1?), p.0 or p.0?", near: "Met1")
+                throw fail(
+                    "a change of the start codon is not a substitution; write p.(Met1?), p.0 or p.0?", near: "Met1")
             }
         case .frameshift(let newResidue, _, _):
             if let newResidue, newResidue == start.residue {
-                throw fail("a frameshift names the first changed residue (the new residue differs from the old)", near: "fs")
+                throw fail(
+                    "a frameshift names the first changed residue (the new residue differs from the old)", near: "fs")
             }
         case .deletionInsertion(.residues(let residues)):
             let end = (variant.location.end ?? variant.location.start).last
@@ -377,13 +399,13 @@ struct Validation {
             for j in variants.indices where j > i {
                 let a = variants[i].location, b = variants[j].location
                 guard let a0 = a.start.first.number, let a1 = (a.end ?? a.start).last.number,
-                      let b0 = b.start.first.number, let b1 = (b.end ?? b.start).last.number
+                    let b0 = b.start.first.number, let b1 = (b.end ?? b.start).last.number
                 else { continue }
                 if (a0...a1).overlaps(b0...b1) {
                     throw fail("a residue is changed once per allele; overlapping changes are one description")
                 }
                 if case .substitution = variants[i].edit, case .substitution = variants[j].edit,
-                   a1 + 1 == b0 || b1 + 1 == a0
+                    a1 + 1 == b0 || b1 + 1 == a0
                 {
                     throw fail("consecutive residue changes are one deletion-insertion (delins)")
                 }

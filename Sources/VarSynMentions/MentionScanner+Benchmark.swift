@@ -23,7 +23,8 @@ public struct MentionScanMeasurement: Hashable, Sendable, CustomStringConvertibl
     public var description: String {
         let rate = (megabytesPerSecond * 10).rounded() / 10
         let cpuRate = (megabytesPerCPUSecond * 10).rounded() / 10
-        return "\(bytes) bytes, \(candidates) candidates, \(seconds) s wall, \(rate) MB/s wall, \(cpuRate) MB/s per CPU second"
+        return
+            "\(bytes) bytes, \(candidates) candidates, \(seconds) s wall, \(rate) MB/s wall, \(cpuRate) MB/s per CPU second"
     }
 }
 

@@ -65,10 +65,11 @@ struct StartFilter {
 
     private func hasKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = text[offset]
-        if first == UInt8(ascii: "d") || first == UInt8(ascii: "i") || first == UInt8(ascii: "s") || first == UInt8(ascii: "r"),
+        if first == UInt8(ascii: "d") || first == UInt8(ascii: "i") || first == UInt8(ascii: "s")
+            || first == UInt8(ascii: "r"),
             startsWith("del", at: offset, in: text) || startsWith("dup", at: offset, in: text)
-            || startsWith("ins", at: offset, in: text) || startsWith("substitution", at: offset, in: text)
-            || startsWith("replacement", at: offset, in: text)
+                || startsWith("ins", at: offset, in: text) || startsWith("substitution", at: offset, in: text)
+                || startsWith("replacement", at: offset, in: text)
         {
             return true
         }

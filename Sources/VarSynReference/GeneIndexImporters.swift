@@ -182,7 +182,8 @@ public struct GencodeExonImporter {
             guard let strand = Strand(text: try r.string(5)) else { throw r.fail(5, "expected + or -") }
             strandOf[String(try r.string(3))] = strand
         }
-        var exons: [String: [(number: Int, chromosome: String, interval: GenomicInterval, gene: String, line: Int)]] = [:]
+        var exons: [String: [(number: Int, chromosome: String, interval: GenomicInterval, gene: String, line: Int)]] =
+            [:]
         var order: [String] = []
         try forEachTSVRecord(exonsPath) { r throws(ReferenceError) in
             let transcript = String(try r.string(6))
@@ -190,27 +191,40 @@ public struct GencodeExonImporter {
             guard start < end else { throw r.fail(1, "start \(start) is not before end \(end)") }
             if exons[transcript] == nil { order.append(transcript) }
             exons[transcript, default: []].append(
-                (try r.int(5), String(try r.string(0)), GenomicInterval(start: start, end: end), String(try r.string(4)), r.line))
+                (
+                    try r.int(5), String(try r.string(0)), GenomicInterval(start: start, end: end),
+                    String(try r.string(4)), r.line
+                ))
         }
         var data = ReferenceData()
         for transcript in order {
-            guard let parts = exons[transcript]?.sorted(by: { $0.number < $1.number }), let first = parts.first else { continue }
+            guard let parts = exons[transcript]?.sorted(by: { $0.number < $1.number }), let first = parts.first else {
+                continue
+            }
             guard let chromosome = Assembly.grch38.chromosomeAccession(name: first.chromosome) else { continue }
             guard let strand = strandOf[first.gene] else {
-                throw ReferenceError(.badRecord, file: exonsPath, line: first.line, field: "gene_name",
+                throw ReferenceError(
+                    .badRecord, file: exonsPath, line: first.line, field: "gene_name",
                     "\(first.gene) is not in \(genesPath), so its strand is unknown")
             }
             var cursor = 0
             var aligned: [AlignedExon] = []
             for p in parts {
-                aligned.append(AlignedExon(transcript: TranscriptInterval(start: cursor, end: cursor + p.interval.length),
-                    genomic: p.interval))
+                aligned.append(
+                    AlignedExon(
+                        transcript: TranscriptInterval(start: cursor, end: cursor + p.interval.length),
+                        genomic: p.interval))
                 cursor += p.interval.length
             }
-            data.transcripts.append(TranscriptModel(accession: transcript, gene: first.gene, cds: nil,
-                exons: aligned.map(\.transcript),
-                alignments: [TranscriptAlignment(assembly: .grch38, chromosome: chromosome, strand: strand, exons: aligned,
-                    source: "GENCODE")], source: "GENCODE"))
+            data.transcripts.append(
+                TranscriptModel(
+                    accession: transcript, gene: first.gene, cds: nil,
+                    exons: aligned.map(\.transcript),
+                    alignments: [
+                        TranscriptAlignment(
+                            assembly: .grch38, chromosome: chromosome, strand: strand, exons: aligned,
+                            source: "GENCODE")
+                    ], source: "GENCODE"))
         }
         return data
     }

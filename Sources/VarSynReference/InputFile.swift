@@ -161,7 +161,9 @@ struct TSVRecord {
 }
 
 /// Reads FASTA records: `>name description` then sequence lines; sequences upper-cased.
-func readFASTA(_ bytes: [UInt8], file: String) throws(ReferenceError) -> [(
+func readFASTA(
+    _ bytes: [UInt8], file: String
+) throws(ReferenceError) -> [(
     name: String, description: String, sequence: [UInt8]
 )] {
     var records: [(name: String, description: String, sequence: [UInt8])] = []

@@ -464,7 +464,7 @@ public struct LRGXMLImporter {
             for m in mappings where !alignments.contains(where: { $0.assembly == m.assembly }) {
                 guard
                     let span = m.spans.first(where: { s in t.exons.allSatisfy { $0.0 >= s.lrgStart && $0.1 <= s.lrgEnd }
-                        })
+                    })
                 else { continue }
                 var aligned: [AlignedExon] = []
                 for e in t.exons {

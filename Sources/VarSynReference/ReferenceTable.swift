@@ -70,7 +70,9 @@ public final class ReferenceTable: @unchecked Sendable {
     }
 
     /// Wraps table bytes that outlive the table (e.g. the embedded default in the binary's read-only data).
-    public convenience init(staticBytes: UnsafeRawBufferPointer, origin: String, verifyChecksum: Bool = true)
+    public convenience init(
+        staticBytes: UnsafeRawBufferPointer, origin: String, verifyChecksum: Bool = true
+    )
         throws(ReferenceError)
     {
         guard let address = staticBytes.baseAddress else {
@@ -90,7 +92,8 @@ public final class ReferenceTable: @unchecked Sendable {
             if let from = source.baseAddress { copy.copyMemory(from: from, byteCount: source.count) }
         }
         do {
-            try self.init(base: UnsafeRawPointer(copy), byteCount: bytes.count, origin: origin, unmapLength: 0,
+            try self.init(
+                base: UnsafeRawPointer(copy), byteCount: bytes.count, origin: origin, unmapLength: 0,
                 verifyChecksum: false, ownsBytes: true)
         } catch {
             copy.deallocate()
@@ -116,7 +119,9 @@ public final class ReferenceTable: @unchecked Sendable {
         if ownsBytes { UnsafeMutableRawPointer(mutating: base).deallocate() }
     }
 
-    private static func validate(base: UnsafeRawPointer, byteCount: Int, origin: String, verifyChecksum: Bool)
+    private static func validate(
+        base: UnsafeRawPointer, byteCount: Int, origin: String, verifyChecksum: Bool
+    )
         throws(ReferenceError) -> [SectionView]
     {
         func fail(_ message: String) -> ReferenceError { ReferenceError(.badTable, file: origin, message) }
@@ -213,9 +218,13 @@ public final class ReferenceTable: @unchecked Sendable {
     }
 
     @inline(__always)
-    func u32(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt32 { integer(s, index, field, as: UInt32.self) }
+    func u32(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt32 {
+        integer(s, index, field, as: UInt32.self)
+    }
     @inline(__always)
-    func u64(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt64 { integer(s, index, field, as: UInt64.self) }
+    func u64(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt64 {
+        integer(s, index, field, as: UInt64.self)
+    }
     @inline(__always)
     func u8(_ s: TableFormat.Section, _ index: Int, _ field: Int) -> UInt8 { integer(s, index, field, as: UInt8.self) }
 
@@ -251,7 +260,9 @@ public final class ReferenceTable: @unchecked Sendable {
 
     /// Three-way byte comparison (-1, 0, 1), optionally ASCII case-insensitive.
     @inline(__always)
-    static func compareBytes(_ mine: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer, caseInsensitive: Bool) -> Int {
+    static func compareBytes(
+        _ mine: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer, caseInsensitive: Bool
+    ) -> Int {
         let n = min(mine.count, other.count)
         var i = 0
         while i < n {

@@ -4,7 +4,9 @@ import Foundation
 /// (sequences FASTA, exonset, txinfo), spread over the GRCh38 primary chromosomes.
 public enum SyntheticReference {
     /// Writes `sequences.fasta`, `exonset.tsv` and `txinfo.tsv` into `directory`; returns their paths.
-    public static func writeUTAInputs(count: Int, to directory: String, seed: UInt64 = 42, meanLength: Int = 1500)
+    public static func writeUTAInputs(
+        count: Int, to directory: String, seed: UInt64 = 42, meanLength: Int = 1500
+    )
         throws -> (sequences: String, exonSet: String, transcriptInfo: String)
     {
         var state = seed

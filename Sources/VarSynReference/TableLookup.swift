@@ -82,7 +82,11 @@ extension ReferenceTable {
         var hi = count(.names)
         while lo < hi {
             let mid = (lo + hi) / 2
-            if Self.compareBytes(rawString(.names, mid, 0), key, caseInsensitive: true) < 0 { lo = mid + 1 } else { hi = mid }
+            if Self.compareBytes(rawString(.names, mid, 0), key, caseInsensitive: true) < 0 {
+                lo = mid + 1
+            } else {
+                hi = mid
+            }
         }
         return lo
     }
@@ -111,7 +115,8 @@ extension ReferenceTable {
         while i < count(.names) {
             let bytes = rawString(.names, i, 0)
             guard bytes.count >= base.count,
-                Self.compareBytes(UnsafeRawBufferPointer(rebasing: bytes[0..<base.count]), base, caseInsensitive: true) == 0
+                Self.compareBytes(UnsafeRawBufferPointer(rebasing: bytes[0..<base.count]), base, caseInsensitive: true)
+                    == 0
             else { break }
             if bytes.count > base.count + 1, bytes[base.count] == UInt8(ascii: ".") {
                 var version = 0
@@ -290,7 +295,9 @@ extension ReferenceTable {
     ///
     /// Example: `features(overlapping: GenomicInterval(start: 4055633, end: 4055634), on: "NC_000011.10")` yields
     /// the GRCh38 alignment of NM_003156.3 and the placement of LRG_164.
-    public func features(overlapping interval: GenomicInterval, on chromosome: String, assembly: Assembly? = nil)
+    public func features(
+        overlapping interval: GenomicInterval, on chromosome: String, assembly: Assembly? = nil
+    )
         -> OverlapSequence
     {
         var accessionRange = 0..<0
@@ -304,7 +311,9 @@ extension ReferenceTable {
     }
 
     /// Transcripts aligned over 0-based `position` on `chromosome` (see `features(overlapping:on:assembly:)`).
-    public func transcripts(overlapping position: Int, on chromosome: String, assembly: Assembly? = nil)
+    public func transcripts(
+        overlapping position: Int, on chromosome: String, assembly: Assembly? = nil
+    )
         -> [TranscriptRecord]
     {
         features(overlapping: GenomicInterval(start: position, end: position + 1), on: chromosome, assembly: assembly)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCLI
 
 /// `varsyn parse`: one JSON object per input line, in order; exit codes 0 / 1 / 64.
@@ -47,7 +48,8 @@ import Testing
         #expect(input.lines.map { String(decoding: input.buffer[$0], as: UTF8.self) } == ["a", "", "b", "c"])
         var seen: [Int] = []
         let many = LineInput(bytes: Array((0..<70_000).map { "\($0)\n" }.joined().utf8))
-        processInOrder(many, transform: { bytes in Int(String(decoding: bytes, as: UTF8.self)) ?? -1 }, emit: { seen += $0 })
+        processInOrder(
+            many, transform: { bytes in Int(String(decoding: bytes, as: UTF8.self)) ?? -1 }, emit: { seen += $0 })
         #expect(seen == Array(0..<70_000))
     }
 

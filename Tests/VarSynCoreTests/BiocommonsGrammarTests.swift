@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCore
 
 /// biocommons/hgvs grammar_test.tsv: ~120 rules of the biocommons grammar, each with strings it accepts and
@@ -42,31 +43,38 @@ import Testing
         return rows
     }
 
-    static func fail(_ detail: String) -> ParseError { ParseError(.invalidDescription, start: 0, end: 0, detail: detail) }
+    static func fail(_ detail: String) -> ParseError {
+        ParseError(.invalidDescription, start: 0, end: 0, detail: detail)
+    }
 
     /// A nucleotide edit of the given kind (nil: any edit).
     static func nucleotideEdit<P: ParsablePosition>(
         _: P.Type, _ system: CoordinateSystem, _ kind: ((NucleotideEdit) -> Bool)? = nil
     ) -> Check {
-        Check(kind: .entry(system) { (p: inout Parser) throws(ParseError) in
-            let edit = try p.parseNucleotideEdit(P.self)
-            if let kind, !kind(edit) { throw fail("another kind of edit") }
-        })
+        Check(
+            kind: .entry(system) { (p: inout Parser) throws(ParseError) in
+                let edit = try p.parseNucleotideEdit(P.self)
+                if let kind, !kind(edit) { throw fail("another kind of edit") }
+            })
     }
 
     /// A protein edit of the given kind after a placeholder position (`Trp24`, used by no test string).
     static func proteinEdit(_ kind: ((ProteinEdit) -> Bool)? = nil) -> Check {
-        Check(kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
-            let edit = try p.parseProteinEdit(Location(ProteinPosition(residue: .trp, number: 24)))
-            if let kind, !kind(edit) { throw fail("another kind of edit") }
-        })
+        Check(
+            kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
+                let edit = try p.parseProteinEdit(Location(ProteinPosition(residue: .trp, number: 24)))
+                if let kind, !kind(edit) { throw fail("another kind of edit") }
+            })
     }
 
-    static func position<P: ParsablePosition>(_: P.Type, _ system: CoordinateSystem, prefix: String = "", suffix: String = "")
+    static func position<P: ParsablePosition>(
+        _: P.Type, _ system: CoordinateSystem, prefix: String = "", suffix: String = ""
+    )
         -> Check
     {
-        Check(kind: .entry(system) { (p: inout Parser) throws(ParseError) in _ = try P.parse(&p) }, prefix: prefix,
-              suffix: suffix)
+        Check(
+            kind: .entry(system) { (p: inout Parser) throws(ParseError) in _ = try P.parse(&p) }, prefix: prefix,
+            suffix: suffix)
     }
 
     static func location<P: ParsablePosition>(_: P.Type, _ system: CoordinateSystem) -> Check {
@@ -75,51 +83,55 @@ import Testing
 
     /// A residue: `letters` 1 or 3 (nil: either); `stop` true: only a stop (`X` read as stop leniently).
     static func residue(letters: Int?, stop: Bool = false) -> Check {
-        Check(kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
-            let start = p.index
-            guard let residue = p.parseAminoAcid() else { throw fail("not a residue") }
-            if let letters, p.index - start != letters { throw fail("wrong code length") }
-            if stop, residue != .ter, !(residue == .xaa && !p.options.strict) { throw fail("not a stop") }
-        })
+        Check(
+            kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
+                let start = p.index
+                guard let residue = p.parseAminoAcid() else { throw fail("not a residue") }
+                if let letters, p.index - start != letters { throw fail("wrong code length") }
+                if stop, residue != .ter, !(residue == .xaa && !p.options.strict) { throw fail("not a stop") }
+            })
     }
 
     /// A run of residues: `letters` 1 or 3 (nil: either).
     static func residues(letters: Int?) -> Check {
-        Check(kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
-            let start = p.index
-            let insert = try p.parseProteinInsert()
-            let count: Int
-            switch insert {
-            case .residues(let r): count = r.count
-            case .unknown(count: nil): count = 1
-            default: throw fail("not a run of residues")
-            }
-            if let letters, p.index - start != count * letters { throw fail("wrong code length") }
-        })
+        Check(
+            kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
+                let start = p.index
+                let insert = try p.parseProteinInsert()
+                let count: Int
+                switch insert {
+                case .residues(let r): count = r.count
+                case .unknown(count: nil): count = 1
+                default: throw fail("not a run of residues")
+                }
+                if let letters, p.index - start != count * letters { throw fail("wrong code length") }
+            })
     }
 
     static func sequence(_ system: CoordinateSystem) -> Check {
-        Check(kind: .entry(system) { (p: inout Parser) throws(ParseError) in
-            guard p.scanSequence() != nil else { throw fail("not a sequence") }
-        })
+        Check(
+            kind: .entry(system) { (p: inout Parser) throws(ParseError) in
+                guard p.scanSequence() != nil else { throw fail("not a sequence") }
+            })
     }
 
     /// `ACC:c.1` — a reference and a position without an edit; `systems` the prefixes the rule allows.
     static func hgvsPosition(_ systems: [CoordinateSystem]) -> Check {
-        Check(kind: .entry(.genomic) { (p: inout Parser) throws(ParseError) in
-            _ = try p.parseReference()
-            try p.expect(Byte.colon, .colon)
-            guard let letter = p.peek(), let system = CoordinateSystem(letter: letter), p.peek(1) == Byte.dot,
-                  systems.contains(system)
-            else { throw p.error(.coordinatePrefix) }
-            p.index += 2
-            p.system = system
-            switch system {
-            case .genomic, .mitochondrial, .circular: _ = try p.parseLocation(GenomicPosition.self)
-            case .coding, .noncoding, .rna: _ = try p.parseLocation(TranscriptPosition.self)
-            case .protein: _ = try p.parseProteinLocation()
-            }
-        })
+        Check(
+            kind: .entry(.genomic) { (p: inout Parser) throws(ParseError) in
+                _ = try p.parseReference()
+                try p.expect(Byte.colon, .colon)
+                guard let letter = p.peek(), let system = CoordinateSystem(letter: letter), p.peek(1) == Byte.dot,
+                    systems.contains(system)
+                else { throw p.error(.coordinatePrefix) }
+                p.index += 2
+                p.system = system
+                switch system {
+                case .genomic, .mitochondrial, .circular: _ = try p.parseLocation(GenomicPosition.self)
+                case .coding, .noncoding, .rna: _ = try p.parseLocation(TranscriptPosition.self)
+                case .protein: _ = try p.parseProteinLocation()
+                }
+            })
     }
 
     static func makeChecks() -> [String: Check] {
@@ -146,22 +158,26 @@ import Testing
         c["aa13_seq"] = residues(letters: nil)
         c["aat13_seq"] = residues(letters: nil)
         // extension and frameshift tails
-        c["aa13_ext"] = Check(kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
-            _ = try p.parseExtensionTail(newResidue: nil)
-        })
-        c["aa13_fs"] = Check(kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
-            _ = try p.parseStopDistance(optional: false)
-        })
+        c["aa13_ext"] = Check(
+            kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
+                _ = try p.parseExtensionTail(newResidue: nil)
+            })
+        c["aa13_fs"] = Check(
+            kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
+                _ = try p.parseStopDistance(optional: false)
+            })
         c["fsext_offset"] = Check(kind: .whole, prefix: "p.Arg97Profs*")
         // numbers: a c. position carries them (`-123`, `10+123`, `76-1`)
-        c["num"] = Check(kind: .entry(.genomic) { (p: inout Parser) throws(ParseError) in
-            _ = try p.parseNumber(allowZero: true)
-        })
-        c["nnum"] = Check(kind: .entry(.coding) { (p: inout Parser) throws(ParseError) in
-            guard p.peek() == Byte.minus else { throw fail("not negative") }
-            let position = try TranscriptPosition.parse(&p)
-            if position.isIntronic { throw fail("not a number") }
-        })
+        c["num"] = Check(
+            kind: .entry(.genomic) { (p: inout Parser) throws(ParseError) in
+                _ = try p.parseNumber(allowZero: true)
+            })
+        c["nnum"] = Check(
+            kind: .entry(.coding) { (p: inout Parser) throws(ParseError) in
+                guard p.peek() == Byte.minus else { throw fail("not negative") }
+                let position = try TranscriptPosition.parse(&p)
+                if position.isIntronic { throw fail("not a number") }
+            })
         c["base"] = position(TranscriptPosition.self, .coding)
         c["snum"] = position(TranscriptPosition.self, .coding, prefix: "10")
         c["offset"] = position(TranscriptPosition.self, .coding, prefix: "76")
@@ -176,9 +192,10 @@ import Testing
         for rule in ["g_pos", "def_g_pos"] { c[rule] = position(GenomicPosition.self, .genomic) }
         for rule in ["m_pos", "def_m_pos"] { c[rule] = position(GenomicPosition.self, .mitochondrial) }
         for rule in ["p_pos", "def_p_pos"] {
-            c[rule] = Check(kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
-                _ = try ProteinPosition.parse(&p)
-            })
+            c[rule] = Check(
+                kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
+                    _ = try ProteinPosition.parse(&p)
+                })
         }
         for rule in ["c_interval", "def_c_interval", "uncertain_c_interval"] {
             c[rule] = location(TranscriptPosition.self, .coding)
@@ -192,9 +209,10 @@ import Testing
         }
         for rule in ["m_interval", "def_m_interval"] { c[rule] = location(GenomicPosition.self, .mitochondrial) }
         for rule in ["p_interval", "def_p_interval"] {
-            c[rule] = Check(kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
-                _ = try p.parseProteinLocation()
-            })
+            c[rule] = Check(
+                kind: .entry(.protein) { (p: inout Parser) throws(ParseError) in
+                    _ = try p.parseProteinLocation()
+                })
         }
         // nucleotide edits, by kind
         let kinds: [(String, (NucleotideEdit) -> Bool)] = [
@@ -214,12 +232,15 @@ import Testing
         }
         // protein edits, by kind
         let proteinKinds: [(String, (ProteinEdit) -> Bool)] = [
-            ("subst", {
-                switch $0 {
-                case .substitution, .unknown: true
-                default: false
+            (
+                "subst",
+                {
+                    switch $0 {
+                    case .substitution, .unknown: true
+                    default: false
+                    }
                 }
-            }),
+            ),
             ("del", { if case .deletion = $0 { true } else { false } }),
             ("dup", { if case .duplication = $0 { true } else { false } }),
             ("ins", { if case .insertion = $0 { true } else { false } }),
@@ -305,7 +326,9 @@ import Testing
             }
             differences += 1
             guard let entry = listed[key] else {
-                unlisted.append("\(key)\tbiocommons \(row.valid ? "valid" : "invalid"); strict \(strict ? "accepts" : "rejects"); lenient \(lenient ? "accepts" : "rejects")")
+                unlisted.append(
+                    "\(key)\tbiocommons \(row.valid ? "valid" : "invalid"); strict \(strict ? "accepts" : "rejects"); lenient \(lenient ? "accepts" : "rejects")"
+                )
                 continue
             }
             if entry.lenient != (lenient ? "accepts" : "rejects") {
@@ -314,7 +337,9 @@ import Testing
         }
         let agreeing = perRule.values.reduce(0) { $0 + $1.agree }
         let total = perRule.values.reduce(0) { $0 + $1.total }
-        print("biocommons grammar_test: \(perRule.count) rules, \(total) strings; strict agrees on \(agreeing) of \(total); valid accepted \(validAccepted) of \(validCount), invalid rejected \(invalidRejected) of \(invalidCount); \(differences) differences, \(differences - unlisted.count) listed with reasons in biocommons-grammar-differences.tsv")
+        print(
+            "biocommons grammar_test: \(perRule.count) rules, \(total) strings; strict agrees on \(agreeing) of \(total); valid accepted \(validAccepted) of \(validCount), invalid rejected \(invalidRejected) of \(invalidCount); \(differences) differences, \(differences - unlisted.count) listed with reasons in biocommons-grammar-differences.tsv"
+        )
         for rule in perRule.keys.sorted() {
             let r = perRule[rule]!
             print("  \(rule): \(r.agree)/\(r.total)\(r.agree == r.total ? "" : " (differences listed)")")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCore
 
 /// The exact rendering of parse errors for bad inputs, against `Fixtures/error-rendering.golden`.

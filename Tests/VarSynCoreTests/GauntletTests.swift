@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCore
 
 /// biocommons/hgvs gauntlet, extra and reject files: valid lines accepted; `#-` negatives rejected; the
@@ -29,7 +30,8 @@ import Testing
                 add(String(line), .accepts, "gauntlet")
             }
         }
-        for line in try TestPaths.lines(TestPaths.sharedFile("conformance/biocommons/extra")) where !line.hasPrefix("#") {
+        for line in try TestPaths.lines(TestPaths.sharedFile("conformance/biocommons/extra")) where !line.hasPrefix("#")
+        {
             add(String(line), .accepts, "extra")
         }
         for line in try TestPaths.lines(TestPaths.sharedFile("conformance/biocommons/reject")) {
@@ -41,28 +43,36 @@ import Testing
 
     @Test func gauntletExtraAndRejectAgreeOrAreListed() throws {
         let cases = try Self.cases()
-        let comparison = try OutcomeComparison(cases.map { ($0.input, $0.expected) }, fixture: "gauntlet-exceptions.tsv")
+        let comparison = try OutcomeComparison(
+            cases.map { ($0.input, $0.expected) }, fixture: "gauntlet-exceptions.tsv")
         for source in ["gauntlet", "gauntlet #!unsupported", "extra", "gauntlet #-", "reject"] {
             let group = cases.filter { $0.source == source }
             let outcomes = group.map { Outcome(of: $0.input) }
             let strict = outcomes.filter { $0 == .accepts }.count
             let lenient = outcomes.filter { $0 == .lenientOnly }.count
-            print("biocommons \(source): \(group.count) strings expected \(group.first?.expected.rawValue ?? "-"); \(strict) accepted strict, \(lenient) lenient only, \(group.count - strict - lenient) rejected")
+            print(
+                "biocommons \(source): \(group.count) strings expected \(group.first?.expected.rawValue ?? "-"); \(strict) accepted strict, \(lenient) lenient only, \(group.count - strict - lenient) rejected"
+            )
         }
-        print("biocommons gauntlet/extra/reject: \(cases.count) strings, \(cases.count - comparison.listed - comparison.unlisted.count) agree, \(comparison.listed) disagreements listed with reasons in gauntlet-exceptions.tsv")
+        print(
+            "biocommons gauntlet/extra/reject: \(cases.count) strings, \(cases.count - comparison.listed - comparison.unlisted.count) agree, \(comparison.listed) disagreements listed with reasons in gauntlet-exceptions.tsv"
+        )
         comparison.printDetails()
         #expect(comparison.isClean)
         // The listed reason "AC_ is a genomic contig accession" holds only if the body is standard: with a
         // transcript or protein accession of the right type, strict mode accepts it.
         var checkedReason = 0
         var reasonWrong: [String] = []
-        for f in try TestPaths.fixtureColumns("gauntlet-exceptions.tsv") where f.count >= 3 && f[2].hasPrefix("AC_ is a genomic") {
+        for f in try TestPaths.fixtureColumns("gauntlet-exceptions.tsv")
+        where f.count >= 3 && f[2].hasPrefix("AC_ is a genomic") {
             let accession = f[0].contains(":p.") ? "NP_01234.5" : f[0].contains(":n.") ? "NR_01234.5" : "NM_01234.5"
             let text = f[0].replacingOccurrences(of: "AC_01234.5", with: accession)
             checkedReason += 1
             if Outcome(of: text) != .accepts { reasonWrong.append(text) }
         }
-        print("biocommons gauntlet: \(checkedReason - reasonWrong.count) of \(checkedReason) listed as 'AC_ is genomic' accepted strict with a transcript/protein accession")
+        print(
+            "biocommons gauntlet: \(checkedReason - reasonWrong.count) of \(checkedReason) listed as 'AC_ is genomic' accepted strict with a transcript/protein accession"
+        )
         for r in reasonWrong { print("  not accepted with a transcript accession: \(r)") }
         #expect(reasonWrong.isEmpty)
         #expect(cases.count > 60)

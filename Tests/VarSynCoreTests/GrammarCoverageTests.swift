@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCore
 
 /// `Grammars/hgvs.ebnf` and `Grammars/shorthand.ebnf` are normative: their rules are exactly the parser's rules,
@@ -14,7 +15,8 @@ import Testing
 
     /// Rule definitions start a line (`name = …`); examples are `(* ok: … *)` / `(* bad: … *)` lines after them.
     static func rules(_ file: String) throws -> [Rule] {
-        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Grammars/\(file)"), encoding: .utf8)
+        let text = try String(
+            contentsOf: TestPaths.packageRoot.appendingPathComponent("Grammars/\(file)"), encoding: .utf8)
         var rules: [Rule] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -25,10 +27,15 @@ import Testing
                 }
                 continue
             }
-            for (marker, accepted) in [("(* ok: ", true), ("(* bad: ", false)] where trimmed.hasPrefix(marker) && trimmed.hasSuffix(" *)") {
+            for (marker, accepted) in [("(* ok: ", true), ("(* bad: ", false)]
+            where trimmed.hasPrefix(marker) && trimmed.hasSuffix(" *)") {
                 let example = String(trimmed.dropFirst(marker.count).dropLast(3))
                 guard !rules.isEmpty else { continue }
-                if accepted { rules[rules.count - 1].accepted.append(example) } else { rules[rules.count - 1].rejected.append(example) }
+                if accepted {
+                    rules[rules.count - 1].accepted.append(example)
+                } else {
+                    rules[rules.count - 1].rejected.append(example)
+                }
             }
         }
         return rules
@@ -48,8 +55,12 @@ import Testing
         #expect(Set(names).count == names.count, "a rule is defined twice")
         let grammar = Set(names)
         let parser = Set(GrammarRule.allCases.map(\.rawValue))
-        #expect(grammar.subtracting(parser).isEmpty, "rules in the grammar the parser does not name: \(grammar.subtracting(parser).sorted())")
-        #expect(parser.subtracting(grammar).isEmpty, "parser rules missing from the grammar: \(parser.subtracting(grammar).sorted())")
+        #expect(
+            grammar.subtracting(parser).isEmpty,
+            "rules in the grammar the parser does not name: \(grammar.subtracting(parser).sorted())")
+        #expect(
+            parser.subtracting(grammar).isEmpty,
+            "parser rules missing from the grammar: \(parser.subtracting(grammar).sorted())")
     }
 
     @Test func everyRuleIsExercisedByAnAcceptedAndARejectedInput() throws {
@@ -76,7 +87,9 @@ import Testing
             if !acceptedExercise { problems.append("\(rule.name): no accepted example enters the rule") }
             if !rejectedExercise { problems.append("\(rule.name): no rejected example enters the rule") }
         }
-        print("grammar coverage: \(rules.count) rules (hgvs.ebnf + shorthand.ebnf), \(examples) examples; \(problems.count) problems")
+        print(
+            "grammar coverage: \(rules.count) rules (hgvs.ebnf + shorthand.ebnf), \(examples) examples; \(problems.count) problems"
+        )
         for problem in problems { print("  \(problem)") }
         #expect(problems.isEmpty)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VarSynCore
 
 /// Parser bugs found by the conformance suites, one test each, named after what broke.

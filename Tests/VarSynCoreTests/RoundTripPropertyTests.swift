@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCore
 
 /// Printing is the inverse of parsing: for every accepted string of every conformance suite and every valid
@@ -47,7 +48,9 @@ import Testing
                 if let failure = Self.roundTripFailure(text, options) { failures.append(failure) }
             }
         }
-        print("round trip over the conformance corpus: \(corpus.count) distinct strings, \(strictAccepted) accepted strict and \(lenientAccepted) lenient; \(failures.count) round-trip failures")
+        print(
+            "round trip over the conformance corpus: \(corpus.count) distinct strings, \(strictAccepted) accepted strict and \(lenientAccepted) lenient; \(failures.count) round-trip failures"
+        )
         for f in failures { print("  \(f)") }
         #expect(failures.isEmpty)
         #expect(corpus.count > 1400)
@@ -76,7 +79,9 @@ import Testing
             if parsed.expression.hgvs() != text { printedDifferently.append("\(text) -> \(parsed.expression.hgvs())") }
             if let failure = Self.roundTripFailure(text, .lenient) { failures.append(failure) }
         }
-        print("generated descriptions (SplitMix64, seed 0x5EED2026): \(count); \(count - rejected.count) accepted lenient, \(strictAccepted) strict; \(printedDifferently.count) printed differently; \(failures.count) round-trip failures")
+        print(
+            "generated descriptions (SplitMix64, seed 0x5EED2026): \(count); \(count - rejected.count) accepted lenient, \(strictAccepted) strict; \(printedDifferently.count) printed differently; \(failures.count) round-trip failures"
+        )
         for r in rejected.prefix(20) { print("  rejected: \(r)") }
         for r in strictRejected.prefix(10) { print("  strict rejects (a rule the generator does not model): \(r)") }
         for p in printedDifferently.prefix(20) { print("  printed differently: \(p)") }
@@ -107,8 +112,10 @@ struct DescriptionGenerator {
     init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     static let bases: [Character] = ["A", "C", "G", "T"]
-    static let residues = ["Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Met",
-                           "Phe", "Pro", "Ser", "Thr", "Trp", "Tyr", "Val"]
+    static let residues = [
+        "Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Met",
+        "Phe", "Pro", "Ser", "Thr", "Trp", "Tyr", "Val",
+    ]
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
     mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VarSynCore
 
 /// Every shorthand form of the issue reads into the tree its standard form gives, tagged with its form.

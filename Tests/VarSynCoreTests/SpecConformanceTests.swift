@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCore
 
 /// The HGVS 21.1 specification's own examples: every valid one accepted in strict mode and printed back to
@@ -21,7 +22,8 @@ import Testing
 
     @Test func everyValidExampleIsAcceptedAndRoundTrips() throws {
         let examples = try Self.examples().filter(\.valid)
-        let exceptions = Dictionary(try TestPaths.fixtureRows("spec-valid-exceptions.tsv"), uniquingKeysWith: { a, _ in a })
+        let exceptions = Dictionary(
+            try TestPaths.fixtureRows("spec-valid-exceptions.tsv"), uniquingKeysWith: { a, _ in a })
         var listed = 0
         var failures: [String] = []
         var roundTripFailures: [String] = []
@@ -38,11 +40,15 @@ import Testing
                     listed += 1
                     continue
                 }
-                failures.append("\(example.expression)\t\(error.code.rawValue)\t\(error.render(input: example.expression).split(separator: "\n").first ?? "")")
+                failures.append(
+                    "\(example.expression)\t\(error.code.rawValue)\t\(error.render(input: example.expression).split(separator: "\n").first ?? "")"
+                )
             }
         }
         let accepted = examples.count - failures.count - listed
-        print("HGVS spec valid examples: \(accepted) of \(examples.count) accepted (strict); \(listed) rejected and listed with reasons in spec-valid-exceptions.tsv; \(roundTripFailures.count) round-trip failures")
+        print(
+            "HGVS spec valid examples: \(accepted) of \(examples.count) accepted (strict); \(listed) rejected and listed with reasons in spec-valid-exceptions.tsv; \(roundTripFailures.count) round-trip failures"
+        )
         for failure in failures { print("  rejected valid: \(failure)") }
         for failure in roundTripFailures { print("  round trip: \(failure)") }
         #expect(failures.isEmpty)
@@ -51,7 +57,8 @@ import Testing
 
     @Test func everyInvalidExampleIsRejectedOrListed() throws {
         let examples = try Self.examples().filter { !$0.valid }
-        let exceptions = Dictionary(try TestPaths.fixtureRows("spec-invalid-exceptions.tsv"), uniquingKeysWith: { a, _ in a })
+        let exceptions = Dictionary(
+            try TestPaths.fixtureRows("spec-invalid-exceptions.tsv"), uniquingKeysWith: { a, _ in a })
         var accepted: [String] = []
         var listedButRejected: [String] = []
         var rejected = 0
@@ -64,7 +71,9 @@ import Testing
                 if exceptions[example.expression] != nil { listedButRejected.append(example.expression) }
             }
         }
-        print("HGVS spec invalid examples: \(rejected) of \(examples.count) rejected (strict); \(examples.count - rejected) accepted, each listed with its reason in spec-invalid-exceptions.tsv")
+        print(
+            "HGVS spec invalid examples: \(rejected) of \(examples.count) rejected (strict); \(examples.count - rejected) accepted, each listed with its reason in spec-invalid-exceptions.tsv"
+        )
         for a in accepted { print("  accepted invalid: \(a)") }
         for l in listedButRejected { print("  listed but now rejected (remove from fixture): \(l)") }
         #expect(accepted.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCore
 
 /// Paths to the package and to the shared conformance data beside the checkout.
@@ -7,7 +8,8 @@ enum TestPaths {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let shared: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let fixtures: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures")
 
     static func sharedFile(_ relative: String) -> URL { shared.appendingPathComponent(relative) }
 
@@ -100,8 +102,10 @@ struct OutcomeComparison {
     var stale: [String] = []
     var wrongListing: [String] = []
 
-    init(_ cases: [(input: String, expected: Outcome)], fixture: String,
-         agrees: (Outcome, Outcome) -> Bool = { $0 == $1 }) throws {
+    init(
+        _ cases: [(input: String, expected: Outcome)], fixture: String,
+        agrees: (Outcome, Outcome) -> Bool = { $0 == $1 }
+    ) throws {
         var exceptions: [String: (outcome: String, reason: String)] = [:]
         for f in try TestPaths.fixtureColumns(fixture) where f.count >= 3 { exceptions[f[0]] = (f[1], f[2]) }
         for (input, expected) in cases {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VarSynCore
 
 /// variation-normalization (VICC) tokenizer, classifier, validator and translator fixtures: free-text variant
@@ -50,7 +51,8 @@ import Testing
 
     @Test func everyQueryNamingOneVariantIsReadAsItsKind() throws {
         let queries = try Self.queries()
-        let listed = Dictionary(try TestPaths.fixtureRows("variation-normalization-unread.tsv"), uniquingKeysWith: { a, _ in a })
+        let listed = Dictionary(
+            try TestPaths.fixtureRows("variation-normalization-unread.tsv"), uniquingKeysWith: { a, _ in a })
         var read = 0, kindChecked = 0, kindAgrees = 0, listedCount = 0
         var unlisted: [String] = []
         var stale: [String] = []
@@ -65,7 +67,8 @@ import Testing
                     if actual == system {
                         kindAgrees += 1
                     } else {
-                        problem = "read as \(actual.map { "\($0)" } ?? "no single description") (\(parsed.expression.hgvs())), category \(query.category)"
+                        problem =
+                            "read as \(actual.map { "\($0)" } ?? "no single description") (\(parsed.expression.hgvs())), category \(query.category)"
                     }
                 }
             } catch {
@@ -77,7 +80,9 @@ import Testing
                 stale.append(query.text)
             }
         }
-        print("variation-normalization fixtures: \(queries.count) distinct should-match queries; \(read) read (lenient); kind matches the category for \(kindAgrees) of \(kindChecked); \(listedCount) listed with reasons in variation-normalization-unread.tsv")
+        print(
+            "variation-normalization fixtures: \(queries.count) distinct should-match queries; \(read) read (lenient); kind matches the category for \(kindAgrees) of \(kindChecked); \(listedCount) listed with reasons in variation-normalization-unread.tsv"
+        )
         for u in unlisted { print("  unlisted: \(u)") }
         for s in stale { print("  listed but read now (remove from fixture): \(s)") }
         #expect(unlisted.isEmpty)

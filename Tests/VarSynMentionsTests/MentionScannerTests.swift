@@ -31,7 +31,8 @@ struct MentionScannerTests {
     @Test(
         "text that only looks like a variant is not reported",
         arguments: [
-            "T24 cells", "HEK293T cells", "A549 cells", "on 2010-05-12", "Fig. 3A", "Figure S2B", "type 2 diabetes (T2D)",
+            "T24 cells", "HEK293T cells", "A549 cells", "on 2010-05-12", "Fig. 3A", "Figure S2B",
+            "type 2 diabetes (T2D)",
             "the H1N1 virus", "HbA1c was 7%", "CD4 T cells", "IL-6 levels", "p < 0.05", "1.5-fold", "K562 and MCF7",
         ])
     func ignoresLookalikes(_ text: String) {
@@ -50,7 +51,8 @@ struct MentionScannerTests {
     @Test("invalid UTF-8 around and inside candidates never crashes")
     func invalidUTF8() throws {
         let scanner = try #require(MentionScannerTests.scanner)
-        var bytes: [UInt8] = [0xFF, 0xFE, 0x20] + Array("C677T".utf8) + [0x20, 0xC3] + Array(" c.76".utf8) + [0xE2, 0x86]
+        var bytes: [UInt8] =
+            [0xFF, 0xFE, 0x20] + Array("C677T".utf8) + [0x20, 0xC3] + Array(" c.76".utf8) + [0xE2, 0x86]
         bytes += Array("A>G rs12345 ".utf8) + [0xF0, 0x9F]
         let found = bytes.withUnsafeBufferPointer { scanner.candidates(in: $0) }
         #expect(found.contains { String(decoding: bytes[$0.range], as: UTF8.self) == "C677T" })
@@ -72,7 +74,8 @@ struct MentionScannerTests {
         let fast = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .filteredStarts)
         let reference = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .unanchoredSearch)
         var texts = try TmVar1.load().map(\.text)
-        texts.append("CCR5Delta32 FOXP3-924 A/G and CCR5Δ32, c.76\u{A0}A>G, G → A at nucleotide 5 and A to G at codon 3")
+        texts.append(
+            "CCR5Delta32 FOXP3-924 A/G and CCR5Δ32, c.76\u{A0}A>G, G → A at nucleotide 5 and A to G at codon 3")
         for text in texts {
             #expect(fast.candidates(in: text) == reference.candidates(in: text))
         }

@@ -54,7 +54,9 @@ enum TmVar1 {
             else { continue }
             if let split, object["corpus"] as? String != split { continue }
             var byteOffset: [Int] = [0]
-            for scalar in text.unicodeScalars { byteOffset.append(byteOffset[byteOffset.count - 1] + scalar.utf8.count) }
+            for scalar in text.unicodeScalars {
+                byteOffset.append(byteOffset[byteOffset.count - 1] + scalar.utf8.count)
+            }
             let gold = mentions.compactMap { mention -> Range<Int>? in
                 guard let begin = mention["begin"] as? Int, let end = mention["end"] as? Int,
                     begin < end, end < byteOffset.count
@@ -86,7 +88,8 @@ struct TmVar1EvaluationTests {
             let bytes = Array(document.text.utf8)
             func show(_ range: Range<Int>) -> String {
                 let before = String(decoding: bytes[max(0, range.lowerBound - 30)..<range.lowerBound], as: UTF8.self)
-                let after = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + 30)], as: UTF8.self)
+                let after = String(
+                    decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + 30)], as: UTF8.self)
                 return "\(before)[[\(String(decoding: bytes[range], as: UTF8.self))]]\(after)"
                     .replacingOccurrences(of: "\n", with: " ")
             }

@@ -140,8 +140,10 @@ import Testing
     }
 
     @Test func gencodeExonsAgreeWithMANEAndGTF() throws {
-        let gencode = try GencodeExonImporter(exons: Fixtures.data("gencode-mane/hg38_exons.bed.gz"),
-            genes: Fixtures.data("gencode-mane/hg38_genes.tsv.gz")).load()
+        let gencode = try GencodeExonImporter(
+            exons: Fixtures.data("gencode-mane/hg38_exons.bed.gz"),
+            genes: Fixtures.data("gencode-mane/hg38_genes.tsv.gz")
+        ).load()
         #expect(gencode.transcripts.count == 19_061)
         let stim1 = try #require(gencode.transcripts.first { $0.accession == "ENST00000526596.2" })
         #expect(stim1.exons.count == 13)
@@ -151,8 +153,10 @@ import Testing
         #expect(maneSTIM1.alignment(on: .grch38)?.exons == stim1.alignment(on: .grch38)?.exons)
         let gtf = try GFFImporter(path: Fixtures.data("gff-gtf-excerpts/ensembl_test.GRCh38.111.gtf")).load()
         let or4f5 = try #require(gtf.transcripts.first { $0.accession == "ENST00000641515.2" })
-        #expect(gencode.transcripts.first { $0.accession == "ENST00000641515.2" }?.alignment(on: .grch38)?.exons.map(\.genomic)
-            == or4f5.alignment(on: .grch38)?.exons.map(\.genomic))
+        #expect(
+            gencode.transcripts.first { $0.accession == "ENST00000641515.2" }?.alignment(on: .grch38)?.exons.map(
+                \.genomic)
+                == or4f5.alignment(on: .grch38)?.exons.map(\.genomic))
     }
 
     @Test func rsidSources() throws {
