@@ -24,8 +24,13 @@ extension Parser {
         return expression
     }
 
-    /// `[ACC:…` starts alleles whose members carry their own references.
-    func bracketStartsDescription() -> Bool {
+    /// `[ACC:…` starts alleles whose members carry their own references. (`[c.76A>C;…]`, a prefix and no
+    /// reference, is the superseded 1998 format: not this rule.)
+    func bracketStartsDescription() -> Bool { referenceFollows(minimumLength: 2) }
+
+    /// After the separator at `index` (`[`, `;`, `^`), does `ACC:` follow, i.e. a whole new description?
+    /// Reference characters are letters, digits, `_ . - ( )`; at least `minimumLength` of them before the `:`.
+    func referenceFollows(minimumLength: Int) -> Bool {
         var i = index + 1
         while i < limit {
             let b = bytes[i]
@@ -34,8 +39,7 @@ extension Parser {
             {
                 i += 1
             } else {
-                // `[c.76A>C;…]` (a prefix, no reference) is the superseded 1998 format: not this rule.
-                return b == Byte.colon && i > index + 2
+                return b == Byte.colon && i - (index + 1) >= minimumLength
             }
         }
         return false

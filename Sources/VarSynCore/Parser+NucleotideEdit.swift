@@ -87,18 +87,20 @@ extension Parser {
     }
 
     /// rule: stated = dna_seq | number | "N" [ "[" count "]" ]   — what may follow del/dup/inv.
+    /// Non-standard notation: an error in strict mode, a warning over `start..<end` in lenient mode.
+    mutating func nonStandard(_ code: ParseWarning.Code, _ start: Int, _ end: Int, detail: String) throws(ParseError) {
+        if options.strict { throw ParseError(.notStandard, start: start, end: end, detail: detail) }
+        warn(code, start, end)
+    }
+
     mutating func parseStatedContent() throws(ParseError) -> StatedContent? {
         guard let b = peek() else { return nil }
         if Byte.isDigit(b) || isBase(b) || isFoldableBase(b) { trace(.statedContent) }
         let start = index
         if Byte.isDigit(b) {
             let length = try parseNumber()
-            if options.strict {
-                throw ParseError(
-                    .notStandard, start: start, end: index,
-                    detail: "a length after the edit is not HGVS; give the range start_end")
-            }
-            warn(.redundantLength, start, index)
+            try nonStandard(
+                .redundantLength, start, index, detail: "a length after the edit is not HGVS; give the range start_end")
             return .length(length)
         }
         let unknownBase = system == .rna ? UInt8(ascii: "n") : UInt8(ascii: "N")
@@ -111,12 +113,9 @@ extension Parser {
             return .unknown(nil)
         }
         if let sequence = scanSequence() {
-            if options.strict {
-                throw ParseError(
-                    .notStandard, start: start, end: index,
-                    detail: "the affected bases are not written after the edit (discouraged)")
-            }
-            warn(.redundantSequence, start, index)
+            try nonStandard(
+                .redundantSequence, start, index,
+                detail: "the affected bases are not written after the edit (discouraged)")
             return .sequence(sequence)
         }
         return nil
@@ -167,12 +166,7 @@ extension Parser {
             if lookingAt("con") {
                 trace(.conversion)
                 index += 3
-                if options.strict {
-                    throw ParseError(
-                        .notStandard, start: start, end: index,
-                        detail: "'con' was retired (SVD-WG009); write delins")
-                }
-                warn(.conversion, start, index)
+                try nonStandard(.conversion, start, index, detail: "'con' was retired (SVD-WG009); write delins")
                 // `conNG_012232.1:g.9456_10011`: the retired form names its source without brackets.
                 if let c = peek(), Byte.isLetter(c) {
                     let save = index
@@ -357,12 +351,8 @@ extension Parser {
                 if consume(Byte.underscore) { high = try parseNumber() }
                 if consume(Byte.closeParen), peek() != Byte.underscore {
                     trace(.legacyLength)
-                    if options.strict {
-                        throw ParseError(
-                            .notStandard, start: start, end: index,
-                            detail: "an inserted length is written N[n] (e.g. insN[6])")
-                    }
-                    warn(.insertionLength, start, index)
+                    try nonStandard(
+                        .insertionLength, start, index, detail: "an inserted length is written N[n] (e.g. insN[6])")
                     return .length(high.map { .range(low, $0) } ?? .exactly(low))
                 }
             }
@@ -389,12 +379,7 @@ extension Parser {
 
     mutating func legacyLength(_ n: Int, _ start: Int) throws(ParseError) -> InsertItem {
         trace(.legacyLength)
-        if options.strict {
-            throw ParseError(
-                .notStandard, start: start, end: index,
-                detail: "an inserted length is written N[n] (e.g. insN[\(n)])")
-        }
-        warn(.insertionLength, start, index)
+        try nonStandard(.insertionLength, start, index, detail: "an inserted length is written N[n] (e.g. insN[\(n)])")
         return .length(.exactly(n))
     }
 

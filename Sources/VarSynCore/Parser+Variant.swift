@@ -167,36 +167,10 @@ extension Parser {
     }
 
     /// After `;`, does a whole new description (`ACC:`) follow? Then the body ends here.
-    func semicolonStartsDescription() -> Bool {
-        var i = index + 1
-        while i < limit {
-            let b = bytes[i]
-            if Byte.isAlphanumeric(b) || b == Byte.underscore || b == Byte.dot || b == Byte.minus || b == Byte.openParen
-                || b == Byte.closeParen
-            {
-                i += 1
-            } else {
-                return b == Byte.colon && i > index + 1
-            }
-        }
-        return false
-    }
+    func semicolonStartsDescription() -> Bool { referenceFollows(minimumLength: 1) }
 
     /// After `^`, does a whole new description (`ACC:`) follow? Then the body ends here.
-    func caretStartsDescription() -> Bool {
-        var i = index + 1
-        while i < limit {
-            let b = bytes[i]
-            if Byte.isAlphanumeric(b) || b == Byte.underscore || b == Byte.dot || b == Byte.minus || b == Byte.openParen
-                || b == Byte.closeParen
-            {
-                i += 1
-            } else {
-                return b == Byte.colon && i > index + 1
-            }
-        }
-        return false
-    }
+    func caretStartsDescription() -> Bool { referenceFollows(minimumLength: 1) }
 
     /// rule: phase_list = allele_list ( "(;)" allele_list )*
     mutating func parsePhaseList<V: ParsableVariant>(_: V.Type, inBracket: Bool) throws(ParseError) -> AlleleTree<V> {

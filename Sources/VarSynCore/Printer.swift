@@ -159,16 +159,22 @@ public struct HGVSPrinter {
     // MARK: Nucleotide variants
 
     mutating func write<P: PrintablePosition>(_ variant: NucleotideVariant<P>) {
-        if variant.predicted { put("(") }
-        if let mosaic = variant.mosaicism, mosaic.wholeReference {
-            put(mosaic.chimeric ? "=//" : "=/")
+        writeVariant(variant.location, predicted: variant.predicted, mosaicism: variant.mosaicism) {
+            $0.write(variant.edit)
         }
-        write(variant.location)
-        if let mosaic = variant.mosaicism, !mosaic.wholeReference {
-            put(mosaic.chimeric ? "=//" : "=/")
-        }
-        write(variant.edit)
-        if variant.predicted { put(")") }
+    }
+
+    /// The frame shared by nucleotide and protein variants: `(…)` when predicted, `=/` or `=//` for mosaic or
+    /// chimeric (before the location for a whole-reference form, `r.=/6_8del`; after it otherwise, `c.85=/T>C`).
+    mutating func writeVariant<P: PrintablePosition>(
+        _ location: Location<P>, predicted: Bool, mosaicism: Mosaicism?, edit: (inout HGVSPrinter) -> Void
+    ) {
+        if predicted { put("(") }
+        if let mosaicism, mosaicism.wholeReference { put(mosaicism.chimeric ? "=//" : "=/") }
+        write(location)
+        if let mosaicism, !mosaicism.wholeReference { put(mosaicism.chimeric ? "=//" : "=/") }
+        edit(&self)
+        if predicted { put(")") }
     }
 
     mutating func write<P: PrintablePosition>(_ location: Location<P>) {
@@ -227,14 +233,10 @@ public struct HGVSPrinter {
         case .repeated(let units):
             for unit in units {
                 put(unit.unit.bases)
-                put("[")
-                write(unit.count)
-                put("]")
+                writeBracketed(unit.count)
             }
         case .copyNumber(let count):
-            put("[")
-            write(count)
-            put("]")
+            writeBracketed(count)
         case .methylation(let change):
             switch change {
             case .gain: put("|gom")
@@ -253,11 +255,7 @@ public struct HGVSPrinter {
         case .length(let n)?: put(n)
         case .unknown(let count)?:
             put(system == .rna ? "n" : "N")
-            if let count {
-                put("[")
-                write(count)
-                put("]")
-            }
+            if let count { writeBracketed(count) }
         }
     }
 
@@ -281,18 +279,10 @@ public struct HGVSPrinter {
         switch item {
         case .sequence(let sequence, let count):
             put(sequence.bases)
-            if let count {
-                put("[")
-                write(count)
-                put("]")
-            }
+            if let count { writeBracketed(count) }
         case .unknown(let count):
             put(system == .rna ? "n" : "N")
-            if let count {
-                put("[")
-                write(count)
-                put("]")
-            }
+            if let count { writeBracketed(count) }
         case .length(let count):
             switch count {
             case .exactly(let n): put(n)
@@ -328,6 +318,13 @@ public struct HGVSPrinter {
         }
     }
 
+    /// `[14]`, `[?]`, `[(50_60)]`.
+    mutating func writeBracketed(_ count: RepeatCount) {
+        put("[")
+        write(count)
+        put("]")
+    }
+
     mutating func write(_ count: RepeatCount, parenthesized: Bool = true) {
         switch count {
         case .exactly(let n): put(n)
@@ -357,16 +354,9 @@ public struct HGVSPrinter {
     }
 
     mutating func write(_ variant: ProteinVariant) {
-        if variant.predicted { put("(") }
-        if let mosaic = variant.mosaicism, mosaic.wholeReference {
-            put(mosaic.chimeric ? "=//" : "=/")
+        writeVariant(variant.location, predicted: variant.predicted, mosaicism: variant.mosaicism) {
+            $0.write(variant.edit)
         }
-        write(variant.location)
-        if let mosaic = variant.mosaicism, !mosaic.wholeReference {
-            put(mosaic.chimeric ? "=//" : "=/")
-        }
-        write(variant.edit)
-        if variant.predicted { put(")") }
     }
 
     mutating func write(_ edit: ProteinEdit) {
@@ -413,9 +403,7 @@ public struct HGVSPrinter {
                 if let stop { write(stop) }
             }
         case .repeated(let count):
-            put("[")
-            write(count)
-            put("]")
+            writeBracketed(count)
         }
     }
 
@@ -433,11 +421,7 @@ public struct HGVSPrinter {
             for residue in residues { write(residue) }
         case .unknown(let count):
             put(style.oneLetterAminoAcids ? "X" : "Xaa")
-            if let count {
-                put("[")
-                write(count)
-                put("]")
-            }
+            if let count { writeBracketed(count) }
         case .stopAt(let n):
             writeStop()
             put(n)
