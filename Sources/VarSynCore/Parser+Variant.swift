@@ -4,32 +4,43 @@
 protocol ParsableVariant: Hashable & Sendable {
     static func parseVariant(_ parser: inout Parser) throws(ParseError) -> Self
     var predicted: Bool { get set }
+    var mosaicism: Mosaicism? { get set }
     /// True when the edit is a repeat or copy number (`Ala2[10]`), so `;[11]` may follow as a second allele count.
     var isRepeat: Bool { get }
+}
+
+extension ParsableVariant {
+    /// rule: mosaic = ( "=/" | "=//" ) variant — the whole reference first: `r.=/6_8del`.
+    static func wholeReferenceMosaic(_ parser: inout Parser, chimeric: Bool) throws(ParseError) -> Self {
+        var inner = try parseVariant(&parser)
+        inner.mosaicism = Mosaicism(chimeric: chimeric, wholeReference: true)
+        return inner
+    }
+}
+
+extension Parser {
+    /// `=/` (mosaic, returns false) or `=//` (chimeric, returns true); nil, consuming nothing, otherwise.
+    mutating func consumeMosaicSeparator() -> Bool? {
+        guard peek() == Byte.equals, peek(1) == Byte.slash else { return nil }
+        trace(.mosaic)
+        index += 2
+        return consume(Byte.slash)
+    }
 }
 
 extension NucleotideVariant: ParsableVariant where Position: ParsablePosition {
     /// rule: variant = loc na_edit | loc "=" mos_sep na_edit | "=" mos_sep variant | loc "|" methyl
     static func parseVariant(_ parser: inout Parser) throws(ParseError) -> NucleotideVariant<Position> {
         parser.trace(.variant)
-        if parser.peek() == Byte.equals, parser.peek(1) == Byte.slash {
-            parser.trace(.mosaic)
-            parser.index += 2
-            let chimeric = parser.consume(Byte.slash)
-            var inner = try parseVariant(&parser)
-            inner.mosaicism = Mosaicism(chimeric: chimeric, wholeReference: true)
-            return inner
+        if let chimeric = parser.consumeMosaicSeparator() {
+            return try wholeReferenceMosaic(&parser, chimeric: chimeric)
         }
         let locationStart = parser.index
         let location = try parser.parseLocation(Position.self)
-        if parser.peek() == Byte.equals, parser.peek(1) == Byte.slash {
-            parser.trace(.mosaic)
-            parser.index += 2
-            let chimeric = parser.consume(Byte.slash)
+        if let chimeric = parser.consumeMosaicSeparator() {
             let edit = try parser.parseNucleotideEdit(Position.self)
             return NucleotideVariant(
-                location: location, edit: edit,
-                mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
+                location: location, edit: edit, mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
         }
         let editStart = parser.index
         let edit = try parser.parseNucleotideEdit(Position.self)
@@ -50,24 +61,15 @@ extension ProteinVariant: ParsableVariant {
     /// rule: p_variant = p_loc p_edit | p_loc "=" mos_sep p_edit | p_loc "(" aa ("^" aa)+ ")" fs
     static func parseVariant(_ parser: inout Parser) throws(ParseError) -> ProteinVariant {
         parser.trace(.proteinVariant)
-        if parser.peek() == Byte.equals, parser.peek(1) == Byte.slash {
-            parser.trace(.mosaic)
-            parser.index += 2
-            let chimeric = parser.consume(Byte.slash)
-            var inner = try parseVariant(&parser)
-            inner.mosaicism = Mosaicism(chimeric: chimeric, wholeReference: true)
-            return inner
+        if let chimeric = parser.consumeMosaicSeparator() {
+            return try wholeReferenceMosaic(&parser, chimeric: chimeric)
         }
         let locationStart = parser.index
         let location = try parser.parseProteinLocation()
-        if parser.peek() == Byte.equals, parser.peek(1) == Byte.slash {
-            parser.trace(.mosaic)
-            parser.index += 2
-            let chimeric = parser.consume(Byte.slash)
+        if let chimeric = parser.consumeMosaicSeparator() {
             let edit = try parser.parseProteinEdit(location)
             return ProteinVariant(
-                location: location, edit: edit,
-                mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
+                location: location, edit: edit, mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
         }
         let edit = try parser.parseProteinEdit(location)
         if case .insertion = edit, !location.isRange, case .exact = location.start {
