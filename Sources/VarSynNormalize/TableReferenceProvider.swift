@@ -146,3 +146,10 @@ extension ReferenceTable {
         return nil
     }
 }
+
+extension Normalizer where Provider == TableReferenceProvider {
+    /// A normalizer over a `ReferenceTable` (e.g. `ReferenceTable.embeddedDefault()`).
+    public init(table: ReferenceTable, options: NormalizeOptions = NormalizeOptions()) {
+        self.init(provider: TableReferenceProvider(table), options: options)
+    }
+}
