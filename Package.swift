@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "CVarSynAllocationCounter", path: "Tests/CVarSynAllocationCounter"),
         .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference", "CVarSynAllocationCounter"]),
         .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions"]),
-        .testTarget(name: "VarSynNormalizeTests", dependencies: ["VarSynNormalize"]),
+        .testTarget(name: "VarSynNormalizeTests", dependencies: ["VarSynNormalize"], exclude: ["Fixtures"]),
         .testTarget(name: "VarSynCLITests", dependencies: ["VarSynCLI"]),
     ],
     swiftLanguageModes: [.v6]

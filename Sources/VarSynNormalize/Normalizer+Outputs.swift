@@ -98,7 +98,7 @@ extension Normalizer {
             }
             return forms
         }
-        let n3 = algebra.normalize(c, reference: e.reference, direction: .threePrime)
+        let n3 = algebra.normalize(c, reference: e.reference, direction: options.direction)
         forms.hgvs = "\(e.chromosome):g." + genomicEditText(n3)
         if let voca = algebra.fullyJustified(c, reference: e.reference), !voca.limited {
             forms.spdi = KeyFormat.spdi(sequence: e.chromosome, position: voca.start, deleted: voca.reference, inserted: voca.alternative)
@@ -107,9 +107,7 @@ extension Normalizer {
                 "the repeat around \(e.chromosome):g.\(n3.start + 1) runs past the sequence the reference data holds (no genome there; transcript exons only)"
         }
         let n5 = algebra.normalize(c, reference: e.reference, direction: .fivePrime)
-        if n5.shiftLimitedByUnknownSequence {
-            forms.hgvs = forms.spdi == nil ? forms.hgvs : forms.hgvs
-        } else {
+        if !n5.shiftLimitedByUnknownSequence {
             forms.vcf = vcf(n5, chromosome: chromosomeName, algebra: algebra)
         }
         if n3.shiftLimitedByUnknownSequence { forms.hgvs = nil }
@@ -210,7 +208,15 @@ extension Normalizer {
             if let lo, let hi { bounds = transcript.exon(lo).start..<transcript.exon(hi).end }
         }
         let bounded = SequenceAlgebra(base: { bounds.contains($0) ? transcript.base(at: $0) : nil }, bounds: 0..<transcript.length)
-        let n = bounded.normalize(change, reference: ref, direction: options.direction)
+        var n = bounded.normalize(change, reference: ref, direction: options.direction)
+        if n.kind == .insertion, n.start == 0 || n.start == transcript.length, let edge = transcript.base(at: n.start == 0 ? 0 : n.start - 1) {
+            // An insertion at either end of the transcript has no flank there: write it as a delins of the end base.
+            let replaced = n.start == 0 ? n.alternative + [edge] : [edge] + n.alternative
+            let at = n.start == 0 ? 0 : n.start - 1
+            n = NormalizedChange(
+                kind: .deletionInsertion, start: at, end: at + 1, reference: [edge], alternative: replaced,
+                shiftLimitedByUnknownSequence: false)
+        }
         let (lo, hi) = n.kind == .insertion ? (n.start - 1, n.start) : (n.start, n.end - 1)
         let fText = mapper.text(of: TranscriptPoint(index: lo), coding: coding)
         let lText = mapper.text(of: TranscriptPoint(index: hi), coding: coding)

@@ -247,6 +247,13 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 end = start
             }
             let genomicRef = v.algebra.bases(start, end)
+            let pastEnd = p1.index < 0 || p2.index >= transcript.length
+            if pastEnd, genomicRef == nil {
+                let outside = p1.index < 0 ? p1 : p2
+                throw NormalizeError(
+                    .outOfBounds,
+                    "\(label(outside)) lies outside \(transcript.accession) (\(transcript.length) bases) and the genome there is not in the reference data")
+            }
             let refInTranscriptOrientation = genomicRef.map { plus ? $0 : reverseComplement($0) }
             if refInTranscriptOrientation == nil || v.usedTranscriptSequence && !(start..<max(end, start + 1)).allSatisfy(v.genomeKnows) {
                 warnings.append(
@@ -291,22 +298,15 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         }
         guard b1 <= b2 else { throw NormalizeError(.invalid, "the range g.\(b1)_\(b2) runs 3' to 5'") }
         let accession = reference.accession
-        // Chromosome, or a genomic segment (NG_, LRG) placed on one.
-        var chromosome: ChromosomeModel?
-        var offset = 0
-        var segmentStrand = Strand.plus
-        if accession.kind == .chromosome || accession.text.hasPrefix("NC_") || accession.kind == .geneSymbol {
-            chromosome = provider.chromosome(accession.text, assembly: accession.text.hasPrefix("NC_") ? nil : options.assembly)
-            if chromosome == nil {
-                throw NormalizeError(.unknownReference, "chromosome \(accession.text) is not in the reference data")
+        // Chromosome (or any sequence the provider serves as one), or a genomic segment (NG_, LRG) placed on one.
+        let byName = accession.kind == .chromosome || accession.kind == .geneSymbol
+        let chromosome = provider.chromosome(accession.text, assembly: byName ? options.assembly : nil)
+        if chromosome == nil {
+            if let segment = provider.segment(accession: accession.text) {
+                return try normalizeSegmentVariant(segment, b1: b1, b2: b2, variant: variant)
             }
-        } else if let segment = provider.segment(accession: accession.text) {
-            return try normalizeSegmentVariant(segment, b1: b1, b2: b2, variant: variant)
-        } else {
             throw NormalizeError(.unknownReference, "\(accession.text) is not a chromosome or genomic record in the reference data")
         }
-        _ = offset
-        _ = segmentStrand
         guard let chromosome else { throw NormalizeError(.unknownReference, "\(accession.text) is unknown") }
         if b2 > chromosome.length {
             throw NormalizeError(.outOfBounds, "g.\(b2) lies past the end of \(chromosome.accession) (\(chromosome.length) bases)")
