@@ -64,6 +64,11 @@ extension Normalizer {
             }
         }
 
+        // Protein forms, through the protein module when wired in.
+        if let protein, let c = result.hgvsC, c.contains(":c."), let p = protein.proteinDescription(ofCoding: c) {
+            result.hgvsP = p
+            result.proteinKey = proteinKey(of: p)
+        }
         // Keys.
         if let spdi = result.spdi {
             result.key = spdi

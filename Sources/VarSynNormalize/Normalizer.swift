@@ -17,10 +17,13 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     public typealias Transcript = Provider.Transcript
     public let provider: Provider
     public var options: NormalizeOptions
+    /// The protein module, when wired in: fills `hgvsP`/`proteinKey` and reads p. input.
+    public var protein: (any ProteinSeam)?
 
-    public init(provider: Provider, options: NormalizeOptions = NormalizeOptions()) {
+    public init(provider: Provider, options: NormalizeOptions = NormalizeOptions(), protein: (any ProteinSeam)? = nil) {
         self.provider = provider
         self.options = options
+        self.protein = protein
     }
 
     // MARK: Entry points
@@ -109,8 +112,19 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             let variant = try singleVariant(tree)
             return try normalizeGenomicVariant(reference: description.reference, variant)
         case .protein:
-            throw NormalizeError(
-                .unsupported, "p. descriptions are handled by the protein back-translation (not part of this build)")
+            guard let protein else {
+                throw NormalizeError(
+                    .unsupported, "p. descriptions need the protein back-translation, which is not wired into this normalizer")
+            }
+            let text = description.hgvs()
+            let candidates = protein.codingCandidates(ofProtein: text)
+            guard let first = candidates.first else {
+                throw NormalizeError(.unsupported, "\(text): no c. description produces this protein change")
+            }
+            var result = try normalize(first)
+            result.warnings.insert("\(text) back-translated to \(first)" + (candidates.count > 1 ? " (\(candidates.count) candidates)" : ""), at: 0)
+            result.candidates = Array(candidates.dropFirst()) + result.candidates
+            return result
         }
     }
 
