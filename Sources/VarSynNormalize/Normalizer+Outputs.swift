@@ -175,8 +175,12 @@ extension Normalizer {
         if let (change, ref) = tChange, let voca = tAlgebra.fullyJustified(change, reference: ref), !voca.limited {
             spdi = KeyFormat.spdi(sequence: transcript.accession, position: voca.start, deleted: voca.reference, inserted: voca.alternative)
         }
+        // An insertion between two exons has no single place on the genome: keep it on the transcript.
+        let atJunction =
+            tChange.map { c in c.change.start == c.change.end && (1..<transcript.exonCount).contains { transcript.exon($0).start == c.change.start } }
+            ?? false
         // Genome-backed normalization in the transcript's orientation (shifts into introns when the genome is known).
-        if options.transcriptShift == .withinExon, let e = events.first(where: { transcript.alignment(on: $0.assembly)?.chromosome == $0.chromosome }),
+        if options.transcriptShift == .withinExon, !atJunction, let e = events.first(where: { transcript.alignment(on: $0.assembly)?.chromosome == $0.chromosome }),
             let a = transcript.alignment(on: e.assembly)
         {
             let view = makeView(chromosome: e.chromosome, assembly: e.assembly)

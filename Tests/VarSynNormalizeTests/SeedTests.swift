@@ -111,3 +111,49 @@ import VarSynReference
         } throws: { ($0 as? NormalizeError)?.code == .outOfBounds }
     }
 }
+
+/// Alignment gaps and strands on a hand-made in-memory reference.
+@Suite struct InMemoryMappingTests {
+    /// A 20-base plus-strand transcript in two exons; exon 2 carries a 1-base transcript-only insertion (CIGAR
+    /// `4M1I5M`) relative to the genome.
+    static func provider() -> InMemoryReferenceProvider {
+        let sequence = Array("ATGAAACCCGTTTTGGGCCC".utf8)
+        let exons = [
+            AlignedExon(transcript: TranscriptInterval(start: 0, end: 10), genomic: GenomicInterval(start: 100, end: 110)),
+            AlignedExon(
+                transcript: TranscriptInterval(start: 10, end: 20), genomic: GenomicInterval(start: 200, end: 209),
+                cigar: "4M1I5M"),
+        ]
+        let t = TranscriptModel(
+            accession: "NM_999999.1", gene: "TEST", cds: TranscriptInterval(start: 0, end: 18), sequence: sequence,
+            exons: exons.map(\.transcript),
+            alignments: [TranscriptAlignment(assembly: .grch38, chromosome: "NC_000099.1", strand: .plus, exons: exons, source: "test")],
+            source: "test")
+        var p = InMemoryReferenceProvider(
+            transcripts: [t],
+            chromosomes: [ChromosomeModel(assembly: .grch38, name: "T", accession: "NC_000099.1", aliases: [], length: 1000)])
+        // Genome: exon 1 bases, intron, exon 2 without the transcript-only base (T of TTTT at transcript 14).
+        var genome = [UInt8](repeating: UInt8(ascii: "A"), count: 300)
+        for (i, b) in sequence[0..<10].enumerated() { genome[100 + i] = b }
+        for (i, b) in (Array(sequence[10..<14]) + Array(sequence[15..<20])).enumerated() { genome[200 + i] = b }
+        p.addGenomicWindow(chromosome: "NC_000099.1", start: 0, bases: genome)
+        return p
+    }
+
+    @Test func gappedExonMapsAroundTheInsertion() throws {
+        let normalizer = Normalizer(provider: Self.provider())
+        // c.11 (transcript 10) is the first base of exon 2: g.201; c.17 (transcript 16) lies after the gap: g.206.
+        #expect(try normalizer.normalize("NM_999999.1:c.11T>A").hgvsG == "NC_000099.1:g.201T>A")
+        #expect(try normalizer.normalize("NM_999999.1:c.17G>A").hgvsG == "NC_000099.1:g.206G>A")
+        #expect(try normalizer.normalize("NC_000099.1:g.206G>A").hgvsC == "NM_999999.1:c.17G>A")
+        // Intronic: c.10+1 is g.111, c.11-1 is g.200.
+        #expect(try normalizer.normalize("NM_999999.1:c.10+1A>G").hgvsG == "NC_000099.1:g.111A>G")
+        #expect(try normalizer.normalize("NC_000099.1:g.200A>G").hgvsC == "NM_999999.1:c.11-1A>G")
+        #expect(try normalizer.normalize("NM_999999.1:c.*2C>G").hgvsC == "NM_999999.1:c.*2C>G")
+    }
+
+    @Test func insertionAtAnExonJunctionStaysOnTheTranscript() throws {
+        let normalizer = Normalizer(provider: Self.provider())
+        #expect(try normalizer.normalize("NM_999999.1:c.10_11insC").hgvsC == "NM_999999.1:c.10_11insC")
+    }
+}
