@@ -56,6 +56,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "varsyn", dependencies: ["VarSynCLI"]),
+        .executableTarget(name: "AnnotateTSV", dependencies: ["VarSynNormalize", "VarSynReference"], path: "Examples/AnnotateTSV"),
         .testTarget(name: "VarSynCoreTests", dependencies: ["VarSynCore"], exclude: ["Fixtures"]),
         .target(name: "CVarSynAllocationCounter", path: "Tests/CVarSynAllocationCounter"),
         .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference", "CVarSynAllocationCounter"]),

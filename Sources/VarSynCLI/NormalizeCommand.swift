@@ -80,10 +80,17 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Output format: json (one object per line) or tsv.")
     var format: String = "json"
 
+    @Option(help: "Benchmark instead of printing: normalize the inputs this many times on one thread and report rates on standard error.")
+    var bench: Int?
+
     func run() throws {
         guard format == "json" || format == "tsv" else { throw ValidationError("--format is json or tsv") }
         let lines = try options.lines(arguments: expressions)
         let normalizer = try options.normalizer()
+        if let bench {
+            NormalizeBenchmark.run(lines, normalizer: normalizer, rounds: max(1, bench))
+            return
+        }
         let tsv = format == "tsv"
         var out = OutputBuffer()
         if tsv { out.line(NormalizeReport.tsvHeader) }
@@ -232,5 +239,24 @@ enum ColumnReader {
         }
         fields.append(current)
         return fields
+    }
+}
+
+/// `varsyn normalize --bench N`: single-thread rates of parse only, parse + normalize, and c. -> g. projection.
+enum NormalizeBenchmark {
+    static func run(_ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int) {
+        let texts = lines.lines.map { String(decoding: lines.buffer[$0], as: UTF8.self) }
+        func rate(_ label: String, _ body: (String) -> Bool) {
+            var ok = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<rounds { for t in texts where body(t) { ok += 1 } }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let n = Double(texts.count * rounds)
+            let line = "\(label): \(Int(n / seconds)) /s on one thread (\(texts.count) inputs x \(rounds), \(ok / rounds) ok per round)\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        rate("parse") { (try? HGVSParser.parse($0)) != nil }
+        rate("parse + normalize (all forms and keys)") { (try? normalizer.normalize($0)) != nil }
+        rate("parse + c. -> g. projection") { (try? normalizer.project($0)) != nil }
     }
 }
