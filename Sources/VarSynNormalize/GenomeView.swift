@@ -14,7 +14,12 @@ final class GenomeView<Provider: ReferenceProvider> {
 
     private var window: [UInt8] = []
     private var windowStart = 0
+    /// Where no genomic record is (one failed base read marks ±1 kb: segments are long, and a view lives for one
+    /// variant).
     private var failedWindows: [Range<Int>] = []
+    /// Plus-strand bases of the last exon served from a transcript.
+    private var exonWindow: [UInt8] = []
+    private var exonWindowStart = 0
 
     init(provider: Provider, chromosome: String, assembly: Assembly, length: Int?) {
         self.provider = provider
@@ -37,7 +42,31 @@ final class GenomeView<Provider: ReferenceProvider> {
     func base(_ g: Int) -> UInt8? {
         guard g >= 0, length.map({ g < $0 }) ?? true else { return nil }
         if let b = genomicBase(g) { return b }
+        if g >= exonWindowStart && g < exonWindowStart + exonWindow.count {
+            usedTranscriptSequence = true
+            return exonWindow[g - exonWindowStart]
+        }
         for (t, a) in exonSources {
+            // The ungapped exon holding g, copied once in plus-strand orientation.
+            for i in 0..<a.exonCount {
+                let exon = a.exon(i)
+                guard exon.genomic.contains(g), exon.cigar.isEmpty, exon.transcript.length == exon.genomic.length,
+                    exon.transcript.start >= 0, exon.transcript.end <= t.length
+                else { continue }
+                var bases = [UInt8](repeating: 0, count: exon.transcript.length)
+                let n = bases.withUnsafeMutableBufferPointer {
+                    t.copySequence(exon.transcript.start..<exon.transcript.end, into: $0)
+                }
+                guard n == bases.count else { continue }
+                if a.strand == .minus {
+                    bases.withUnsafeMutableBufferPointer { reverseComplementInPlace($0, count: n) }
+                }
+                exonWindow = bases
+                exonWindowStart = exon.genomic.start
+                usedTranscriptSequence = true
+                return exonWindow[g - exonWindowStart]
+            }
+            // A gapped exon: map the single base.
             let mapper = TranscriptMapper(transcript: t)
             guard let p = mapper.point(ofGenomic: g, on: a), p.offset == 0, p.index >= 0, p.index < t.length,
                 let b = t.base(at: p.index)
@@ -65,7 +94,7 @@ final class GenomeView<Provider: ReferenceProvider> {
                 return window[g - lo]
             }
         }
-        failedWindows.append(g..<(g + 1))
+        failedWindows.append((g - 1000)..<(g + 1000))
         return nil
     }
 

@@ -1,5 +1,25 @@
 import VarSynReference
 
+/// Which outputs ``Normalizer/normalize(_:)-(String)`` computes. The key alone is the cheap path (no HGVS text,
+/// no other transcripts, no rsID lookups).
+public struct OutputForms: OptionSet, Hashable, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// `key`, `spdi` (and `transcriptSPDI` without a genomic placement).
+    public static let key = OutputForms(rawValue: 1)
+    /// `vcfGRCh38` (and `vcfGRCh37` with `.otherAssembly`).
+    public static let vcf = OutputForms(rawValue: 2)
+    /// `hgvsG`, `hgvsC`, `hgvsR`, and p. through the protein seam.
+    public static let hgvs = OutputForms(rawValue: 4)
+    /// The GRCh37 forms.
+    public static let otherAssembly = OutputForms(rawValue: 8)
+    /// The variant on every other transcript covering it.
+    public static let candidates = OutputForms(rawValue: 16)
+    /// rsIDs from the reference data's index.
+    public static let rsids = OutputForms(rawValue: 32)
+    public static let all: OutputForms = [.key, .vcf, .hgvs, .otherAssembly, .candidates, .rsids]
+}
+
 /// Options for ``Normalizer``.
 public struct NormalizeOptions: Hashable, Sendable {
     /// Where c./n. variants may be shifted when no genomic sequence is known around them.
@@ -16,14 +36,17 @@ public struct NormalizeOptions: Hashable, Sendable {
     public var transcriptShift: TranscriptShift
     /// 3' (HGVS) for the HGVS forms; 5' only to compare with tools that left-align c. descriptions.
     public var direction: ShiftDirection
+    /// The outputs to compute (all by default).
+    public var forms: OutputForms
 
     public init(
         assembly: Assembly = .grch38, transcriptShift: TranscriptShift = .withinExon,
-        direction: ShiftDirection = .threePrime
+        direction: ShiftDirection = .threePrime, forms: OutputForms = .all
     ) {
         self.assembly = assembly
         self.transcriptShift = transcriptShift
         self.direction = direction
+        self.forms = forms
     }
 }
 

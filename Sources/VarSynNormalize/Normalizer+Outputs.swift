@@ -18,42 +18,47 @@ extension Normalizer {
     ) throws(NormalizeError) -> NormalizedVariant {
         var result = NormalizedVariant()
         result.warnings = warnings
+        let forms = options.forms
         var events: [GenomicEvent] = []
         if let event {
             events.append(event)
-            let other: Assembly = event.assembly == .grch38 ? .grch37 : .grch38
-            if let lifted = lift(event, to: other, hint: transcript) { events.append(lifted) }
+            if forms.contains(.otherAssembly) || event.assembly != .grch38 {
+                let other: Assembly = event.assembly == .grch38 ? .grch37 : .grch38
+                if let lifted = lift(event, to: other, hint: transcript) { events.append(lifted) }
+            }
         }
         var unavailable: String?
-        for e in events {
+        for e in events where e.assembly == .grch38 || forms.contains(.otherAssembly) {
             let view = makeView(chromosome: e.chromosome, assembly: e.assembly)
             if let transcript { view.addExonSource(transcript) }
-            let forms = genomicForms(e, view: view)
+            let g = genomicForms(e, view: view, forms: e.assembly == .grch38 ? forms : forms.subtracting(.key))
             if e.assembly == .grch38 {
-                result.hgvsG = forms.hgvs
-                result.spdi = forms.spdi
-                result.vcfGRCh38 = forms.vcf
-                unavailable = forms.unavailable
+                result.hgvsG = g.hgvs
+                result.spdi = g.spdi
+                result.vcfGRCh38 = g.vcf
+                unavailable = g.unavailable
             } else {
-                result.hgvsGGRCh37 = forms.hgvs
-                result.vcfGRCh37 = forms.vcf
-                if !events.contains(where: { $0.assembly == .grch38 }) {
-                    unavailable = "no GRCh38 placement in the reference data" + (forms.unavailable.map { "; \($0)" } ?? "")
-                }
+                result.hgvsGGRCh37 = g.hgvs
+                result.vcfGRCh37 = g.vcf
             }
             if !e.referenceKnown {
                 result.warnings.append("reference bases at \(e.chromosome):g.\(e.change.start + 1) not checked (sequence not in the reference data)")
             }
         }
+        if !events.isEmpty && !events.contains(where: { $0.assembly == .grch38 }) {
+            unavailable = "no GRCh38 placement in the reference data"
+        }
 
         // Transcript forms.
-        if let transcript {
-            let forms = transcriptForms(transcript, events: events, transcriptChange: transcriptChange, warnings: &result.warnings)
-            result.hgvsC = forms.hgvs
-            result.hgvsR = forms.rna
-            result.transcriptSPDI = forms.spdi
+        if let transcript, forms.contains(.hgvs) || events.isEmpty {
+            let t = transcriptForms(transcript, events: events, transcriptChange: transcriptChange, warnings: &result.warnings)
+            if forms.contains(.hgvs) {
+                result.hgvsC = t.hgvs
+                result.hgvsR = t.rna
+            }
+            result.transcriptSPDI = t.spdi
         }
-        if let grch38 = events.first(where: { $0.assembly == .grch38 }) ?? events.first {
+        if forms.contains(.candidates), let grch38 = events.first(where: { $0.assembly == .grch38 }) ?? events.first {
             let probe = GenomicInterval(start: grch38.change.start, end: max(grch38.change.end, grch38.change.start + 1))
             for t in provider.transcripts(overlapping: probe, chromosome: grch38.chromosome, assembly: grch38.assembly)
             where t.accession != transcript?.accession {
@@ -63,9 +68,8 @@ extension Normalizer {
                 }
             }
         }
-
         // Protein forms, through the protein module when wired in.
-        if let protein, let c = result.hgvsC, c.contains(":c."), let p = protein.proteinDescription(ofCoding: c) {
+        if forms.contains(.hgvs), let protein, let c = result.hgvsC, c.contains(":c."), let p = protein.proteinDescription(ofCoding: c) {
             result.hgvsP = p
             result.proteinKey = proteinKey(of: p)
         }
@@ -78,19 +82,22 @@ extension Normalizer {
             result.keyUnavailableReason = unavailable ?? (events.isEmpty ? "no genomic placement and no transcript sequence" : "no GRCh38 placement")
         }
         // rsIDs recorded for any of the forms.
-        var rsids: [Int] = []
-        for text in [result.hgvsG, result.hgvsGGRCh37, result.hgvsC].compactMap({ $0 }) {
-            for id in provider.rsids(allele: text) where !rsids.contains(id) { rsids.append(id) }
+        if forms.contains(.rsids) {
+            var rsids: [Int] = []
+            for text in [result.hgvsG, result.hgvsGGRCh37, result.hgvsC].compactMap({ $0 }) {
+                for id in provider.rsids(allele: text) where !rsids.contains(id) { rsids.append(id) }
+            }
+            result.rsids = rsids.map { "rs\($0)" }
         }
-        result.rsids = rsids.map { "rs\($0)" }
         return result
     }
 
     /// Normalized g. (3'), SPDI (full justification) and VCF (left-aligned, anchored) on one assembly.
-    func genomicForms(_ e: GenomicEvent, view: GenomeView<Provider>) -> GenomicForms {
+    func genomicForms(_ e: GenomicEvent, view: GenomeView<Provider>, forms wanted: OutputForms) -> GenomicForms {
         var forms = GenomicForms()
         let algebra = view.algebra
-        let chromosomeName = provider.chromosome(e.chromosome, assembly: e.assembly)?.name ?? e.chromosome
+        let chromosomeName =
+            wanted.contains(.vcf) ? provider.chromosome(e.chromosome, assembly: e.assembly)?.name ?? e.chromosome : e.chromosome
         let c = e.change
         guard e.referenceKnown else {
             // Without the sequence only a stated 1:1 change can be written.
@@ -103,19 +110,25 @@ extension Normalizer {
             }
             return forms
         }
-        let n3 = algebra.normalize(c, reference: e.reference, direction: options.direction)
-        forms.hgvs = "\(e.chromosome):g." + genomicEditText(n3)
-        if let voca = algebra.fullyJustified(c, reference: e.reference), !voca.limited {
-            forms.spdi = KeyFormat.spdi(sequence: e.chromosome, position: voca.start, deleted: voca.reference, inserted: voca.alternative)
-        } else {
-            forms.unavailable =
-                "the repeat around \(e.chromosome):g.\(n3.start + 1) runs past the sequence the reference data holds (no genome there; transcript exons only)"
+        if wanted.contains(.hgvs) {
+            let n3 = algebra.normalize(c, reference: e.reference, direction: options.direction)
+            forms.hgvs = n3.shiftLimitedByUnknownSequence ? nil : "\(e.chromosome):g." + genomicEditText(n3)
         }
-        let n5 = algebra.normalize(c, reference: e.reference, direction: .fivePrime)
-        if !n5.shiftLimitedByUnknownSequence {
-            forms.vcf = vcf(n5, chromosome: chromosomeName, algebra: algebra)
+        if wanted.contains(.key) {
+            if let voca = algebra.fullyJustified(c, reference: e.reference), !voca.limited {
+                forms.spdi = KeyFormat.spdi(
+                    sequence: e.chromosome, position: voca.start, deleted: voca.reference, inserted: voca.alternative)
+            } else {
+                forms.unavailable =
+                    "the repeat around \(e.chromosome):g.\(c.start + 1) runs past the sequence the reference data holds (no genome there; transcript exons only)"
+            }
         }
-        if n3.shiftLimitedByUnknownSequence { forms.hgvs = nil }
+        if wanted.contains(.vcf) {
+            let n5 = algebra.normalize(c, reference: e.reference, direction: .fivePrime)
+            if !n5.shiftLimitedByUnknownSequence {
+                forms.vcf = vcf(n5, chromosome: chromosomeName, algebra: algebra)
+            }
+        }
         return forms
     }
 

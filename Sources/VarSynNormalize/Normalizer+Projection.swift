@@ -22,7 +22,14 @@ extension Normalizer {
         } catch {
             throw NormalizeError(.parse, error.message(input: text), parseError: error)
         }
-        guard let description = parsed.expression.singleDescription,
+        return try project(parsed.expression, to: assembly)
+    }
+
+    /// ``project(_:to:)-(String,_)`` for a parsed expression (no text work at all).
+    public func project(_ expression: VariantExpression, to assembly: Assembly = .grch38) throws(NormalizeError)
+        -> GenomicProjection
+    {
+        guard let description = expression.singleDescription,
             case .transcript(let system, let tree) = description.body
         else {
             throw NormalizeError(.unsupported, "projection takes one c., n. or r. description")
@@ -45,7 +52,7 @@ extension Normalizer {
         }
         guard let g1 = mapper.genomicPosition(of: p1, on: alignment), let g2 = mapper.genomicPosition(of: p2, on: alignment)
         else {
-            throw NormalizeError(.outOfBounds, "\(text) cannot be placed on \(alignment.chromosome)")
+            throw NormalizeError(.outOfBounds, "the location cannot be placed on \(alignment.chromosome)")
         }
         return GenomicProjection(
             assembly: assembly, chromosome: alignment.chromosome,

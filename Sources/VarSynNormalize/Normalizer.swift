@@ -410,7 +410,7 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     func makeView(chromosome: String, assembly: Assembly) -> GenomeView<Provider> {
         GenomeView(
             provider: provider, chromosome: chromosome, assembly: assembly,
-            length: provider.chromosome(chromosome, assembly: assembly)?.length)
+            length: provider.chromosomeLength(accession: chromosome))
     }
 
     func uniqued(_ list: [String]) -> [String] {

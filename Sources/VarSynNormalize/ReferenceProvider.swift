@@ -99,6 +99,8 @@ public protocol ReferenceProvider: Sendable {
     func transcripts(overlapping interval: GenomicInterval, chromosome: String, assembly: Assembly) -> [Transcript]
     /// A chromosome by accession (`NC_000011.10`) or by name/alias (`11`, `chr11`) on `assembly` (GRCh38 if nil).
     func chromosome(_ name: String, assembly: Assembly?) -> ChromosomeModel?
+    /// The length of a chromosome given by accession (has a default implementation through `chromosome`).
+    func chromosomeLength(accession: String) -> Int?
     /// Copies genomic bases of chromosome accession `chromosome` (0-based `range`, plus strand) into `buffer`
     /// when the provider knows all of them (an LRG/NG_ segment covers the range without differences from the
     /// assembly there); returns false, writing nothing meaningful, when it does not.
@@ -112,6 +114,11 @@ public protocol ReferenceProvider: Sendable {
     func rsids(allele: String) -> [Int]
     /// Allele texts recorded for `rs<number>`.
     func alleles(rsid: Int) -> [String]
+}
+
+extension ReferenceProvider {
+    /// Length of a chromosome given by accession, without building a `ChromosomeModel` where the provider can.
+    public func chromosomeLength(accession: String) -> Int? { chromosome(accession, assembly: nil)?.length }
 }
 
 // MARK: - Sequence helpers shared by the conformances

@@ -42,6 +42,8 @@ public struct TableReferenceProvider: ReferenceProvider {
             aliases: c.aliases.string.split(separator: ",").map(String.init), length: c.length)
     }
 
+    public func chromosomeLength(accession: String) -> Int? { table.chromosome(accession)?.length }
+
     public func genomicSequence(
         chromosome: String, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>
     ) -> Bool {
