@@ -14,7 +14,7 @@ extension Normalizer {
     /// Every output for a variant placed on the genome (`event`) and/or on a transcript.
     func outputs(
         event: GenomicEvent?, transcript: Transcript?, transcriptChange: (change: SequenceChange, reference: [UInt8])?,
-        warnings: [String]
+        warnings: [String], view inputView: GenomeView<Provider>? = nil
     ) throws(NormalizeError) -> NormalizedVariant {
         var result = NormalizedVariant()
         result.warnings = warnings
@@ -29,7 +29,9 @@ extension Normalizer {
         }
         var unavailable: String?
         for e in events where e.assembly == .grch38 || forms.contains(.otherAssembly) {
-            let view = makeView(chromosome: e.chromosome, assembly: e.assembly)
+            let view =
+                inputView.flatMap { $0.chromosome == e.chromosome && $0.assembly == e.assembly ? $0 : nil }
+                ?? makeView(chromosome: e.chromosome, assembly: e.assembly)
             if let transcript { view.addExonSource(transcript) }
             let g = genomicForms(e, view: view, forms: e.assembly == .grch38 ? forms : forms.subtracting(.key))
             if e.assembly == .grch38 {
