@@ -118,24 +118,25 @@ enum ShorthandReader {
             throw ParseError(.empty, start: 0, end: input.count, expected: .text, detail: "the input is empty")
         }
         var collector = Collector(best: hgvsError)
-        // A gene symbol and a space (or colon) before the change: `STIM1 P165Q`, `BRAF V600E`, `STIM1:P165Q`.
+        // A reference before the change: a gene symbol and a space or colon (`STIM1 P165Q`, `BRAF V600E`,
+        // `STIM1:P165Q`), or an accession and a colon before a shorthand body (`NM_003156.3:c.EX2del`).
         var probe = Parser(input, options: .lenient, start: start, limit: end)
-        let symbol = probe.scanIdentifier()
-        if !symbol.isEmpty, let (kind, _) = probe.classifyIdentifier(symbol), kind == .geneSymbol,
-            probe.index < end, isSpace(input[probe.index]) || input[probe.index] == Byte.colon
+        if let reference = try? probe.parseReference(), probe.index < end,
+            (reference.accession.kind == .geneSymbol && isSpace(input[probe.index])) || input[probe.index] == Byte.colon,
+            reference.accession.kind != .chromosome
         {
             traceRule(.genePrefix)
+            let separatorIsSpace = isSpace(input[probe.index])
             var restStart = probe.index + 1
             while restStart < end, isSpace(input[restStart]) { restStart += 1 }
-            let gene = Accession(probe.string(symbol.lowerBound, symbol.upperBound), kind: .geneSymbol)
             let before = collector.readings.count
-            readBare(input, restStart..<end, gene: gene, into: &collector)
-            if collector.readings.count > before, isSpace(input[probe.index]) {
+            readBare(input, restStart..<end, reference: reference, into: &collector)
+            if collector.readings.count > before, separatorIsSpace {
                 for k in before..<collector.readings.count { collector.readings[k].form = .geneProtein }
             }
         }
         if collector.readings.isEmpty {
-            readBare(input, start..<end, gene: nil, into: &collector)
+            readBare(input, start..<end, reference: nil, into: &collector)
         }
         guard let first = collector.readings.first else {
             // A complete HGVS description followed by junk: that is the clearest thing to say.
@@ -175,13 +176,12 @@ enum ShorthandReader {
 
     /// Try every shorthand recognizer on `range` (compacted), in rank order.
     static func readBare(
-        _ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gene: Accession?,
+        _ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, reference: ReferenceSpecifier?,
         into collector: inout Collector
     ) {
         let text = CompactedText(input, range)
         guard !text.bytes.isEmpty else { return }
         if text.changed { traceRule(.typography) }
-        let reference = gene.map { ReferenceSpecifier($0) }
         text.bytes.withUnsafeBufferPointer { buffer in
             runRecognizers(buffer, text, range, reference, &collector)
         }
