@@ -75,7 +75,9 @@ enum AnnotateTSV {
                 sawHeader = true
                 if !isVCF {
                     guard let column else { fail("--column NAME is required for TSV input") }
-                    guard let k = fields.firstIndex(where: { $0 == column }) else { fail("no column \(column) in the header") }
+                    guard let k = fields.firstIndex(where: { $0 == column }) else {
+                        fail("no column \(column) in the header")
+                    }
                     columnIndex = k
                 }
                 return emit(line + "\t" + added.joined(separator: "\t"))
@@ -83,7 +85,10 @@ enum AnnotateTSV {
             guard let text = variantText(fields) else { return emit(line + "\t\t\t\t\t\tno variant in this row") }
             switch Result(catching: { () throws(NormalizeError) in try normalizer.normalize(text) }) {
             case .success(let v):
-                let values = [v.key, v.vcfGRCh38, v.vcfGRCh37, v.hgvsG, v.hgvsC].map { $0 ?? "" } + [v.key == nil ? (v.keyUnavailableReason ?? "") : ""]
+                let values =
+                    [v.key, v.vcfGRCh38, v.vcfGRCh37, v.hgvsG, v.hgvsC].map { $0 ?? "" } + [
+                        v.key == nil ? (v.keyUnavailableReason ?? "") : ""
+                    ]
                 emit(line + "\t" + values.joined(separator: "\t"))
             case .failure(let error):
                 emit(line + "\t\t\t\t\t\t" + error.message.replacingOccurrences(of: "\t", with: " "))

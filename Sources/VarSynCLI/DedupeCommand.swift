@@ -44,22 +44,25 @@ struct DedupeCommand: ParsableCommand {
         // Per row: the key, or the reason there is none. Only these strings are kept, never the full results.
         var keys: [(key: String?, reason: String)] = []
         keys.reserveCapacity(lines.lines.count)
-        processInOrder(lines, transform: { (bytes) -> (String?, String) in
-            let text = String(decoding: bytes, as: UTF8.self)
-            switch Result(catching: { () throws(NormalizeError) in try normalizer.normalize(text) }) {
-            case .success(let v):
-                let key = protein ? v.proteinKey : v.key
-                let reason =
-                    protein
-                    ? "no protein key (the protein module is not wired in, or the variant is not coding)"
-                    : "no key: \(v.keyUnavailableReason ?? "unknown")"
-                return (key, key == nil ? reason : "")
-            case .failure(let error):
-                return (nil, "\(error.code.rawValue): \(error.message)")
-            }
-        }, emit: { results in
-            keys.append(contentsOf: results.map { (key: $0.0, reason: $0.1) })
-        })
+        processInOrder(
+            lines,
+            transform: { (bytes) -> (String?, String) in
+                let text = String(decoding: bytes, as: UTF8.self)
+                switch Result(catching: { () throws(NormalizeError) in try normalizer.normalize(text) }) {
+                case .success(let v):
+                    let key = protein ? v.proteinKey : v.key
+                    let reason =
+                        protein
+                        ? "no protein key (the protein module is not wired in, or the variant is not coding)"
+                        : "no key: \(v.keyUnavailableReason ?? "unknown")"
+                    return (key, key == nil ? reason : "")
+                case .failure(let error):
+                    return (nil, "\(error.code.rawValue): \(error.message)")
+                }
+            },
+            emit: { results in
+                keys.append(contentsOf: results.map { (key: $0.0, reason: $0.1) })
+            })
         var order: [String] = []
         var rows: [String: [Int]] = [:]
         var unreadable: [Int] = []
@@ -86,7 +89,9 @@ struct DedupeCommand: ParsableCommand {
                 for i in members { out.line("  row \(i + 1)  \(input(i))") }
             }
         }
-        if !json && !unreadable.isEmpty { out.line("unreadable: \(unreadable.count) row\(unreadable.count == 1 ? "" : "s")") }
+        if !json && !unreadable.isEmpty {
+            out.line("unreadable: \(unreadable.count) row\(unreadable.count == 1 ? "" : "s")")
+        }
         for i in unreadable {
             if json {
                 var line = JSONLine()

@@ -9,10 +9,14 @@ import VarSynReference
 struct NormalizeInputOptions: ParsableArguments {
     @OptionGroup var tableOptions: TableOptions
 
-    @Option(help: "Assembly of genomic input written with chromosome names (chr11:…, 11-4076864-C-A): GRCh38 or GRCh37.")
+    @Option(
+        help: "Assembly of genomic input written with chromosome names (chr11:…, 11-4076864-C-A): GRCh38 or GRCh37.")
     var assembly: String = "GRCh38"
 
-    @Option(name: .shortAndLong, help: "Read expressions from FILE (- for standard input): one per line, or a TSV/CSV/JSONL column with --column.")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "Read expressions from FILE (- for standard input): one per line, or a TSV/CSV/JSONL column with --column.")
     var input: String?
 
     @Option(help: "Column (header name) holding the expression in a TSV, CSV or JSON Lines --input.")
@@ -80,7 +84,10 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Output format: json (one object per line) or tsv.")
     var format: String = "json"
 
-    @Option(help: "Benchmark instead of printing: normalize the inputs this many times on one thread and report rates on standard error.")
+    @Option(
+        help:
+            "Benchmark instead of printing: normalize the inputs this many times on one thread and report rates on standard error."
+    )
     var bench: Int?
 
     func run() throws {
@@ -108,12 +115,14 @@ func printInOrder(
     var out = OutputBuffer()
     if let header { out.line(header) }
     var failed = 0
-    processInOrder(lines, transform: { bytes in transform(String(decoding: bytes, as: UTF8.self)) }, emit: { results in
-        for (ok, line) in results {
-            if !ok { failed += 1 }
-            out.line(line)
-        }
-    })
+    processInOrder(
+        lines, transform: { bytes in transform(String(decoding: bytes, as: UTF8.self)) },
+        emit: { results in
+            for (ok, line) in results {
+                if !ok { failed += 1 }
+                out.line(line)
+            }
+        })
     out.flush()
     if failed > 0 { throw ExitCode(1) }
 }
@@ -173,7 +182,8 @@ enum NormalizeReport {
         var fields = [clean(input)]
         switch result {
         case .success(let v):
-            fields += ["true", v.key, v.spdi, v.vcfGRCh38, v.vcfGRCh37, v.hgvsG, v.hgvsC, v.hgvsP, v.proteinKey].map(clean)
+            fields += ["true", v.key, v.spdi, v.vcfGRCh38, v.vcfGRCh37, v.hgvsG, v.hgvsC, v.hgvsP, v.proteinKey].map(
+                clean)
             fields += [v.rsids.joined(separator: ","), clean(v.warnings.joined(separator: "; ")), ""]
         case .failure(let error):
             fields += ["false"] + Array(repeating: "", count: 10) + [clean(error.message)]
@@ -196,10 +206,12 @@ enum ColumnReader {
             }
             return LineInput(arguments: rows)
         }
-        let separator: Character = csv || (!lines[firstIndex].contains("\t") && lines[firstIndex].contains(",")) ? "," : "\t"
+        let separator: Character =
+            csv || (!lines[firstIndex].contains("\t") && lines[firstIndex].contains(",")) ? "," : "\t"
         let header = split(lines[firstIndex], separator)
         guard let k = header.firstIndex(of: column) else {
-            throw CLIError.cannotRead("--column \(column)", "no such column in the header (\(header.joined(separator: ", ")))")
+            throw CLIError.cannotRead(
+                "--column \(column)", "no such column in the header (\(header.joined(separator: ", ")))")
         }
         for line in lines[(firstIndex + 1)...] where !line.isEmpty {
             let fields = split(line, separator)
@@ -216,7 +228,9 @@ enum ColumnReader {
 
     /// Splits one line; for CSV, double-quoted fields may contain the separator and `""`.
     static func split(_ line: String, _ separator: Character) -> [String] {
-        guard separator == "," else { return line.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+        guard separator == "," else {
+            return line.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        }
         var fields: [String] = []
         var current = ""
         var quoted = false
@@ -260,7 +274,8 @@ enum NormalizeBenchmark {
             for _ in 0..<rounds { for item in items where body(item) { ok += 1 } }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let n = Double(items.count * rounds)
-            let line = "\(label): \(Int(n / seconds)) /s on one thread (\(items.count) inputs x \(rounds), \(ok / rounds) ok per round)\n"
+            let line =
+                "\(label): \(Int(n / seconds)) /s on one thread (\(items.count) inputs x \(rounds), \(ok / rounds) ok per round)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
         var keyOnly = normalizer

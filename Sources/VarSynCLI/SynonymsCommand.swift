@@ -15,8 +15,10 @@ import VarSynNormalize
 struct SynonymsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synonyms",
-        abstract: "List every name of a variant: g. on GRCh38 and GRCh37, c./n. on each transcript, r., legacy, rsIDs, SPDI, VCF.",
-        discussion: "Human-readable by default; --json prints one JSON object per input. Exit status 1 when some input failed."
+        abstract:
+            "List every name of a variant: g. on GRCh38 and GRCh37, c./n. on each transcript, r., legacy, rsIDs, SPDI, VCF.",
+        discussion:
+            "Human-readable by default; --json prints one JSON object per input. Exit status 1 when some input failed."
     )
 
     @Argument(help: "Variant descriptions (HGVS or shorthand).")
@@ -24,7 +26,9 @@ struct SynonymsCommand: ParsableCommand {
 
     @OptionGroup var options: NormalizeInputOptions
 
-    @Flag(help: "One JSON object per input: {\"input\", \"ok\", \"key\", \"synonyms\": [{\"kind\", \"text\", \"note\"}]}.")
+    @Flag(
+        help: "One JSON object per input: {\"input\", \"ok\", \"key\", \"synonyms\": [{\"kind\", \"text\", \"note\"}]}."
+    )
     var json = false
 
     func run() throws {
@@ -55,7 +59,8 @@ private func human(_ input: String, _ s: VariantSynonyms) -> String {
     let width = Synonym.Kind.allCases.map(\.rawValue.count).max() ?? 10
     for synonym in s.synonyms {
         let pad = String(repeating: " ", count: max(0, width - synonym.kind.rawValue.count))
-        text += "\n  \(synonym.kind.rawValue)\(pad)  \(synonym.text)" + (synonym.note.isEmpty ? "" : "  (\(synonym.note))")
+        text +=
+            "\n  \(synonym.kind.rawValue)\(pad)  \(synonym.text)" + (synonym.note.isEmpty ? "" : "  (\(synonym.note))")
     }
     if s.normalized.key == nil, let why = s.normalized.keyUnavailableReason { text += "\n  no key: \(why)" }
     for warning in s.normalized.warnings { text += "\n  warning: \(warning)" }

@@ -122,7 +122,8 @@ enum ShorthandReader {
         // `STIM1:P165Q`), or an accession and a colon before a shorthand body (`NM_003156.3:c.EX2del`).
         var probe = Parser(input, options: .lenient, start: start, limit: end)
         if let reference = try? probe.parseReference(), probe.index < end,
-            (reference.accession.kind == .geneSymbol && isSpace(input[probe.index])) || input[probe.index] == Byte.colon,
+            (reference.accession.kind == .geneSymbol && isSpace(input[probe.index]))
+                || input[probe.index] == Byte.colon,
             reference.accession.kind != .chromosome
         {
             traceRule(.genePrefix)

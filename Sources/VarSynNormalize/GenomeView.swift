@@ -58,7 +58,8 @@ final class GenomeView<Provider: ReferenceProvider> {
                 let hi = min(exon.genomic.end, g + 64)
                 let tStart =
                     a.strand == .plus
-                    ? exon.transcript.start + (lo - exon.genomic.start) : exon.transcript.start + (exon.genomic.end - hi)
+                    ? exon.transcript.start + (lo - exon.genomic.start)
+                    : exon.transcript.start + (exon.genomic.end - hi)
                 var bases = [UInt8](repeating: 0, count: hi - lo)
                 let n = bases.withUnsafeMutableBufferPointer { t.copySequence(tStart..<(tStart + hi - lo), into: $0) }
                 guard n == bases.count else { continue }

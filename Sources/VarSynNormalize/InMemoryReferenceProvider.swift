@@ -64,7 +64,9 @@ public struct InMemoryReferenceProvider: ReferenceProvider {
         transcriptModels.indices.filter { transcriptModels[$0].gene.lowercased() == symbol.lowercased() }.map(make)
     }
 
-    public func transcripts(overlapping interval: GenomicInterval, chromosome: String, assembly: Assembly)
+    public func transcripts(
+        overlapping interval: GenomicInterval, chromosome: String, assembly: Assembly
+    )
         -> [InMemoryTranscript]
     {
         transcriptModels.indices.filter { i in
@@ -79,7 +81,8 @@ public struct InMemoryReferenceProvider: ReferenceProvider {
         let wanted = assembly ?? .grch38
         return chromosomes.first {
             $0.assembly == wanted
-                && ($0.name.lowercased() == name.lowercased() || $0.aliases.contains { $0.lowercased() == name.lowercased() })
+                && ($0.name.lowercased() == name.lowercased()
+                    || $0.aliases.contains { $0.lowercased() == name.lowercased() })
         }
     }
 
@@ -114,7 +117,9 @@ public struct InMemoryReferenceProvider: ReferenceProvider {
         }
     }
 
-    public func segmentSequence(accession: String, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>)
+    public func segmentSequence(
+        accession: String, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>
+    )
         -> Int
     {
         guard let s = segments.first(where: { $0.accession == accession || $0.alternateAccessions.contains(accession) })

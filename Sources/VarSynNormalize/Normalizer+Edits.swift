@@ -55,7 +55,8 @@ extension NucleotideEdit {
             return items.count == 1 ? .single(items[0]) : .list(Array(items))
         }
         switch self {
-        case .substitution(let r, let a): return .substitution(reference: complementBase(r), alternative: complementBase(a))
+        case .substitution(let r, let a):
+            return .substitution(reference: complementBase(r), alternative: complementBase(a))
         case .identity(let s): return .identity(s.map(rc))
         case .deletion(let c): return .deletion(rc(c))
         case .duplication(let c): return .duplication(rc(c))
@@ -77,7 +78,9 @@ extension Normalizer {
     ) throws(NormalizeError) -> EditReplacement {
         func check(_ stated: [UInt8]) throws(NormalizeError) {
             guard let reference else { return }
-            let upper = stated.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }.map { $0 == UInt8(ascii: "U") ? UInt8(ascii: "T") : $0 }
+            let upper = stated.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }.map {
+                $0 == UInt8(ascii: "U") ? UInt8(ascii: "T") : $0
+            }
             guard upper != reference else { return }
             let expected = String(decoding: reference, as: UTF8.self)
             let found = String(decoding: upper, as: UTF8.self)
@@ -94,7 +97,8 @@ extension Normalizer {
             case .length(let n)?:
                 if let reference, reference.count != n {
                     throw NormalizeError(
-                        .referenceMismatch, "\(label): the input states \(n) bases but the range has \(reference.count)",
+                        .referenceMismatch,
+                        "\(label): the input states \(n) bases but the range has \(reference.count)",
                         expected: String(reference.count), found: String(n))
                 }
                 return nil
@@ -102,7 +106,9 @@ extension Normalizer {
                 return nil
             }
         }
-        let upper = { (b: UInt8) -> UInt8 in b >= 97 && b <= 122 ? (b == UInt8(ascii: "u") ? UInt8(ascii: "T") : b - 32) : b }
+        let upper = { (b: UInt8) -> UInt8 in
+            b >= 97 && b <= 122 ? (b == UInt8(ascii: "u") ? UInt8(ascii: "T") : b - 32) : b
+        }
         switch edit {
         case .substitution(let r, let a):
             try check([r])
@@ -144,7 +150,9 @@ extension Normalizer {
     }
 
     /// Literal bases of inserted material; copies of ranges are read through `copy`.
-    func insertedBases(_ insertion: Insertion, copy: (NucleotideLocation) throws(NormalizeError) -> [UInt8])
+    func insertedBases(
+        _ insertion: Insertion, copy: (NucleotideLocation) throws(NormalizeError) -> [UInt8]
+    )
         throws(NormalizeError) -> [UInt8]
     {
         var out: [UInt8] = []
@@ -158,7 +166,9 @@ extension Normalizer {
                     }
                     times = n
                 }
-                let bases = s.bases.utf8.map { $0 >= 97 && $0 <= 122 ? ($0 == UInt8(ascii: "u") ? UInt8(ascii: "T") : $0 - 32) : $0 }
+                let bases = s.bases.utf8.map {
+                    $0 >= 97 && $0 <= 122 ? ($0 == UInt8(ascii: "u") ? UInt8(ascii: "T") : $0 - 32) : $0
+                }
                 for _ in 0..<times { out += bases }
             case .localRange(let location, let inverted):
                 let bases = try copy(location)
@@ -166,7 +176,8 @@ extension Normalizer {
             case .nested(let items):
                 out += try insertedBases(.list(items), copy: copy)
             case .unknown, .length:
-                throw NormalizeError(.unsupported, "inserted bases of unknown sequence (`insN`, `ins6`) cannot be normalized")
+                throw NormalizeError(
+                    .unsupported, "inserted bases of unknown sequence (`insN`, `ins6`) cannot be normalized")
             case .remote:
                 throw NormalizeError(.unsupported, "insertions copied from another reference are not normalized")
             }
@@ -224,7 +235,8 @@ extension Normalizer {
         if let genomic = view.algebra.bases(start, end) {
             return GenomicEvent(
                 assembly: alignment.assembly, chromosome: alignment.chromosome,
-                change: SequenceChange(start: start, end: end, alternative: alt), reference: genomic, referenceKnown: true)
+                change: SequenceChange(start: start, end: end, alternative: alt), reference: genomic,
+                referenceKnown: true)
         }
         guard end - start == ref.count else {
             throw NormalizeError(.sequenceUnavailable, "the change spans an intron whose sequence is not known")
@@ -238,7 +250,8 @@ extension Normalizer {
     /// The same event on the other assembly, through a transcript aligned on both (positions, intronic offsets
     /// included, carried over); nil when no transcript links them.
     func lift(_ event: GenomicEvent, to target: Assembly, hint: Transcript?) -> GenomicEvent? {
-        let probe = GenomicInterval(start: max(0, event.change.start - 1), end: max(event.change.end, event.change.start + 1))
+        let probe = GenomicInterval(
+            start: max(0, event.change.start - 1), end: max(event.change.end, event.change.start + 1))
         if let hint, let lifted = lift(event, to: target, through: hint) { return lifted }
         for t in provider.transcripts(overlapping: probe, chromosome: event.chromosome, assembly: event.assembly) {
             if let lifted = lift(event, to: target, through: t) { return lifted }
@@ -270,7 +283,9 @@ extension Normalizer {
         }
         return GenomicEvent(
             assembly: target, chromosome: to.chromosome,
-            change: SequenceChange(start: start, end: end, alternative: same ? c.alternative : reverseComplement(c.alternative)),
-            reference: same ? event.reference : reverseComplement(event.reference), referenceKnown: event.referenceKnown)
+            change: SequenceChange(
+                start: start, end: end, alternative: same ? c.alternative : reverseComplement(c.alternative)),
+            reference: same ? event.reference : reverseComplement(event.reference), referenceKnown: event.referenceKnown
+        )
     }
 }

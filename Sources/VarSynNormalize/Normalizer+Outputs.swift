@@ -46,7 +46,9 @@ extension Normalizer {
                 result.vcfGRCh37 = g.vcf
             }
             if !e.referenceKnown {
-                result.warnings.append("reference bases at \(e.chromosome):g.\(e.change.start + 1) not checked (sequence not in the reference data)")
+                result.warnings.append(
+                    "reference bases at \(e.chromosome):g.\(e.change.start + 1) not checked (sequence not in the reference data)"
+                )
             }
         }
         if !events.isEmpty && !events.contains(where: { $0.assembly == .grch38 }) {
@@ -56,7 +58,8 @@ extension Normalizer {
         // Transcript forms.
         if let transcript, forms.contains(.hgvs) || events.isEmpty {
             let t = transcriptForms(
-                transcript, events: events, transcriptChange: transcriptChange, warnings: &result.warnings, views: views)
+                transcript, events: events, transcriptChange: transcriptChange, warnings: &result.warnings, views: views
+            )
             if forms.contains(.hgvs) {
                 result.hgvsC = t.hgvs
                 result.hgvsR = t.rna
@@ -64,17 +67,22 @@ extension Normalizer {
             result.transcriptSPDI = t.spdi
         }
         if forms.contains(.candidates), let grch38 = events.first(where: { $0.assembly == .grch38 }) ?? events.first {
-            let probe = GenomicInterval(start: grch38.change.start, end: max(grch38.change.end, grch38.change.start + 1))
+            let probe = GenomicInterval(
+                start: grch38.change.start, end: max(grch38.change.end, grch38.change.start + 1))
             for t in provider.transcripts(overlapping: probe, chromosome: grch38.chromosome, assembly: grch38.assembly)
             where t.accession != transcript?.accession {
                 var ignored: [String] = []
-                if let text = transcriptForms(t, events: [grch38], transcriptChange: nil, warnings: &ignored, views: views).hgvs {
+                if let text = transcriptForms(
+                    t, events: [grch38], transcriptChange: nil, warnings: &ignored, views: views
+                ).hgvs {
                     result.candidates.append(text)
                 }
             }
         }
         // Protein forms, through the protein module when wired in.
-        if forms.contains(.hgvs), let protein, let c = result.hgvsC, c.contains(":c."), let p = protein.proteinDescription(ofCoding: c) {
+        if forms.contains(.hgvs), let protein, let c = result.hgvsC, c.contains(":c."),
+            let p = protein.proteinDescription(ofCoding: c)
+        {
             result.hgvsP = p
             result.proteinKey = proteinKey(of: p)
         }
@@ -84,7 +92,9 @@ extension Normalizer {
         } else if events.isEmpty, let spdi = result.transcriptSPDI {
             result.key = spdi
         } else {
-            result.keyUnavailableReason = unavailable ?? (events.isEmpty ? "no genomic placement and no transcript sequence" : "no GRCh38 placement")
+            result.keyUnavailableReason =
+                unavailable
+                ?? (events.isEmpty ? "no genomic placement and no transcript sequence" : "no GRCh38 placement")
         }
         // rsIDs recorded for any of the forms.
         if forms.contains(.rsids) {
@@ -102,16 +112,22 @@ extension Normalizer {
         var forms = GenomicForms()
         let algebra = view.algebra
         let chromosomeName =
-            wanted.contains(.vcf) ? provider.chromosome(e.chromosome, assembly: e.assembly)?.name ?? e.chromosome : e.chromosome
+            wanted.contains(.vcf)
+            ? provider.chromosome(e.chromosome, assembly: e.assembly)?.name ?? e.chromosome : e.chromosome
         let c = e.change
         guard e.referenceKnown else {
             // Without the sequence only a stated 1:1 change can be written.
             if e.reference.count == 1, c.alternative.count == 1 {
-                forms.hgvs = "\(e.chromosome):g.\(c.start + 1)\(EditText.bases(e.reference, false))>\(EditText.bases(c.alternative, false))"
-                forms.spdi = KeyFormat.spdi(sequence: e.chromosome, position: c.start, deleted: e.reference, inserted: c.alternative)
-                forms.vcf = KeyFormat.vcf(chromosome: chromosomeName, position: c.start + 1, reference: e.reference, alternative: c.alternative)
+                forms.hgvs =
+                    "\(e.chromosome):g.\(c.start + 1)\(EditText.bases(e.reference, false))>\(EditText.bases(c.alternative, false))"
+                forms.spdi = KeyFormat.spdi(
+                    sequence: e.chromosome, position: c.start, deleted: e.reference, inserted: c.alternative)
+                forms.vcf = KeyFormat.vcf(
+                    chromosome: chromosomeName, position: c.start + 1, reference: e.reference,
+                    alternative: c.alternative)
             } else {
-                forms.unavailable = "the genomic sequence at \(e.chromosome):g.\(c.start + 1) is not in the reference data"
+                forms.unavailable =
+                    "the genomic sequence at \(e.chromosome):g.\(c.start + 1) is not in the reference data"
             }
             return forms
         }
@@ -139,9 +155,12 @@ extension Normalizer {
 
     func genomicEditText(_ n: NormalizedChange) -> String {
         if n.kind == .insertion {
-            return EditText.edit(.insertion, first: String(n.start), last: String(n.start + 1), reference: [], alternative: n.alternative)
+            return EditText.edit(
+                .insertion, first: String(n.start), last: String(n.start + 1), reference: [], alternative: n.alternative
+            )
         }
-        return EditText.edit(n.kind, first: String(n.start + 1), last: String(n.end), reference: n.reference, alternative: n.alternative)
+        return EditText.edit(
+            n.kind, first: String(n.start + 1), last: String(n.end), reference: n.reference, alternative: n.alternative)
     }
 
     /// `11-4055634-C-A`; an indel gets the base before it (after it at the chromosome start) as anchor.
@@ -151,7 +170,8 @@ extension Normalizer {
         var position = n.start
         switch n.kind {
         case .substitution, .inversion, .deletionInsertion, .identity:
-            return KeyFormat.vcf(chromosome: chromosome, position: n.start + 1, reference: n.reference, alternative: n.alternative)
+            return KeyFormat.vcf(
+                chromosome: chromosome, position: n.start + 1, reference: n.reference, alternative: n.alternative)
         case .deletion:
             ref = n.reference
             alt = []
@@ -177,7 +197,8 @@ extension Normalizer {
 
     /// c./n. (and r.) text of a variant on `transcript`, normalized in the transcript's orientation.
     func transcriptForms(
-        _ transcript: Transcript, events: [GenomicEvent], transcriptChange: (change: SequenceChange, reference: [UInt8])?,
+        _ transcript: Transcript, events: [GenomicEvent],
+        transcriptChange: (change: SequenceChange, reference: [UInt8])?,
         warnings: inout [String], views: [GenomeView<Provider>] = []
     ) -> (hgvs: String?, rna: String?, spdi: String?) {
         let mapper = TranscriptMapper(transcript: transcript)
@@ -187,18 +208,26 @@ extension Normalizer {
         // Transcript-level SPDI (whole transcript, full justification) for exonic changes.
         let tAlgebra = SequenceAlgebra(base: { transcript.base(at: $0) }, bounds: 0..<transcript.length)
         var tChange = transcriptChange
-        if tChange == nil, let e = events.first, let a = transcript.alignment(on: e.assembly), a.chromosome == e.chromosome {
+        if tChange == nil, let e = events.first, let a = transcript.alignment(on: e.assembly),
+            a.chromosome == e.chromosome
+        {
             tChange = transcriptFrameChange(e, transcript: transcript, alignment: a)
         }
         if let (change, ref) = tChange, let voca = tAlgebra.fullyJustified(change, reference: ref), !voca.limited {
-            spdi = KeyFormat.spdi(sequence: transcript.accession, position: voca.start, deleted: voca.reference, inserted: voca.alternative)
+            spdi = KeyFormat.spdi(
+                sequence: transcript.accession, position: voca.start, deleted: voca.reference,
+                inserted: voca.alternative)
         }
         // An insertion between two exons has no single place on the genome: keep it on the transcript.
         let atJunction =
-            tChange.map { c in c.change.start == c.change.end && (1..<transcript.exonCount).contains { transcript.exon($0).start == c.change.start } }
+            tChange.map { c in
+                c.change.start == c.change.end
+                    && (1..<transcript.exonCount).contains { transcript.exon($0).start == c.change.start }
+            }
             ?? false
         // Genome-backed normalization in the transcript's orientation (shifts into introns when the genome is known).
-        if options.transcriptShift == .withinExon, !atJunction, let e = events.first(where: { transcript.alignment(on: $0.assembly)?.chromosome == $0.chromosome }),
+        if options.transcriptShift == .withinExon, !atJunction,
+            let e = events.first(where: { transcript.alignment(on: $0.assembly)?.chromosome == $0.chromosome }),
             let a = transcript.alignment(on: e.assembly)
         {
             let view =
@@ -212,7 +241,9 @@ extension Normalizer {
                     plus ? options.direction : (options.direction == .threePrime ? .fivePrime : .threePrime)
                 let n = algebra.normalize(e.change, reference: ref, direction: direction)
                 if n.shiftLimitedByUnknownSequence {
-                    warnings.append("\(transcript.accession): the 3' shift stopped at the exon edge (intron sequence not in the reference data)")
+                    warnings.append(
+                        "\(transcript.accession): the 3' shift stopped at the exon edge (intron sequence not in the reference data)"
+                    )
                 }
                 let (lo, hi) = n.kind == .insertion ? (n.start - 1, n.start) : (n.start, n.end - 1)
                 if let pLo = mapper.point(ofGenomic: lo, on: a), let pHi = mapper.point(ofGenomic: hi, on: a) {
@@ -222,8 +253,13 @@ extension Normalizer {
                     let fText = mapper.text(of: first, coding: coding)
                     let lText = mapper.text(of: last, coding: coding)
                     let text = EditText.edit(n.kind, first: fText, last: lText, reference: r, alternative: alt)
-                    let exonic = first.offset == 0 && last.offset == 0 && first.index >= 0 && last.index < transcript.length
-                    let rna = exonic ? transcript.accession + ":r." + EditText.edit(n.kind, first: fText, last: lText, reference: r, alternative: alt, rna: true) : nil
+                    let exonic =
+                        first.offset == 0 && last.offset == 0 && first.index >= 0 && last.index < transcript.length
+                    let rna =
+                        exonic
+                        ? transcript.accession + ":r."
+                            + EditText.edit(
+                                n.kind, first: fText, last: lText, reference: r, alternative: alt, rna: true) : nil
                     return (transcript.accession + prefix + text, rna, spdi)
                 }
             }
@@ -232,13 +268,17 @@ extension Normalizer {
         guard let (change, ref) = tChange else { return (nil, nil, spdi) }
         var bounds = 0..<transcript.length
         if options.transcriptShift == .withinExon {
-            let lo = mapper.exonIndex(containing: change.start) ?? mapper.exonIndex(containing: max(0, change.start - 1))
+            let lo =
+                mapper.exonIndex(containing: change.start) ?? mapper.exonIndex(containing: max(0, change.start - 1))
             let hi = mapper.exonIndex(containing: max(change.start, change.end - 1)) ?? lo
             if let lo, let hi { bounds = transcript.exon(lo).start..<transcript.exon(hi).end }
         }
-        let bounded = SequenceAlgebra(base: { bounds.contains($0) ? transcript.base(at: $0) : nil }, bounds: 0..<transcript.length)
+        let bounded = SequenceAlgebra(
+            base: { bounds.contains($0) ? transcript.base(at: $0) : nil }, bounds: 0..<transcript.length)
         var n = bounded.normalize(change, reference: ref, direction: options.direction)
-        if n.kind == .insertion, n.start == 0 || n.start == transcript.length, let edge = transcript.base(at: n.start == 0 ? 0 : n.start - 1) {
+        if n.kind == .insertion, n.start == 0 || n.start == transcript.length,
+            let edge = transcript.base(at: n.start == 0 ? 0 : n.start - 1)
+        {
             // An insertion at either end of the transcript has no flank there: write it as a delins of the end base.
             let replaced = n.start == 0 ? n.alternative + [edge] : [edge] + n.alternative
             let at = n.start == 0 ? 0 : n.start - 1
@@ -250,12 +290,17 @@ extension Normalizer {
         let fText = mapper.text(of: TranscriptPoint(index: lo), coding: coding)
         let lText = mapper.text(of: TranscriptPoint(index: hi), coding: coding)
         let text = EditText.edit(n.kind, first: fText, last: lText, reference: n.reference, alternative: n.alternative)
-        let rna = transcript.accession + ":r." + EditText.edit(n.kind, first: fText, last: lText, reference: n.reference, alternative: n.alternative, rna: true)
+        let rna =
+            transcript.accession + ":r."
+            + EditText.edit(
+                n.kind, first: fText, last: lText, reference: n.reference, alternative: n.alternative, rna: true)
         return (transcript.accession + prefix + text, rna, spdi)
     }
 
     /// A genomic event as a change on the transcript sequence, when it lies in exons (same length both ways).
-    func transcriptFrameChange(_ e: GenomicEvent, transcript: Transcript, alignment: Transcript.Alignment)
+    func transcriptFrameChange(
+        _ e: GenomicEvent, transcript: Transcript, alignment: Transcript.Alignment
+    )
         -> (change: SequenceChange, reference: [UInt8])?
     {
         let m = TranscriptMapper(transcript: transcript)
@@ -263,7 +308,8 @@ extension Normalizer {
         let c = e.change
         let alt = plus ? c.alternative : reverseComplement(c.alternative)
         if c.start == c.end {
-            guard let a = m.point(ofGenomic: c.start - 1, on: alignment), let b = m.point(ofGenomic: c.start, on: alignment),
+            guard let a = m.point(ofGenomic: c.start - 1, on: alignment),
+                let b = m.point(ofGenomic: c.start, on: alignment),
                 a.offset == 0, b.offset == 0, abs(a.index - b.index) == 1
             else { return nil }
             let i = max(a.index, b.index)
@@ -274,14 +320,17 @@ extension Normalizer {
         else { return nil }
         let lo = min(a.index, b.index)
         let hi = max(a.index, b.index) + 1
-        guard lo >= 0, hi <= transcript.length, let ref = SequenceAlgebra(base: { transcript.base(at: $0) }).bases(lo, hi)
+        guard lo >= 0, hi <= transcript.length,
+            let ref = SequenceAlgebra(base: { transcript.base(at: $0) }).bases(lo, hi)
         else { return nil }
         return (SequenceChange(start: lo, end: hi, alternative: alt), ref)
     }
 
     /// `exon 2 deletion`: the exon's flanking introns as uncertain breakpoints,
     /// `NM_003156.3:c.(139+1_140-1)_(270+1_271-1)del`, and the same on the genome.
-    func exonLevel(_ transcript: Transcript, first: Int, last: Int, edit: NucleotideEdit, warnings: [String])
+    func exonLevel(
+        _ transcript: Transcript, first: Int, last: Int, edit: NucleotideEdit, warnings: [String]
+    )
         throws(NormalizeError) -> NormalizedVariant
     {
         let n = transcript.exonCount
@@ -298,14 +347,17 @@ extension Normalizer {
         let coding = transcript.cds != nil
         let startExon = transcript.exon(first - 1)
         let endExon = transcript.exon(last - 1)
-        let outerStart: TranscriptPoint? = first > 1 ? TranscriptPoint(index: transcript.exon(first - 2).end - 1, offset: 1) : nil
+        let outerStart: TranscriptPoint? =
+            first > 1 ? TranscriptPoint(index: transcript.exon(first - 2).end - 1, offset: 1) : nil
         let innerStart = TranscriptPoint(index: startExon.start, offset: -1)
         let innerEnd = TranscriptPoint(index: endExon.end - 1, offset: 1)
-        let outerEnd: TranscriptPoint? = last < n ? TranscriptPoint(index: transcript.exon(last).start, offset: -1) : nil
+        let outerEnd: TranscriptPoint? =
+            last < n ? TranscriptPoint(index: transcript.exon(last).start, offset: -1) : nil
         let t = { (p: TranscriptPoint?) in p.map { m.text(of: $0, coding: coding) } ?? "?" }
         var result = NormalizedVariant()
         result.warnings = warnings
-        result.hgvsC = "\(transcript.accession):\(coding ? "c." : "n.")(\(t(outerStart))_\(t(innerStart)))_(\(t(innerEnd))_\(t(outerEnd)))\(keyword)"
+        result.hgvsC =
+            "\(transcript.accession):\(coding ? "c." : "n.")(\(t(outerStart))_\(t(innerStart)))_(\(t(innerEnd))_\(t(outerEnd)))\(keyword)"
         for assembly in [Assembly.grch38, .grch37] {
             guard let a = transcript.alignment(on: assembly) else { continue }
             let g = { (p: TranscriptPoint?) -> String in
@@ -316,7 +368,8 @@ extension Normalizer {
             let text = "\(a.chromosome):g.(\(ordered[0])_\(ordered[1]))_(\(ordered[2])_\(ordered[3]))\(keyword)"
             if assembly == .grch38 { result.hgvsG = text } else { result.hgvsGGRCh37 = text }
         }
-        result.keyUnavailableReason = "exon-level change: the breakpoints lie somewhere in the flanking introns, so there is no exact key"
+        result.keyUnavailableReason =
+            "exon-level change: the breakpoints lie somewhere in the flanking introns, so there is no exact key"
         return result
     }
 }

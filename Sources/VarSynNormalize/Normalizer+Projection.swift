@@ -27,7 +27,9 @@ extension Normalizer {
 
     /// ``project(_:to:)-(String,_)`` for a parsed expression (no text work at all).
     @_specialize(where Provider == TableReferenceProvider)
-    public func project(_ expression: VariantExpression, to assembly: Assembly = .grch38) throws(NormalizeError)
+    public func project(
+        _ expression: VariantExpression, to assembly: Assembly = .grch38
+    ) throws(NormalizeError)
         -> GenomicProjection
     {
         guard let description = expression.singleDescription,
@@ -39,7 +41,8 @@ extension Normalizer {
         var warnings: [String] = []
         let transcript = try resolveTranscript(description.reference, warnings: &warnings)
         guard let alignment = transcript.alignment(on: assembly) else {
-            throw NormalizeError(.outOfBounds, "\(transcript.accession) has no \(assembly) alignment in the reference data")
+            throw NormalizeError(
+                .outOfBounds, "\(transcript.accession) has no \(assembly) alignment in the reference data")
         }
         let mapper = TranscriptMapper(transcript: transcript)
         guard case .exact(let first) = variant.location.start else {
@@ -48,10 +51,13 @@ extension Normalizer {
         let p1 = try mapper.point(of: first, system: system)
         var p2 = p1
         if let end = variant.location.end {
-            guard case .exact(let last) = end else { throw NormalizeError(.unsupported, "uncertain positions are not projected") }
+            guard case .exact(let last) = end else {
+                throw NormalizeError(.unsupported, "uncertain positions are not projected")
+            }
             p2 = try mapper.point(of: last, system: system)
         }
-        guard let g1 = mapper.genomicPosition(of: p1, on: alignment), let g2 = mapper.genomicPosition(of: p2, on: alignment)
+        guard let g1 = mapper.genomicPosition(of: p1, on: alignment),
+            let g2 = mapper.genomicPosition(of: p2, on: alignment)
         else {
             throw NormalizeError(.outOfBounds, "the location cannot be placed on \(alignment.chromosome)")
         }

@@ -87,7 +87,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             throw NormalizeError(.unsupported, "none of the alleles of \(id.text) could be normalized: \(alleles)")
         }
         if distinctKeys.count > 1 {
-            result.warnings.append("\(id.text) has \(distinctKeys.count) alleles: \(distinctKeys.joined(separator: ", ")); the first is shown")
+            result.warnings.append(
+                "\(id.text) has \(distinctKeys.count) alleles: \(distinctKeys.joined(separator: ", ")); the first is shown"
+            )
             result.candidates.append(contentsOf: distinctKeys.dropFirst())
         }
         result.rsids = [id.text]
@@ -95,7 +97,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     }
 
     private func rank(_ allele: String) -> Int {
-        if allele.hasPrefix("NC_"), provider.chromosome(String(allele.prefix { $0 != ":" }), assembly: nil)?.assembly == .grch38 {
+        if allele.hasPrefix("NC_"),
+            provider.chromosome(String(allele.prefix { $0 != ":" }), assembly: nil)?.assembly == .grch38
+        {
             return 0
         }
         return allele.hasPrefix("NC_") ? 1 : 2
@@ -109,14 +113,16 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             return try normalizeTranscriptVariant(reference: description.reference, system: system, variant)
         case .genomic(let system, let tree):
             guard system == .genomic else {
-                throw NormalizeError(.unsupported, "\(system.letter). descriptions are not normalized (only g., c., n., r.)")
+                throw NormalizeError(
+                    .unsupported, "\(system.letter). descriptions are not normalized (only g., c., n., r.)")
             }
             let variant = try singleVariant(tree)
             return try normalizeGenomicVariant(reference: description.reference, variant)
         case .protein:
             guard let protein else {
                 throw NormalizeError(
-                    .unsupported, "p. descriptions need the protein back-translation, which is not wired into this normalizer")
+                    .unsupported,
+                    "p. descriptions need the protein back-translation, which is not wired into this normalizer")
             }
             let text = description.hgvs()
             let candidates = protein.codingCandidates(ofProtein: text)
@@ -124,7 +130,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 throw NormalizeError(.unsupported, "\(text): no c. description produces this protein change")
             }
             var result = try normalize(first)
-            result.warnings.insert("\(text) back-translated to \(first)" + (candidates.count > 1 ? " (\(candidates.count) candidates)" : ""), at: 0)
+            result.warnings.insert(
+                "\(text) back-translated to \(first)"
+                    + (candidates.count > 1 ? " (\(candidates.count) candidates)" : ""), at: 0)
             result.candidates = Array(candidates.dropFirst()) + result.candidates
             return result
         }
@@ -143,7 +151,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     // MARK: Transcript input
 
     /// Resolves the transcript of a c./n./r. description: the selector (`NC_…(NM_…)`), the accession, or a gene.
-    func resolveTranscript(_ reference: ReferenceSpecifier?, warnings: inout [String]) throws(NormalizeError)
+    func resolveTranscript(
+        _ reference: ReferenceSpecifier?, warnings: inout [String]
+    ) throws(NormalizeError)
         -> Transcript
     {
         guard let reference else {
@@ -165,12 +175,16 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     /// The transcript a gene symbol stands for: MANE Select, else the LRG t1 transcript, else the first coding one.
     func preferredTranscript(gene: String, warnings: inout [String]) throws(NormalizeError) -> Transcript {
         let all = provider.transcripts(gene: gene)
-        guard !all.isEmpty else { throw NormalizeError(.unknownReference, "gene \(gene) has no transcript in the reference data") }
+        guard !all.isEmpty else {
+            throw NormalizeError(.unknownReference, "gene \(gene) has no transcript in the reference data")
+        }
         let chosen =
             all.first { $0.isMANESelect } ?? all.first { $0.lrgAccession?.hasSuffix("t1") == true }
             ?? all.first { $0.cds != nil } ?? all[0]
-        let why = chosen.isMANESelect ? "MANE Select" : (chosen.lrgAccession.map { "= \($0)" } ?? "first coding transcript")
-        warnings.append("gene \(gene) read as \(chosen.accession) (\(why)); \(all.count - 1) other transcripts in the table")
+        let why =
+            chosen.isMANESelect ? "MANE Select" : (chosen.lrgAccession.map { "= \($0)" } ?? "first coding transcript")
+        warnings.append(
+            "gene \(gene) read as \(chosen.accession) (\(why)); \(all.count - 1) other transcripts in the table")
         return chosen
     }
 
@@ -200,7 +214,8 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         let prefix = coding ? "c." : "n."
         let label = { (p: TranscriptPoint) in "\(transcript.accession):\(prefix)\(mapper.text(of: p, coding: coding))" }
         guard (p1.index, p1.offset) <= (p2.index, p2.offset) else {
-            throw NormalizeError(.invalid, "the range \(label(p1))_\(mapper.text(of: p2, coding: coding)) runs 3' to 5'")
+            throw NormalizeError(
+                .invalid, "the range \(label(p1))_\(mapper.text(of: p2, coding: coding)) runs 3' to 5'")
         }
         let exonic = p1.offset == 0 && p2.offset == 0 && p1.index >= 0 && p2.index < transcript.length
 
@@ -217,13 +232,15 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
 
         if exonic {
             guard transcript.length > 0, transcript.base(at: p1.index) != nil else {
-                throw NormalizeError(.sequenceUnavailable, "\(transcript.accession) has no sequence in the reference data")
+                throw NormalizeError(
+                    .sequenceUnavailable, "\(transcript.accession) has no sequence in the reference data")
             }
             var start = p1.index
             var end = p2.index + 1
             if isInsertion {
                 guard variant.location.end != nil, p2.index == p1.index + 1 else {
-                    throw NormalizeError(.invalid, "an insertion needs two adjacent flanking positions (\(label(p1))_…)")
+                    throw NormalizeError(
+                        .invalid, "an insertion needs two adjacent flanking positions (\(label(p1))_…)")
                 }
                 start = p2.index
                 end = p2.index
@@ -240,15 +257,18 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             let change = alt.change(start: start, end: end)
             transcriptChange = (change, ref)
             if let alignment, let v = view {
-                event = try? mapTranscriptChange(change, ref: ref, transcript: transcript, alignment: alignment, view: v)
+                event = try? mapTranscriptChange(
+                    change, ref: ref, transcript: transcript, alignment: alignment, view: v)
             }
         } else {
             guard let alignment, let v = view else {
                 throw NormalizeError(
                     .outOfBounds,
-                    "\(label(p1)) lies outside the transcribed sequence, and \(transcript.accession) has no genomic alignment")
+                    "\(label(p1)) lies outside the transcribed sequence, and \(transcript.accession) has no genomic alignment"
+                )
             }
-            guard let g1 = mapper.genomicPosition(of: p1, on: alignment), let g2 = mapper.genomicPosition(of: p2, on: alignment)
+            guard let g1 = mapper.genomicPosition(of: p1, on: alignment),
+                let g2 = mapper.genomicPosition(of: p2, on: alignment)
             else {
                 throw NormalizeError(.outOfBounds, "\(label(p1)) cannot be placed on \(alignment.chromosome)")
             }
@@ -268,12 +288,16 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 let outside = p1.index < 0 ? p1 : p2
                 throw NormalizeError(
                     .outOfBounds,
-                    "\(label(outside)) lies outside \(transcript.accession) (\(transcript.length) bases) and the genome there is not in the reference data")
+                    "\(label(outside)) lies outside \(transcript.accession) (\(transcript.length) bases) and the genome there is not in the reference data"
+                )
             }
             let refInTranscriptOrientation = genomicRef.map { plus ? $0 : reverseComplement($0) }
-            if refInTranscriptOrientation == nil || v.usedTranscriptSequence && !(start..<max(end, start + 1)).allSatisfy(v.genomeKnows) {
+            if refInTranscriptOrientation == nil
+                || v.usedTranscriptSequence && !(start..<max(end, start + 1)).allSatisfy(v.genomeKnows)
+            {
                 warnings.append(
-                    "the genomic sequence at \(alignment.chromosome):g.\(start + 1) is not in the reference data: bases not checked, not shifted")
+                    "the genomic sequence at \(alignment.chromosome):g.\(start + 1) is not in the reference data: bases not checked, not shifted"
+                )
             }
             let alt = try alternative(
                 variant.edit, reference: refInTranscriptOrientation, where: label(p1),
@@ -296,7 +320,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
 
     // MARK: Genomic input
 
-    func normalizeGenomicVariant(reference: ReferenceSpecifier?, _ variant: NucleotideVariant<GenomicPosition>)
+    func normalizeGenomicVariant(
+        reference: ReferenceSpecifier?, _ variant: NucleotideVariant<GenomicPosition>
+    )
         throws(NormalizeError) -> NormalizedVariant
     {
         guard let reference else {
@@ -322,15 +348,18 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             if let segment = provider.segment(accession: accession.text) {
                 return try normalizeSegmentVariant(segment, b1: b1, b2: b2, variant: variant)
             }
-            throw NormalizeError(.unknownReference, "\(accession.text) is not a chromosome or genomic record in the reference data")
+            throw NormalizeError(
+                .unknownReference, "\(accession.text) is not a chromosome or genomic record in the reference data")
         }
         guard let chromosome else { throw NormalizeError(.unknownReference, "\(accession.text) is unknown") }
         if b2 > chromosome.length {
-            throw NormalizeError(.outOfBounds, "g.\(b2) lies past the end of \(chromosome.accession) (\(chromosome.length) bases)")
+            throw NormalizeError(
+                .outOfBounds, "g.\(b2) lies past the end of \(chromosome.accession) (\(chromosome.length) bases)")
         }
         let view = makeView(chromosome: chromosome.accession, assembly: chromosome.assembly)
         let probe = GenomicInterval(start: b1 - 1, end: b2)
-        let covering = provider.transcripts(overlapping: probe, chromosome: chromosome.accession, assembly: chromosome.assembly)
+        let covering = provider.transcripts(
+            overlapping: probe, chromosome: chromosome.accession, assembly: chromosome.assembly)
         for t in covering { view.addExonSource(t) }
         var start = b1 - 1
         var end = b2
@@ -344,7 +373,8 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         let ref = view.algebra.bases(start, end)
         if ref == nil {
             warnings.append(
-                "the genomic sequence at \(chromosome.accession):g.\(b1) is not in the reference data: bases not checked, not shifted")
+                "the genomic sequence at \(chromosome.accession):g.\(b1) is not in the reference data: bases not checked, not shifted"
+            )
         }
         let alt = try alternative(
             variant.edit, reference: ref, where: "\(chromosome.accession):g.\(b1)",
@@ -355,18 +385,21 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 var c2 = c1
                 if case .exact(.base(let c))? = loc.end { c2 = c }
                 guard let bases = view.algebra.bases(c1 - 1, c2) else {
-                    throw NormalizeError(.sequenceUnavailable, "the copied range g.\(c1)_\(c2) is not in the reference data")
+                    throw NormalizeError(
+                        .sequenceUnavailable, "the copied range g.\(c1)_\(c2) is not in the reference data")
                 }
                 return bases
             })
         guard let change = alt.genomicChange(start: start, end: end, plus: true) else {
-            throw NormalizeError(.sequenceUnavailable, "the reference bases at \(chromosome.accession):g.\(b1) are not known")
+            throw NormalizeError(
+                .sequenceUnavailable, "the reference bases at \(chromosome.accession):g.\(b1) are not known")
         }
         let event = GenomicEvent(
             assembly: chromosome.assembly, chromosome: chromosome.accession, change: change,
             reference: ref ?? alt.statedReference ?? [], referenceKnown: ref != nil)
         let preferred = preferred(among: covering)
-        var result = try outputs(event: event, transcript: preferred, transcriptChange: nil, warnings: warnings, view: view)
+        var result = try outputs(
+            event: event, transcript: preferred, transcriptChange: nil, warnings: warnings, view: view)
         result.warnings = uniqued(result.warnings)
         return result
     }
@@ -379,13 +412,16 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             let placement = segment.placements.first(where: { $0.assembly == .grch38 && $0.differences.isEmpty })
                 ?? segment.placements.first(where: { $0.differences.isEmpty }) ?? segment.placements.first
         else {
-            throw NormalizeError(.outOfBounds, "\(segment.accession) is not placed on an assembly in the reference data")
+            throw NormalizeError(
+                .outOfBounds, "\(segment.accession) is not placed on an assembly in the reference data")
         }
         guard b1 >= 1, b2 <= segment.length else {
-            throw NormalizeError(.outOfBounds, "g.\(b2) lies past the end of \(segment.accession) (\(segment.length) bases)")
+            throw NormalizeError(
+                .outOfBounds, "g.\(b2) lies past the end of \(segment.accession) (\(segment.length) bases)")
         }
         guard placement.differences.allSatisfy({ $0.kind == .mismatch }) else {
-            throw NormalizeError(.unsupported, "\(segment.accession) differs from \(placement.chromosome) by indels; not mapped")
+            throw NormalizeError(
+                .unsupported, "\(segment.accession) differs from \(placement.chromosome) by indels; not mapped")
         }
         func g(_ b: Int) -> Int {
             placement.strand == .plus

@@ -104,7 +104,9 @@ public protocol ReferenceProvider: Sendable {
     /// Copies genomic bases of chromosome accession `chromosome` (0-based `range`, plus strand) into `buffer`
     /// when the provider knows all of them (an LRG/NG_ segment covers the range without differences from the
     /// assembly there); returns false, writing nothing meaningful, when it does not.
-    func genomicSequence(chromosome: String, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>)
+    func genomicSequence(
+        chromosome: String, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>
+    )
         -> Bool
     /// A genomic segment (`LRG_164`, `NG_016277.1`).
     func segment(accession: String) -> ReferenceSegment?
@@ -161,7 +163,9 @@ func reverseComplementInPlace(_ buffer: UnsafeMutableBufferPointer<UInt8>, count
 
 /// Whether a placement's differences keep `range` from being read through a plain offset: any indel (it shifts
 /// coordinates) or a mismatch inside the range. Differences are 1-based inclusive genomic positions.
-func differencesBlock(_ range: Range<Int>, kinds: some Sequence<(mismatch: Bool, genomicStart: Int, genomicEnd: Int)>) -> Bool {
+func differencesBlock(
+    _ range: Range<Int>, kinds: some Sequence<(mismatch: Bool, genomicStart: Int, genomicEnd: Int)>
+) -> Bool {
     for d in kinds {
         if !d.mismatch { return true }
         let lo = min(d.genomicStart, d.genomicEnd) - 1

@@ -89,7 +89,8 @@ struct SequenceAlgebra {
             let r = Array(ref)
             let a = Array(alt)
             let kind: ChangeKind =
-                r.count == 1 && a.count == 1 ? .substitution
+                r.count == 1 && a.count == 1
+                ? .substitution
                 : (r.count >= 2 && a == reverseComplement(r) ? .inversion : .deletionInsertion)
             return NormalizedChange(
                 kind: kind, start: start, end: start + r.count, reference: r, alternative: a,
@@ -190,7 +191,9 @@ struct SequenceAlgebra {
     /// NCBI full justification (VOCA): the whole region over which an indel can slide, with the reference and
     /// alternative bases of that region. Substitutions and delins come back trimmed and unshifted.
     /// Example: deleting one A from `CAAAG` gives `(start of the As, "AAA", "AA")`.
-    func fullyJustified(_ change: SequenceChange, reference: [UInt8])
+    func fullyJustified(
+        _ change: SequenceChange, reference: [UInt8]
+    )
         -> (start: Int, reference: [UInt8], alternative: [UInt8], limited: Bool)?
     {
         let left = normalize(change, reference: reference, direction: .fivePrime)

@@ -94,13 +94,15 @@ extension Normalizer {
             return [body, "\(ref)\(position)\(alt)"]
         case .deletion, .duplication:
             // Spell out the bases (legacy `35delT`) when the range is exonic.
-            guard let reference = d.reference, let t = provider.transcript(accession: reference.accession.text)?.transcript,
+            guard let reference = d.reference,
+                let t = provider.transcript(accession: reference.accession.text)?.transcript,
                 case .exact(let a) = variant.location.start
             else { return [] }
             let mapper = TranscriptMapper(transcript: t)
             var last = a
             if case .exact(let b)? = variant.location.end { last = b }
-            guard let p1 = try? mapper.point(of: a, system: .coding), let p2 = try? mapper.point(of: last, system: .coding),
+            guard let p1 = try? mapper.point(of: a, system: .coding),
+                let p2 = try? mapper.point(of: last, system: .coding),
                 p1.offset == 0, p2.offset == 0, p2.index - p1.index < 20,
                 let bases = SequenceAlgebra(base: { t.base(at: $0) }).bases(p1.index, p2.index + 1)
             else { return [] }

@@ -25,7 +25,9 @@ public struct TableReferenceProvider: ReferenceProvider {
         table.transcripts(gene: symbol).map(TableTranscript.init)
     }
 
-    public func transcripts(overlapping interval: GenomicInterval, chromosome: String, assembly: Assembly)
+    public func transcripts(
+        overlapping interval: GenomicInterval, chromosome: String, assembly: Assembly
+    )
         -> [TableTranscript]
     {
         var out: [TableTranscript] = []
@@ -74,7 +76,9 @@ public struct TableReferenceProvider: ReferenceProvider {
             })
     }
 
-    public func segmentSequence(accession: String, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>)
+    public func segmentSequence(
+        accession: String, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>
+    )
         -> Int
     {
         table.segment(accession: accession)?.copySequence(range, into: buffer) ?? 0
@@ -178,7 +182,8 @@ struct EncodedDifferences: Sequence, IteratorProtocol {
             var value = 0
             var inNumber = false
             var i = start
-            let mismatch = end - start >= 8 && bytes[start] == UInt8(ascii: "m") && bytes[start + 1] == UInt8(ascii: "i")
+            let mismatch =
+                end - start >= 8 && bytes[start] == UInt8(ascii: "m") && bytes[start + 1] == UInt8(ascii: "i")
             while i < end && field < 3 {
                 let b = bytes[i]
                 if b == UInt8(ascii: ":") {

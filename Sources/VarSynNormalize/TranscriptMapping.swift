@@ -29,12 +29,14 @@ struct TranscriptMapper<T: ReferenceTranscript> {
         case .intron(let n):
             guard n >= 1, n < transcript.exonCount else {
                 throw NormalizeError(
-                    .outOfBounds, "\(transcript.accession) has \(transcript.exonCount - 1) introns; there is no intron \(n)")
+                    .outOfBounds,
+                    "\(transcript.accession) has \(transcript.exonCount - 1) introns; there is no intron \(n)")
             }
             switch position.offset {
             case .downstream(let k?): return TranscriptPoint(index: transcript.exon(n - 1).end - 1, offset: k)
             case .upstream(let k?): return TranscriptPoint(index: transcript.exon(n).start, offset: -k)
-            default: throw NormalizeError(.unsupported, "an intron position needs a known offset (IVS\(n)+k or IVS\(n)-k)")
+            default:
+                throw NormalizeError(.unsupported, "an intron position needs a known offset (IVS\(n)+k or IVS\(n)-k)")
             }
         case .exon(let n):
             throw NormalizeError(.unsupported, "exon \(n) is a whole exon, not a position")
@@ -120,7 +122,10 @@ struct TranscriptMapper<T: ReferenceTranscript> {
             let exon = alignment.exon(i)
             guard exon.transcript.contains(index) else { continue }
             let delta = index - exon.transcript.start
-            if exon.cigar.isEmpty || exon.transcript.length == exon.genomic.length && !exon.cigar.contains(where: { $0 == "I" || $0 == "D" }) {
+            if exon.cigar.isEmpty
+                || exon.transcript.length == exon.genomic.length
+                    && !exon.cigar.contains(where: { $0 == "I" || $0 == "D" })
+            {
                 return plus ? exon.genomic.start + delta : exon.genomic.end - 1 - delta
             }
             var t = 0  // transcript bases consumed in this exon
@@ -157,7 +162,10 @@ struct TranscriptMapper<T: ReferenceTranscript> {
             let exon = alignment.exon(i)
             guard exon.genomic.contains(g) else { continue }
             let gd = plus ? g - exon.genomic.start : exon.genomic.end - 1 - g
-            if exon.cigar.isEmpty || exon.transcript.length == exon.genomic.length && !exon.cigar.contains(where: { $0 == "I" || $0 == "D" }) {
+            if exon.cigar.isEmpty
+                || exon.transcript.length == exon.genomic.length
+                    && !exon.cigar.contains(where: { $0 == "I" || $0 == "D" })
+            {
                 return TranscriptPoint(index: exon.transcript.start + gd)
             }
             var t = 0
@@ -193,7 +201,8 @@ struct TranscriptMapper<T: ReferenceTranscript> {
         for i in 0..<(n - 1) {
             let a = alignment.exon(i)
             let b = alignment.exon(i + 1)
-            let between = plus ? (g >= a.genomic.end && g < b.genomic.start) : (g < a.genomic.start && g >= b.genomic.end)
+            let between =
+                plus ? (g >= a.genomic.end && g < b.genomic.start) : (g < a.genomic.start && g >= b.genomic.end)
             guard between else { continue }
             let up = plus ? g - (a.genomic.end - 1) : a.genomic.start - g
             let down = plus ? b.genomic.start - g : g - (b.genomic.end - 1)

@@ -42,7 +42,10 @@ import VarSynReference
         #expect(String(decoding: fromTSV.buffer[fromTSV.lines[2]], as: UTF8.self) == "chr11:4055634 C>A")
         let csv = LineInput(bytes: Array("id,hgvs\n1,\"NM_003156.3:c.494C>A\"\n2,\"a,b\"\n".utf8))
         let fromCSV = try ColumnReader.extract("hgvs", from: csv, csv: true)
-        #expect(fromCSV.lines.map { String(decoding: fromCSV.buffer[$0], as: UTF8.self) } == ["NM_003156.3:c.494C>A", "a,b"])
+        #expect(
+            fromCSV.lines.map { String(decoding: fromCSV.buffer[$0], as: UTF8.self) } == [
+                "NM_003156.3:c.494C>A", "a,b",
+            ])
         let jsonl = LineInput(bytes: Array("{\"v\":\"NM_003156.3:c.494C>A\"}\n{\"x\":1}\n".utf8))
         let fromJSONL = try ColumnReader.extract("v", from: jsonl, csv: false)
         #expect(fromJSONL.lines.count == 2)

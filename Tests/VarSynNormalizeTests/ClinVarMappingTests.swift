@@ -68,7 +68,9 @@ import VarSynReference
 
     @Test func clinvarKeysAgree() throws {
         let t = try Self.run()
-        print("ClinVar c. vs g. keys: \(t.agree)/\(t.compared) agree, \(t.disagreements.count) disagree, \(t.unavailable) pairs without a key on one side, \(t.apart) pairs naming different variants (>100 bp apart)")
+        print(
+            "ClinVar c. vs g. keys: \(t.agree)/\(t.compared) agree, \(t.disagreements.count) disagree, \(t.unavailable) pairs without a key on one side, \(t.apart) pairs naming different variants (>100 bp apart)"
+        )
         let fixture = FerroAgreementTests.root.appendingPathComponent("Fixtures/clinvar-mapping-disagreements.tsv")
         let listed = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("#") }

@@ -50,7 +50,8 @@ import VarSynReference
                 chromosome: contig, start: g["start"] as? Int ?? 0, bases: Array((g["bases"] as? String ?? "").utf8))
         }
         for (contig, length) in lengths {
-            let assembly: Assembly = ["NC_000001.10", "NC_000006.11", "NC_000009.11"].contains(contig) ? .grch37 : .grch38
+            let assembly: Assembly =
+                ["NC_000001.10", "NC_000006.11", "NC_000009.11"].contains(contig) ? .grch37 : .grch38
             provider.chromosomes.append(
                 ChromosomeModel(assembly: assembly, name: contig, accession: contig, aliases: [], length: length))
         }
@@ -96,7 +97,9 @@ import VarSynReference
         #expect(outcomes.count == 88)
         let disagreements = outcomes.filter { $0.expected != $0.ours }
         let agree = outcomes.count - disagreements.count
-        print("ferro/biocommons normalization: \(agree)/\(outcomes.count) agree, \(disagreements.count) listed disagreements")
+        print(
+            "ferro/biocommons normalization: \(agree)/\(outcomes.count) agree, \(disagreements.count) listed disagreements"
+        )
         let fixture = Self.root.appendingPathComponent("Fixtures/ferro-biocommons-disagreements.tsv")
         let listed = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("#") }
@@ -106,6 +109,8 @@ import VarSynReference
             }
         let actual = disagreements.map { "\($0.input)\t\($0.direction)\t\($0.cross)\t\($0.expected)\t\($0.ours)" }
         for line in actual where !listed.contains(line) { Issue.record("unlisted disagreement: \(line)") }
-        for line in listed where !actual.contains(line) { Issue.record("listed disagreement no longer occurs: \(line)") }
+        for line in listed where !actual.contains(line) {
+            Issue.record("listed disagreement no longer occurs: \(line)")
+        }
     }
 }

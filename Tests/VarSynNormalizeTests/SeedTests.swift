@@ -75,8 +75,10 @@ import VarSynReference
 
     /// Minus strand (TP53): c. and g. shift in their own orientations and name different bases of one run.
     @Test func minusStrandShiftsEachWay() throws {
-        let keys = try ["NM_000546.5:c.99del", "NM_000546.5:c.100del", "NM_000546.5:c.102del", "NC_000017.11:g.7676267del"]
-            .map { try normalizer.normalize($0) }
+        let keys = try [
+            "NM_000546.5:c.99del", "NM_000546.5:c.100del", "NM_000546.5:c.102del", "NC_000017.11:g.7676267del",
+        ]
+        .map { try normalizer.normalize($0) }
         for v in keys {
             #expect(v.hgvsC == "NM_000546.5:c.102del")
             #expect(v.hgvsG == "NC_000017.11:g.7676271del")
@@ -119,7 +121,8 @@ import VarSynReference
     static func provider() -> InMemoryReferenceProvider {
         let sequence = Array("ATGAAACCCGTTTTGGGCCC".utf8)
         let exons = [
-            AlignedExon(transcript: TranscriptInterval(start: 0, end: 10), genomic: GenomicInterval(start: 100, end: 110)),
+            AlignedExon(
+                transcript: TranscriptInterval(start: 0, end: 10), genomic: GenomicInterval(start: 100, end: 110)),
             AlignedExon(
                 transcript: TranscriptInterval(start: 10, end: 20), genomic: GenomicInterval(start: 200, end: 209),
                 cigar: "4M1I5M"),
@@ -127,11 +130,16 @@ import VarSynReference
         let t = TranscriptModel(
             accession: "NM_999999.1", gene: "TEST", cds: TranscriptInterval(start: 0, end: 18), sequence: sequence,
             exons: exons.map(\.transcript),
-            alignments: [TranscriptAlignment(assembly: .grch38, chromosome: "NC_000099.1", strand: .plus, exons: exons, source: "test")],
+            alignments: [
+                TranscriptAlignment(
+                    assembly: .grch38, chromosome: "NC_000099.1", strand: .plus, exons: exons, source: "test")
+            ],
             source: "test")
         var p = InMemoryReferenceProvider(
             transcripts: [t],
-            chromosomes: [ChromosomeModel(assembly: .grch38, name: "T", accession: "NC_000099.1", aliases: [], length: 1000)])
+            chromosomes: [
+                ChromosomeModel(assembly: .grch38, name: "T", accession: "NC_000099.1", aliases: [], length: 1000)
+            ])
         // Genome: exon 1 bases, intron, exon 2 without the transcript-only base (T of TTTT at transcript 14).
         var genome = [UInt8](repeating: UInt8(ascii: "A"), count: 300)
         for (i, b) in sequence[0..<10].enumerated() { genome[100 + i] = b }
