@@ -1,0 +1,140 @@
+import VarSynCore
+
+/// One coding change that produces a protein substitution: `NM_003156.3:c.494C>A` (codon CCA -> CAA).
+public struct CodingCandidate: Hashable, Sendable {
+    /// The `c.` description on the transcript: a substitution for one changed base, else a deletion-insertion
+    /// over the changed span of the codon (`c.494_495delinsAG`; an unchanged middle base is included).
+    public var description: VariantDescription
+    /// The variant codon, e.g. `CAA`.
+    public var codon: String
+    /// How many bases of the codon change (1, 2 or 3).
+    public var changedBases: Int
+
+    /// `NM_003156.3:c.494C>A`.
+    public func hgvs() -> String { description.hgvs() }
+}
+
+/// Every coding change on one codon that produces a protein substitution, synonymous change or nonsense.
+///
+/// `STIM1 P165Q` on NM_003156.3: reference codon `CCA` (c.493_495), candidates `c.494C>A` (CAA) and
+/// `c.494_495delinsAG` (CAG).
+public struct BackTranslation: Hashable, Sendable {
+    public var transcript: String
+    public var protein: String
+    /// Residue number (1-based; Met1 is 1).
+    public var residueNumber: Int
+    public var reference: AminoAcid
+    public var alternative: AminoAcid
+    /// The reference codon, e.g. `CCA`.
+    public var referenceCodon: String
+    /// `c.` number of the codon's first base (`3 * residueNumber - 2`).
+    public var codonStart: Int
+    /// Single-nucleotide candidates first (by position, then base), then the two- and three-base ones.
+    public var candidates: [CodingCandidate]
+
+    /// Candidates that change one base.
+    public var singleNucleotide: [CodingCandidate] { candidates.filter { $0.changedBases == 1 } }
+    /// Candidates that change two or three bases of the codon (`delins`).
+    public var multiNucleotide: [CodingCandidate] { candidates.filter { $0.changedBases > 1 } }
+}
+
+extension ProteinTranscript {
+    /// Back-translates a protein substitution (`p.Pro165Gln`, `p.Arg97Ter`) or synonymous change (`p.Pro165=`).
+    ///
+    /// The stated reference residue is checked: `p.Leu197Pro` on NP_003147.2 (residue 197 is Thr) throws
+    /// `.referenceMismatch` naming Leu (expected) and Thr (found).
+    public func backTranslate(_ variant: ProteinVariant) throws(ProteinMappingError) -> BackTranslation {
+        guard case .exact(let position) = variant.location.start, variant.location.end == nil,
+            let number = position.number
+        else {
+            throw .unsupported("a protein change that is not at one residue")
+        }
+        switch variant.edit {
+        case .substitution(let alternative):
+            return try backTranslate(residue: number, from: position.residue, to: alternative)
+        case .identity:
+            return try backTranslate(residue: number, from: position.residue, to: position.residue)
+        default:
+            throw .unsupported("back-translation of a protein change other than a substitution")
+        }
+    }
+
+    /// Back-translates `reference` at residue `number` to `alternative`: every single-base change of the codon that
+    /// encodes `alternative`, then every two- and three-base one (as `delins`). For `alternative == reference` the
+    /// candidates are the synonymous codons.
+    ///
+    /// NM_003156.3 residue 165 Pro -> Gln: `c.494C>A`, `c.494_495delinsAG`. Residue 304 Arg -> His (codon CGG): no
+    /// single-base change; `c.911_912delinsAC`, `c.911_912delinsAT`.
+    public func backTranslate(residue number: Int, from reference: AminoAcid, to alternative: AminoAcid)
+        throws(ProteinMappingError) -> BackTranslation
+    {
+        guard number >= 1, number <= protein.count else {
+            throw .positionOutOfRange(reference: proteinName, position: "p.\(number)")
+        }
+        let found = protein[number - 1]
+        guard found == reference else {
+            throw .referenceMismatch(
+                ReferenceMismatch(
+                    reference: proteinName.isEmpty ? transcriptName : proteinName, location: "p.\(number)",
+                    expected: reference.threeLetterCode, found: found.threeLetterCode))
+        }
+        let targets = ProteinCodonTable.codonsByResidue[Int(alternative.rawValue)]
+        guard !targets.isEmpty else { throw .unsupported("no codon encodes \(alternative.threeLetterCode)") }
+        let codonIndex = cdsStart + 3 * (number - 1)
+        let codon = (bases[codonIndex], bases[codonIndex + 1], bases[codonIndex + 2])
+        let codonStart = 3 * number - 2
+        var single: [CodingCandidate] = []
+        var multiple: [CodingCandidate] = []
+        for target in targets {
+            let alt = ProteinCodonTable.codonBases(target)
+            let refBases = [codon.0, codon.1, codon.2]
+            let altBases = [alt.0, alt.1, alt.2]
+            var first = -1
+            var last = -1
+            for i in 0..<3 where refBases[i] != altBases[i] {
+                if first < 0 { first = i }
+                last = i
+            }
+            guard first >= 0 else { continue }  // the reference codon itself
+            let changed = (0..<3).filter { refBases[$0] != altBases[$0] }.count
+            let edit: NucleotideEdit
+            let location: Location<TranscriptPosition>
+            if first == last {
+                location = Location(TranscriptPosition(base: codonStart + first))
+                edit = .substitution(reference: refBases[first], alternative: altBases[first])
+            } else {
+                location = Location(
+                    TranscriptPosition(base: codonStart + first), TranscriptPosition(base: codonStart + last))
+                let inserted = NucleotideSequence(String(decoding: altBases[first...last], as: UTF8.self))
+                edit = .deletionInsertion(deleted: nil, inserted: .single(.sequence(inserted, count: nil)))
+            }
+            let candidate = CodingCandidate(
+                description: VariantDescription(
+                    reference: ReferenceSpecifier(transcriptAccession),
+                    body: .transcript(.coding, .variant(NucleotideVariant(location: location, edit: edit)))),
+                codon: String(decoding: altBases, as: UTF8.self), changedBases: changed)
+            if changed == 1 { single.append(candidate) } else { multiple.append(candidate) }
+        }
+        single.sort { Self.candidateOrder($0, $1) }
+        multiple.sort { Self.candidateOrder($0, $1) }
+        return BackTranslation(
+            transcript: transcriptName, protein: proteinName, residueNumber: number, reference: reference,
+            alternative: alternative, referenceCodon: String(decoding: [codon.0, codon.1, codon.2], as: UTF8.self),
+            codonStart: codonStart, candidates: single + multiple)
+    }
+
+    /// By first changed position, then span, then variant codon.
+    static func candidateOrder(_ a: CodingCandidate, _ b: CodingCandidate) -> Bool {
+        let (a0, a1) = span(a)
+        let (b0, b1) = span(b)
+        if a0 != b0 { return a0 < b0 }
+        if a1 != b1 { return a1 < b1 }
+        return a.codon < b.codon
+    }
+
+    static func span(_ candidate: CodingCandidate) -> (Int, Int) {
+        guard case .transcript(_, .variant(let variant)) = candidate.description.body else { return (0, 0) }
+        let first = variant.location.start.first.base ?? 0
+        return (first, variant.location.end?.last.base ?? first)
+    }
+}
