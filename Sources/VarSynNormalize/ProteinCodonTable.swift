@@ -56,24 +56,4 @@ public enum ProteinCodonTable {
     public static func codonBases(_ index: Int) -> (UInt8, UInt8, UInt8) {
         (bases[(index >> 4) & 3], bases[(index >> 2) & 3], bases[index & 3])
     }
-
-    /// The complement of a base byte (upper case; IUPAC codes are complemented, other bytes kept).
-    @inlinable
-    public static func complement(_ base: UInt8) -> UInt8 {
-        switch base | 0x20 {
-        case UInt8(ascii: "a"): UInt8(ascii: "T")
-        case UInt8(ascii: "c"): UInt8(ascii: "G")
-        case UInt8(ascii: "g"): UInt8(ascii: "C")
-        case UInt8(ascii: "t"), UInt8(ascii: "u"): UInt8(ascii: "A")
-        case UInt8(ascii: "r"): UInt8(ascii: "Y")
-        case UInt8(ascii: "y"): UInt8(ascii: "R")
-        case UInt8(ascii: "k"): UInt8(ascii: "M")
-        case UInt8(ascii: "m"): UInt8(ascii: "K")
-        case UInt8(ascii: "b"): UInt8(ascii: "V")
-        case UInt8(ascii: "v"): UInt8(ascii: "B")
-        case UInt8(ascii: "d"): UInt8(ascii: "H")
-        case UInt8(ascii: "h"): UInt8(ascii: "D")
-        default: base & 0xDF
-        }
-    }
 }

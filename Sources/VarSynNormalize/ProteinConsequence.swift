@@ -97,14 +97,24 @@ extension ProteinTranscript {
         let end = try sequenceIndex(of: endPosition)
         guard start.index <= end.index else { throw .unsupported("a range whose start follows its end") }
 
-        // Intronic ends: the consequence is decided by the splice-site distance alone.
-        if start.offset != 0 || end.offset != 0 {
+        // An insertion between an exon's edge and the intron base next to it (`c.39_39+1insC`, `c.9-1_9insG`)
+        // keeps the splice site intact and lands in the mature transcript: read it as an exonic insertion.
+        var s = start.index
+        var e = end.index
+        if case .insertion = variant.edit, start.index == end.index {
+            if start.offset == 0, end.offset == 1 {
+                e = s + 1
+            } else if start.offset == -1, end.offset == 0 {
+                s = e - 1
+            } else if start.offset != 0 || end.offset != 0 {
+                return intronicConsequence(start: start, end: end, noncoding: noncoding)
+            }
+        } else if start.offset != 0 || end.offset != 0 {
+            // Intronic ends: the consequence is decided by the splice-site distance alone.
             return intronicConsequence(start: start, end: end, noncoding: noncoding)
         }
 
         // Exonic: what is replaced (`a..<b`) by what.
-        let s = start.index
-        let e = end.index
         var isInsertion = false
         let replaced: Range<Int>
         var source: InsertedBases
@@ -174,6 +184,8 @@ extension ProteinTranscript {
             return result(.startLoss, .variant(met))
         }
         guard hasCleanTranslation else { return result(.unknown, .unknown) }
+        // A duplication reaching into the 3' UTR puts its copy after the stop codon: the protein is unchanged.
+        if replaced.lowerBound >= cdsEnd { return noncodingResult(noncoding) }
 
         let count = source.count
         return bases.withUnsafeBufferPointer { reference in
@@ -223,6 +235,7 @@ extension ProteinTranscript {
     func compare(_ altered: AlteredSequence) -> ProteinConsequence {
         let firstCodon = (altered.replaced.lowerBound - cdsStart) / 3
         let delta = altered.inserted.count - altered.replaced.count
+        guard firstCodon >= 0, firstCodon < protein.count else { return result(.unknown, .unknown) }
         return protein.withUnsafeBufferPointer { reference in
             if delta % 3 != 0 {
                 return frameshift(altered, reference, from: firstCodon)
@@ -257,7 +270,7 @@ extension ProteinTranscript {
             }
             j += 1
         }
-        guard changed >= 0 else { return result(.unknown, .unknown) }
+        guard changed >= 0, changed < n else { return result(.unknown, .unknown) }
         return terminalChange(reference, at: changed, newResidue: newResidue, stop: stop)
     }
 
@@ -312,8 +325,24 @@ extension ProteinTranscript {
             if altStop == nil, stopInWindow {
                 // The stop codon is gone: read on past the window to the new stop.
                 guard changed < n else { return result(.unknown, .unknown) }
+                if changed < n - 1 {
+                    // Residues before the stop change too: a deletion-insertion up to the old stop, whose inserted
+                    // residues run to the new stop (or the end of the transcript), as biocommons writes it.
+                    var tail: [AminoAcid] = []
+                    var j = changed
+                    while let residue = altered.residue(codon: j, cdsStart: cdsStart) {
+                        tail.append(residue)
+                        if residue == .ter { break }
+                        j += 1
+                    }
+                    let location = Location(
+                        ProteinPosition(residue: reference[changed], number: changed + 1),
+                        ProteinPosition(residue: reference[n - 1], number: n))
+                    return single(.inFrameDeletionInsertion, location, .deletionInsertion(.residues(tail)))
+                }
                 var stop: Int?
-                var j = firstCodon + altCount
+                var j = changed
+                let newResidue = altered.residue(codon: changed, cdsStart: cdsStart) ?? .xaa
                 while let residue = altered.residue(codon: j, cdsStart: cdsStart) {
                     if residue == .ter {
                         stop = j
@@ -321,7 +350,6 @@ extension ProteinTranscript {
                     }
                     j += 1
                 }
-                let newResidue = prefix < altCount ? window[prefix] : .xaa
                 return terminalChange(reference, at: changed, newResidue: newResidue, stop: stop)
             }
             var refTail = refCount
@@ -491,7 +519,7 @@ enum InsertedBases {
         case .literal(let bases): for (i, base) in bases.enumerated() { buffer[i] = base }
         case .copy(let range): for (i, p) in range.enumerated() { buffer[i] = reference[p] }
         case .reverseComplement(let range):
-            for (i, p) in range.reversed().enumerated() { buffer[i] = ProteinCodonTable.complement(reference[p]) }
+            for (i, p) in range.reversed().enumerated() { buffer[i] = complementBase(reference[p]) }
         }
     }
 }
@@ -512,11 +540,13 @@ struct AlteredSequence {
         return reference[i - inserted.count + replaced.count]
     }
 
-    /// The residue of codon `codon` (0 = the initiation codon), nil past the end of the sequence.
+    /// The residue of codon `codon` (0 = the initiation codon), nil past the end of the sequence; a codon cut short
+    /// by the end of the transcript reads as `Xaa` (biocommons pads it with `N`).
     @inline(__always)
     func residue(codon: Int, cdsStart: Int) -> AminoAcid? {
         let i = cdsStart + 3 * codon
-        guard i + 3 <= count else { return nil }
+        guard i < count else { return nil }
+        guard i + 3 <= count else { return .xaa }
         return ProteinCodonTable.translate(base(i), base(i + 1), base(i + 2))
     }
 }

@@ -18,131 +18,103 @@ public enum TranscriptChoiceReason: String, Hashable, Sendable {
 }
 
 /// The transcript a protein question was answered on, and why that one.
-public struct TranscriptChoice: Sendable {
-    public var record: TranscriptRecord
+public struct TranscriptChoice<Transcript: ReferenceTranscript>: Sendable {
+    public var transcript: Transcript
     public var reason: TranscriptChoiceReason
-    /// Why it differs from what was asked (version fallback), or which preference applied (`STIM1: MANE Select
-    /// NM_001382567.1 is not in the table; using LRG_164t1 = NM_003156.3`); nil when exactly what was named.
+    /// Why it differs from what was asked (version fallback), or which preference applied (`STIM1: no MANE Select
+    /// transcript in the reference data; using LRG_164t1 = NM_003156.3`); nil when exactly what was named.
     public var note: String?
 }
 
-/// c. -> p. and p. -> c. on a reference table, from text: `NM_003156.3:c.494C>A`, `STIM1 P165Q`,
+/// c. -> p. and p. -> c. through a `ReferenceProvider`, from text: `NM_003156.3:c.494C>A`, `STIM1 P165Q`,
 /// `NP_003147.2:p.Pro165Gln`.
 ///
 /// For many questions on one transcript, prepare a `ProteinTranscript` once and call it directly (the fast path).
-public struct ProteinMapper: Sendable {
-    public let table: ReferenceTable
+public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
+    public typealias Choice = TranscriptChoice<Provider.Transcript>
+    public let provider: Provider
 
-    public init(table: ReferenceTable) { self.table = table }
+    public init(_ provider: Provider) { self.provider = provider }
 
     /// The predicted protein consequence of a `c.` description: `NM_003156.3:c.494C>A` -> `NP_003147.2:p.(Pro165Gln)`.
     public func consequence(of text: String, noncoding: NoncodingConsequence = .unchanged) throws(ProteinMappingError)
-        -> (consequence: ProteinConsequence, choice: TranscriptChoice)
+        -> (consequence: ProteinConsequence, choice: Choice)
     {
         let description = try Self.parseSingle(text)
         guard let reference = description.reference else { throw .unsupported("a description without a reference") }
         let choice = try transcript(for: reference)
-        let transcript = try ProteinTranscript(choice.record)
+        let transcript = try ProteinTranscript(choice.transcript)
         return (try transcript.consequence(of: description, noncoding: noncoding), choice)
     }
 
     /// Back-translates a protein substitution given as text: `STIM1 P165Q`, `NP_003147.2:p.Pro165Gln`,
     /// `NM_003156.3:p.(Arg304His)`.
     public func backTranslate(_ text: String) throws(ProteinMappingError)
-        -> (translation: BackTranslation, choice: TranscriptChoice)
+        -> (translation: BackTranslation, choice: Choice)
     {
         let description = try Self.parseSingle(text)
         guard let reference = description.reference else { throw .unsupported("a description without a reference") }
         guard case .protein(let tree) = description.body else { throw .unsupported("a description that is not on p.") }
         guard case .variant(let variant) = tree else { throw .unsupported("a protein allele or special form") }
         let choice = try transcript(for: reference)
-        let transcript = try ProteinTranscript(choice.record)
+        let transcript = try ProteinTranscript(choice.transcript)
         return (try transcript.backTranslate(variant), choice)
     }
 
     /// The transcript a reference names: a transcript accession (exact or a reported version fallback), a protein
     /// accession, or a gene symbol (MANE Select, else LRG, else the longest CDS; reported).
-    public func transcript(for reference: ReferenceSpecifier) throws(ProteinMappingError) -> TranscriptChoice {
+    public func transcript(for reference: ReferenceSpecifier) throws(ProteinMappingError) -> Choice {
         let accession = reference.accession
-        switch accession.kind {
-        case .geneSymbol:
+        let prefix = accession.refSeqPrefix
+        if accession.kind == .geneSymbol {
             return try preferredTranscript(gene: accession.text)
-        case .lrgProtein:
-            guard let record = table.transcript(protein: accession.text) else {
+        }
+        if accession.kind == .lrgProtein || prefix == "NP" || prefix == "XP" || accession.text.hasPrefix("ENSP") {
+            guard let transcript = provider.transcript(protein: accession.text) else {
                 throw .unknownReference(accession.text)
             }
-            return TranscriptChoice(record: record, reason: .protein, note: nil)
-        default:
-            let prefix = accession.refSeqPrefix
-            if prefix == "NP" || prefix == "XP" || accession.text.hasPrefix("ENSP") {
-                guard let record = table.transcript(protein: accession.text) else {
-                    throw .unknownReference(accession.text)
-                }
-                return TranscriptChoice(record: record, reason: .protein, note: nil)
-            }
-            if let selector = reference.selector, selector.kind != .geneSymbol {
-                return try named(selector.text)
-            }
-            return try named(accession.text)
+            return Choice(transcript: transcript, reason: .protein, note: nil)
         }
+        if let selector = reference.selector, selector.kind != .geneSymbol {
+            return try named(selector.text)
+        }
+        return try named(accession.text)
     }
 
-    func named(_ accession: String) throws(ProteinMappingError) -> TranscriptChoice {
-        guard let resolution = table.transcript(accession: accession) else { throw .unknownReference(accession) }
-        if let warning = resolution.warning(requested: accession) {
-            return TranscriptChoice(record: resolution.record, reason: .otherVersion, note: warning)
+    func named(_ accession: String) throws(ProteinMappingError) -> Choice {
+        guard let lookup = provider.transcript(accession: accession) else { throw .unknownReference(accession) }
+        if let warning = lookup.warning {
+            return Choice(transcript: lookup.transcript, reason: .otherVersion, note: warning)
         }
-        return TranscriptChoice(record: resolution.record, reason: .named, note: nil)
+        return Choice(transcript: lookup.transcript, reason: .named, note: nil)
     }
 
-    /// The gene's MANE Select transcript when the table has it, else its LRG transcript (lowest `tN`), else the
+    /// The gene's MANE Select transcript when the provider has it, else its LRG transcript (lowest `tN`), else the
     /// coding transcript with the longest CDS.
     ///
-    /// `STIM1` -> NM_003156.3 (`.lrg`: MANE Select NM_001382567.1 is not in the default table).
-    public func preferredTranscript(gene symbol: String) throws(ProteinMappingError) -> TranscriptChoice {
-        guard let gene = table.gene(symbol: symbol) else { throw .unknownReference(symbol) }
-        let mane = [gene.maneRefSeq.string, gene.maneEnsembl.string].filter { !$0.isEmpty }
-        for accession in mane {
-            if let record = table.transcript(exactly: accession), record.isCoding, record.hasSequence {
-                return TranscriptChoice(
-                    record: record, reason: .maneSelect, note: "\(gene.symbol.string): MANE Select \(accession)")
-            }
+    /// `STIM1` -> NM_003156.3 (`.lrg`, LRG_164t1: MANE Select NM_001382567.1 is not in the default table).
+    public func preferredTranscript(gene symbol: String) throws(ProteinMappingError) -> Choice {
+        let coding = provider.transcripts(gene: symbol).filter { $0.cds != nil && $0.length > 0 }
+        guard !coding.isEmpty else { throw .unknownReference(symbol) }
+        if let mane = coding.first(where: \.isMANESelect) {
+            return Choice(transcript: mane, reason: .maneSelect, note: "\(symbol): MANE Select \(mane.accession)")
         }
-        let coding = gene.transcripts.filter { $0.isCoding && $0.hasSequence }
-        let missing = mane.isEmpty ? "no MANE Select transcript" : "MANE Select \(mane.joined(separator: " / ")) is not in the table"
-        // LRG transcripts: fixed LRG records (source without "annotation") whose genomic reference is an LRG.
-        var best: (record: TranscriptRecord, lrg: String, number: Int)?
-        for record in coding {
-            guard let lrg = lrgName(of: record) else { continue }
+        var best: (transcript: Provider.Transcript, lrg: String, number: Int)?
+        for transcript in coding {
+            guard let lrg = transcript.lrgAccession else { continue }
             let number = Int(lrg.split(separator: "t").last ?? "") ?? Int.max
-            if best.map({ number < $0.number }) ?? true { best = (record, lrg, number) }
+            if best.map({ number < $0.number }) ?? true { best = (transcript, lrg, number) }
         }
         if let best {
-            return TranscriptChoice(
-                record: best.record, reason: .lrg,
-                note: "\(gene.symbol.string): \(missing); using \(best.lrg) = \(best.record.accession.string)")
+            return Choice(
+                transcript: best.transcript, reason: .lrg,
+                note: "\(symbol): no MANE Select transcript in the reference data; using \(best.lrg) = \(best.transcript.accession)")
         }
-        guard let longest = coding.max(by: { ($0.cds?.length ?? 0) < ($1.cds?.length ?? 0) }) else {
-            throw .notCoding(transcript: symbol)
-        }
-        return TranscriptChoice(
-            record: longest, reason: .longestCoding,
-            note: "\(gene.symbol.string): \(missing) and no LRG transcript; using the longest CDS, \(longest.accession.string)")
-    }
-
-    /// `LRG_164t1` for NM_003156.3, when the record is an LRG transcript (its `LRG_NtN` name resolves to it).
-    func lrgName(of record: TranscriptRecord) -> String? {
-        let genomic = record.genomicReference.string
-        guard genomic.hasPrefix("LRG_") else { return nil }
-        for n in 1...20 {
-            let name = "\(genomic)t\(n)"
-            if let resolution = table.transcript(accession: name), resolution.match == .alternateName || resolution.match == .exact,
-                resolution.record == record
-            {
-                return name
-            }
-        }
-        return nil
+        var longest = coding[0]
+        for transcript in coding where (transcript.cds?.length ?? 0) > (longest.cds?.length ?? 0) { longest = transcript }
+        return Choice(
+            transcript: longest, reason: .longestCoding,
+            note: "\(symbol): no MANE Select or LRG transcript in the reference data; using the longest CDS, \(longest.accession)")
     }
 
     static func parseSingle(_ text: String) throws(ProteinMappingError) -> VariantDescription {

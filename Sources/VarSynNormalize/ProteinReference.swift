@@ -1,70 +1,6 @@
 import VarSynCore
 import VarSynReference
 
-/// What the protein side needs to know about a coding transcript: names, the CDS and the bases.
-///
-/// Coordinates are 0-based half-open on the transcript (`n.` minus one at the start). NM_003156.3 has
-/// `codingInterval` `[568, 2626)` (n.569_2626: the A of the ATG to the last base of the stop codon).
-/// `TranscriptRecord` of the reference table conforms; tests build small ones with `InMemoryCodingTranscript`.
-public protocol ProteinCodingReference {
-    /// Transcript accession with version: `NM_003156.3`.
-    var transcriptName: String { get }
-    /// Protein accession with version: `NP_003147.2`; empty when unknown.
-    var proteinName: String { get }
-    /// Gene symbol: `STIM1`; empty when unknown.
-    var geneName: String { get }
-    /// The CDS, 0-based half-open, including the stop codon; nil for a non-coding transcript.
-    var codingInterval: TranscriptInterval? { get }
-    /// Number of transcript bases.
-    var transcriptLength: Int { get }
-    /// Copies bases `range` (0-based half-open, upper-case ASCII) into `buffer`; returns how many were written.
-    func copyTranscriptBases(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int
-}
-
-extension TranscriptRecord: ProteinCodingReference {
-    public var transcriptName: String { accession.string }
-    public var proteinName: String { proteinAccession.string }
-    public var geneName: String { gene.string }
-    public var codingInterval: TranscriptInterval? { cds }
-    public var transcriptLength: Int { hasSequence ? length : 0 }
-    public func copyTranscriptBases(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        copySequence(range, into: buffer)
-    }
-}
-
-/// A coding transcript given by its sequence, for tests and for callers without a table.
-///
-/// `InMemoryCodingTranscript(transcriptName: "NM_999999.1", proteinName: "NP_999999.1", sequence: "AAAATCAAAATGAAAGCG…",
-/// codingInterval: TranscriptInterval(start: 9, end: 39))`.
-public struct InMemoryCodingTranscript: ProteinCodingReference, Sendable {
-    public var transcriptName: String
-    public var proteinName: String
-    public var geneName: String
-    public var codingInterval: TranscriptInterval?
-    public var sequence: [UInt8]
-
-    public init(
-        transcriptName: String, proteinName: String, geneName: String = "", sequence: String,
-        codingInterval: TranscriptInterval?
-    ) {
-        self.transcriptName = transcriptName
-        self.proteinName = proteinName
-        self.geneName = geneName
-        self.sequence = sequence.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
-        self.codingInterval = codingInterval
-    }
-
-    public var transcriptLength: Int { sequence.count }
-
-    public func copyTranscriptBases(_ range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        let lo = max(0, range.lowerBound)
-        let hi = min(sequence.count, range.upperBound, lo + buffer.count)
-        guard lo < hi else { return 0 }
-        for i in lo..<hi { buffer[i - lo] = sequence[i] }
-        return hi - lo
-    }
-}
-
 /// A reference base, bases or residue that differs from what a description states.
 ///
 /// `STIM1 L197P`: `ReferenceMismatch(reference: "NP_003147.2", location: "p.197", expected: "Leu", found: "Thr")`.
@@ -112,7 +48,7 @@ public enum ProteinMappingError: Error, Hashable, Sendable, CustomStringConverti
 
 /// A coding transcript prepared for protein work: its bases and the translation of its CDS, computed once.
 ///
-/// Built from any `ProteinCodingReference` (`ProteinTranscript(table.transcript(exactly: "NM_003156.3")!)`); every
+/// Built from any `ReferenceTranscript` (`ProteinTranscript(provider.transcript(accession: "NM_003156.3")!.transcript)`); every
 /// consequence prediction and back-translation on it then reads these arrays without further lookups.
 public struct ProteinTranscript: Sendable {
     public let transcriptName: String
@@ -134,21 +70,35 @@ public struct ProteinTranscript: Sendable {
     public let proteinAccession: Accession
     let transcriptAccession: Accession
 
-    public init(_ reference: some ProteinCodingReference) throws(ProteinMappingError) {
-        guard let cds = reference.codingInterval, reference.transcriptLength > 0 else {
-            throw .notCoding(transcript: reference.transcriptName)
+    /// Prepares a transcript of any `ReferenceProvider` (`TableTranscript`, `InMemoryTranscript`).
+    public init(_ transcript: some ReferenceTranscript) throws(ProteinMappingError) {
+        guard let cds = transcript.cds, transcript.length > 0 else {
+            throw .notCoding(transcript: transcript.accession)
         }
-        let length = reference.transcriptLength
+        let length = transcript.length
         guard cds.start >= 0, cds.end <= length, cds.end - cds.start >= 3 else {
-            throw .notCoding(transcript: reference.transcriptName)
+            throw .notCoding(transcript: transcript.accession)
         }
         let bases = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-            count = reference.copyTranscriptBases(0..<length, into: buffer)
+            count = transcript.copySequence(0..<length, into: buffer)
         }
-        guard bases.count == length else { throw .notCoding(transcript: reference.transcriptName) }
+        guard bases.count == length else { throw .notCoding(transcript: transcript.accession) }
         self.init(
-            transcriptName: reference.transcriptName, proteinName: reference.proteinName,
-            geneName: reference.geneName, bases: bases, cds: cds)
+            transcriptName: transcript.accession, proteinName: transcript.proteinAccession, geneName: transcript.gene,
+            bases: bases, cds: cds)
+    }
+
+    /// A transcript given by its sequence (any case; `U` reads as `T`) and CDS, for tests and callers without a
+    /// provider: `ProteinTranscript(transcriptName: "NM_999999.1", proteinName: "NP_999999.1",
+    /// sequence: "AAAATCAAAATGAAAGCGAAAGCGTTTCGCGCGAAATAGGGG", cds: TranscriptInterval(start: 9, end: 39))`.
+    public init(
+        transcriptName: String, proteinName: String, geneName: String = "", sequence: String, cds: TranscriptInterval
+    ) throws(ProteinMappingError) {
+        let bases = sequence.utf8.map { ProteinTranscript.upper($0) == UInt8(ascii: "U") ? UInt8(ascii: "T") : ProteinTranscript.upper($0) }
+        guard cds.start >= 0, cds.end <= bases.count, cds.end - cds.start >= 3 else {
+            throw .notCoding(transcript: transcriptName)
+        }
+        self.init(transcriptName: transcriptName, proteinName: proteinName, geneName: geneName, bases: bases, cds: cds)
     }
 
     init(transcriptName: String, proteinName: String, geneName: String, bases: [UInt8], cds: TranscriptInterval) {
