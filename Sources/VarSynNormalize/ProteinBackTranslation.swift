@@ -81,22 +81,23 @@ extension ProteinTranscript {
         let targets = ProteinCodonTable.codonsByResidue[Int(alternative.rawValue)]
         guard !targets.isEmpty else { throw .unsupported("no codon encodes \(alternative.threeLetterCode)") }
         let codonIndex = cdsStart + 3 * (number - 1)
-        let codon = (bases[codonIndex], bases[codonIndex + 1], bases[codonIndex + 2])
+        let refBases = SIMD4<UInt8>(bases[codonIndex], bases[codonIndex + 1], bases[codonIndex + 2], 0)
         let codonStart = 3 * number - 2
-        var single: [CodingCandidate] = []
-        var multiple: [CodingCandidate] = []
+        // Sort key: single-base changes first, then by first changed position, last changed position, codon.
+        var keyed: [(key: Int, candidate: CodingCandidate)] = []
+        keyed.reserveCapacity(targets.count)
         for target in targets {
             let alt = ProteinCodonTable.codonBases(target)
-            let refBases = [codon.0, codon.1, codon.2]
-            let altBases = [alt.0, alt.1, alt.2]
+            let altBases = SIMD4<UInt8>(alt.0, alt.1, alt.2, 0)
             var first = -1
             var last = -1
+            var changed = 0
             for i in 0..<3 where refBases[i] != altBases[i] {
                 if first < 0 { first = i }
                 last = i
+                changed += 1
             }
             guard first >= 0 else { continue }  // the reference codon itself
-            let changed = (0..<3).filter { refBases[$0] != altBases[$0] }.count
             let edit: NucleotideEdit
             let location: Location<TranscriptPosition>
             if first == last {
@@ -105,36 +106,33 @@ extension ProteinTranscript {
             } else {
                 location = Location(
                     TranscriptPosition(base: codonStart + first), TranscriptPosition(base: codonStart + last))
-                let inserted = NucleotideSequence(String(decoding: altBases[first...last], as: UTF8.self))
-                edit = .deletionInsertion(deleted: nil, inserted: .single(.sequence(inserted, count: nil)))
+                let inserted = String(unsafeUninitializedCapacity: last - first + 1) { buffer in
+                    for i in first...last { buffer[i - first] = altBases[i] }
+                    return last - first + 1
+                }
+                edit = .deletionInsertion(deleted: nil, inserted: .single(.sequence(NucleotideSequence(inserted), count: nil)))
+            }
+            let codon = String(unsafeUninitializedCapacity: 3) { buffer in
+                buffer[0] = alt.0
+                buffer[1] = alt.1
+                buffer[2] = alt.2
+                return 3
             }
             let candidate = CodingCandidate(
                 description: VariantDescription(
                     reference: ReferenceSpecifier(transcriptAccession),
                     body: .transcript(.coding, .variant(NucleotideVariant(location: location, edit: edit)))),
-                codon: String(decoding: altBases, as: UTF8.self), changedBases: changed)
-            if changed == 1 { single.append(candidate) } else { multiple.append(candidate) }
+                codon: codon, changedBases: changed)
+            keyed.append(((changed == 1 ? 0 : 1) << 16 | first << 12 | last << 8 | target, candidate))
         }
-        single.sort { Self.candidateOrder($0, $1) }
-        multiple.sort { Self.candidateOrder($0, $1) }
+        keyed.sort { $0.key < $1.key }
+        let referenceCodon = String(unsafeUninitializedCapacity: 3) { buffer in
+            for i in 0..<3 { buffer[i] = refBases[i] }
+            return 3
+        }
         return BackTranslation(
             transcript: transcriptName, protein: proteinName, residueNumber: number, reference: reference,
-            alternative: alternative, referenceCodon: String(decoding: [codon.0, codon.1, codon.2], as: UTF8.self),
-            codonStart: codonStart, candidates: single + multiple)
-    }
-
-    /// By first changed position, then span, then variant codon.
-    static func candidateOrder(_ a: CodingCandidate, _ b: CodingCandidate) -> Bool {
-        let (a0, a1) = span(a)
-        let (b0, b1) = span(b)
-        if a0 != b0 { return a0 < b0 }
-        if a1 != b1 { return a1 < b1 }
-        return a.codon < b.codon
-    }
-
-    static func span(_ candidate: CodingCandidate) -> (Int, Int) {
-        guard case .transcript(_, .variant(let variant)) = candidate.description.body else { return (0, 0) }
-        let first = variant.location.start.first.base ?? 0
-        return (first, variant.location.end?.last.base ?? first)
+            alternative: alternative, referenceCodon: referenceCodon, codonStart: codonStart,
+            candidates: keyed.map(\.candidate))
     }
 }
