@@ -83,56 +83,77 @@ extension ProteinTranscript {
         let codonIndex = cdsStart + 3 * (number - 1)
         let refBases = SIMD4<UInt8>(bases[codonIndex], bases[codonIndex + 1], bases[codonIndex + 2], 0)
         let codonStart = 3 * number - 2
-        // Sort key: single-base changes first, then by first changed position, last changed position, codon.
-        var keyed: [(key: Int, candidate: CodingCandidate)] = []
-        keyed.reserveCapacity(targets.count)
-        for target in targets {
-            let alt = ProteinCodonTable.codonBases(target)
-            let altBases = SIMD4<UInt8>(alt.0, alt.1, alt.2, 0)
-            var first = -1
-            var last = -1
-            var changed = 0
-            for i in 0..<3 where refBases[i] != altBases[i] {
-                if first < 0 { first = i }
-                last = i
-                changed += 1
-            }
-            guard first >= 0 else { continue }  // the reference codon itself
-            let edit: NucleotideEdit
-            let location: Location<TranscriptPosition>
-            if first == last {
-                location = Location(TranscriptPosition(base: codonStart + first))
-                edit = .substitution(reference: refBases[first], alternative: altBases[first])
-            } else {
-                location = Location(
-                    TranscriptPosition(base: codonStart + first), TranscriptPosition(base: codonStart + last))
-                let inserted = String(unsafeUninitializedCapacity: last - first + 1) { buffer in
-                    for i in first...last { buffer[i - first] = altBases[i] }
-                    return last - first + 1
+        // Order: single-base changes first, then by first changed position, last changed position, codon. At most
+        // six codons per residue: sort their keys in place, then build the candidates in that order.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 8) { keys in
+            var count = 0
+            for target in targets {
+                let altBases = Self.codonVector(target)
+                var first = -1
+                var last = -1
+                var changed = 0
+                for i in 0..<3 where refBases[i] != altBases[i] {
+                    if first < 0 { first = i }
+                    last = i
+                    changed += 1
                 }
-                edit = .deletionInsertion(deleted: nil, inserted: .single(.sequence(NucleotideSequence(inserted), count: nil)))
+                guard first >= 0, count < keys.count else { continue }  // the reference codon itself
+                let key = (changed == 1 ? 0 : 1) << 16 | first << 12 | last << 8 | target
+                var j = count
+                while j > 0, keys[j - 1] > key {
+                    keys[j] = keys[j - 1]
+                    j -= 1
+                }
+                keys[j] = key
+                count += 1
             }
-            let codon = String(unsafeUninitializedCapacity: 3) { buffer in
-                buffer[0] = alt.0
-                buffer[1] = alt.1
-                buffer[2] = alt.2
-                return 3
+            var candidates: [CodingCandidate] = []
+            candidates.reserveCapacity(count)
+            for k in 0..<count {
+                let key = keys[k]
+                candidates.append(
+                    candidate(refBases, Self.codonVector(key & 0xFF), (key >> 12) & 0xF, (key >> 8) & 0xF, codonStart))
             }
-            let candidate = CodingCandidate(
-                description: VariantDescription(
-                    reference: ReferenceSpecifier(transcriptAccession),
-                    body: .transcript(.coding, .variant(NucleotideVariant(location: location, edit: edit)))),
-                codon: codon, changedBases: changed)
-            keyed.append(((changed == 1 ? 0 : 1) << 16 | first << 12 | last << 8 | target, candidate))
+            return BackTranslation(
+                transcript: transcriptName, protein: proteinName, residueNumber: number, reference: reference,
+                alternative: alternative, referenceCodon: Self.text(refBases, 0...2), codonStart: codonStart,
+                candidates: candidates)
         }
-        keyed.sort { $0.key < $1.key }
-        let referenceCodon = String(unsafeUninitializedCapacity: 3) { buffer in
-            for i in 0..<3 { buffer[i] = refBases[i] }
-            return 3
+    }
+
+    /// The candidate changing codon bases `first...last` (0-based in the codon) from `refBases` to `altBases`.
+    func candidate(
+        _ refBases: SIMD4<UInt8>, _ altBases: SIMD4<UInt8>, _ first: Int, _ last: Int, _ codonStart: Int
+    ) -> CodingCandidate {
+        var changed = 0
+        for i in 0..<3 where refBases[i] != altBases[i] { changed += 1 }
+        let edit: NucleotideEdit
+        let location: Location<TranscriptPosition>
+        if first == last {
+            location = Location(TranscriptPosition(base: codonStart + first))
+            edit = .substitution(reference: refBases[first], alternative: altBases[first])
+        } else {
+            location = Location(TranscriptPosition(base: codonStart + first), TranscriptPosition(base: codonStart + last))
+            let inserted = NucleotideSequence(Self.text(altBases, first...last))
+            edit = .deletionInsertion(deleted: nil, inserted: .single(.sequence(inserted, count: nil)))
         }
-        return BackTranslation(
-            transcript: transcriptName, protein: proteinName, residueNumber: number, reference: reference,
-            alternative: alternative, referenceCodon: referenceCodon, codonStart: codonStart,
-            candidates: keyed.map(\.candidate))
+        return CodingCandidate(
+            description: VariantDescription(
+                reference: ReferenceSpecifier(transcriptAccession),
+                body: .transcript(.coding, .variant(NucleotideVariant(location: location, edit: edit)))),
+            codon: Self.text(altBases, 0...2), changedBases: changed)
+    }
+
+    static func codonVector(_ codon: Int) -> SIMD4<UInt8> {
+        let bases = ProteinCodonTable.codonBases(codon)
+        return SIMD4<UInt8>(bases.0, bases.1, bases.2, 0)
+    }
+
+    /// The bases `range` of a codon vector as text (a small string: no allocation).
+    static func text(_ bases: SIMD4<UInt8>, _ range: ClosedRange<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for i in range { buffer[i - range.lowerBound] = bases[i] }
+            return range.count
+        }
     }
 }

@@ -70,7 +70,7 @@ extension ProteinTranscript {
         }
         switch tree {
         case .variant(let variant): return try consequence(of: variant, noncoding: noncoding)
-        case .unchanged: return result(.noncoding, .predicted(.unchanged))
+        case .unchanged: return make(whole(.noncoding, .unchanged))
         default: throw .unsupported("an allele or other multi-variant c. description")
         }
     }
@@ -85,6 +85,13 @@ extension ProteinTranscript {
     public func consequence(
         of variant: NucleotideVariant<TranscriptPosition>, noncoding: NoncodingConsequence = .unchanged
     ) throws(ProteinMappingError) -> ProteinConsequence {
+        make(try change(of: variant, noncoding: noncoding))
+    }
+
+    /// The consequence as a compact `ProteinChange` (the hot path; `make` dresses it as a syntax tree).
+    func change(of variant: NucleotideVariant<TranscriptPosition>, noncoding: NoncodingConsequence)
+        throws(ProteinMappingError) -> ProteinChange
+    {
         guard case .exact(let startPosition) = variant.location.start else {
             throw .unsupported("an uncertain position")
         }
@@ -116,6 +123,7 @@ extension ProteinTranscript {
 
         // Exonic: what is replaced (`a..<b`) by what.
         var isInsertion = false
+        var isDuplication = false
         let replaced: Range<Int>
         var source: InsertedBases
         switch variant.edit {
@@ -139,6 +147,7 @@ extension ProteinTranscript {
             try check(stated, s...e, startPosition, endPosition)
             replaced = (e + 1)..<(e + 1)
             source = .copy(s..<(e + 1))
+            isDuplication = true
         case .inversion(let stated):
             try check(stated, s...e, startPosition, endPosition)
             replaced = s..<(e + 1)
@@ -159,7 +168,7 @@ extension ProteinTranscript {
             source = .literal(try Self.literalBases(inserted))
         case .identity(let stated):
             if let stated { try check(.sequence(stated), s...e, startPosition, endPosition) }
-            return result(.noncoding, .predicted(.unchanged))
+            return whole(.noncoding, .unchanged)
         default:
             throw .unsupported("this kind of c. edit (repeat, copy number, methylation)")
         }
@@ -172,21 +181,37 @@ extension ProteinTranscript {
             return noncodingResult(noncoding)
         }
         if !isInsertion, s < cdsStart, e >= cdsEnd {
-            if case .deletion = variant.edit { return result(.noProtein, .absent(uncertain: true)) }
-            return result(.unknown, .unknown)
+            if case .deletion = variant.edit { return whole(.noProtein, .absent) }
+            return whole(.unknown, .unknown)
         }
+        // The initiation codon is touched when an edit overlaps c.1..c.3, or new bases land before c.1..c.3 (an
+        // insertion at -1/1 .. 2/3, a duplication whose copy goes there; `c.1_3dup` leaves ATG in place).
         let touchesStart =
-            isInsertion
-            ? replaced.lowerBound <= cdsStart + 2 : s <= cdsStart + 2 && e >= cdsStart
-        if touchesStart {
-            let met = ProteinVariant(
-                location: Location(ProteinPosition(residue: .met, number: 1)), edit: .unknown, predicted: true)
-            return result(.startLoss, .variant(met))
-        }
-        guard hasCleanTranslation else { return result(.unknown, .unknown) }
+            isInsertion || isDuplication
+            ? replaced.lowerBound >= cdsStart && replaced.lowerBound <= cdsStart + 2 : s <= cdsStart + 2 && e >= cdsStart
+        if touchesStart { return single(.startLoss, 0, .unknown) }
+        guard hasCleanTranslation else { return whole(.unknown, .unknown) }
         // A duplication reaching into the 3' UTR puts its copy after the stop codon: the protein is unchanged.
         if replaced.lowerBound >= cdsEnd { return noncodingResult(noncoding) }
 
+        // A substitution inside the CDS: one codon, no window (the common case; stop codons take the general path).
+        if case .single(let alternative) = source {
+            let codon = (s - cdsStart) / 3
+            let first = cdsStart + 3 * codon
+            var codonBases = (bases[first], bases[first + 1], bases[first + 2])
+            switch s - first {
+            case 0: codonBases.0 = alternative
+            case 1: codonBases.1 = alternative
+            default: codonBases.2 = alternative
+            }
+            let reference = protein[codon]
+            if reference != .ter {
+                let residue = ProteinCodonTable.translate(codonBases.0, codonBases.1, codonBases.2)
+                if residue == reference { return single(.synonymous, codon, .identity) }
+                if residue == .ter { return single(.nonsense, codon, .substitution(.ter)) }
+                return single(.missense, codon, .substitution(residue))
+            }
+        }
         let count = source.count
         return bases.withUnsafeBufferPointer { reference in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { buffer in
@@ -218,24 +243,24 @@ extension ProteinTranscript {
     /// `p.?` at the splice sites (±1, ±2) or across an exon-intron boundary; the noncoding answer deeper in.
     func intronicConsequence(
         start: (index: Int, offset: Int?), end: (index: Int, offset: Int?), noncoding: NoncodingConsequence
-    ) -> ProteinConsequence {
+    ) -> ProteinChange {
         guard let startOffset = start.offset, let endOffset = end.offset, startOffset != 0, endOffset != 0 else {
-            return result(.spliceSite, .unknown)
+            return whole(.spliceSite, .unknown)
         }
         let sameIntron =
             (start.index == end.index && (startOffset > 0) == (endOffset > 0))
             || (startOffset > 0 && endOffset < 0 && end.index == start.index + 1)
-        guard sameIntron, min(abs(startOffset), abs(endOffset)) > 2 else { return result(.spliceSite, .unknown) }
+        guard sameIntron, min(abs(startOffset), abs(endOffset)) > 2 else { return whole(.spliceSite, .unknown) }
         return noncodingResult(noncoding)
     }
 
     // MARK: Comparing proteins
 
     /// Compares the reference protein with the translation of `altered` from the first affected codon.
-    func compare(_ altered: AlteredSequence) -> ProteinConsequence {
+    func compare(_ altered: AlteredSequence) -> ProteinChange {
         let firstCodon = (altered.replaced.lowerBound - cdsStart) / 3
         let delta = altered.inserted.count - altered.replaced.count
-        guard firstCodon >= 0, firstCodon < protein.count else { return result(.unknown, .unknown) }
+        guard firstCodon >= 0, firstCodon < protein.count else { return whole(.unknown, .unknown) }
         return protein.withUnsafeBufferPointer { reference in
             if delta % 3 != 0 {
                 return frameshift(altered, reference, from: firstCodon)
@@ -247,7 +272,7 @@ extension ProteinTranscript {
     /// A frameshift: the first changed residue, then the distance to the new stop (`fsTer#`), or an extension when
     /// the first change is the stop itself.
     func frameshift(_ altered: AlteredSequence, _ reference: UnsafeBufferPointer<AminoAcid>, from firstCodon: Int)
-        -> ProteinConsequence
+        -> ProteinChange
     {
         let n = reference.count
         var j = firstCodon
@@ -270,32 +295,31 @@ extension ProteinTranscript {
             }
             j += 1
         }
-        guard changed >= 0, changed < n else { return result(.unknown, .unknown) }
+        guard changed >= 0, changed < n else { return whole(.unknown, .unknown) }
         return terminalChange(reference, at: changed, newResidue: newResidue, stop: stop)
     }
 
     /// The change at `changed` (first differing residue) when the protein runs on to `stop` (alt codon index).
     func terminalChange(
         _ reference: UnsafeBufferPointer<AminoAcid>, at changed: Int, newResidue: AminoAcid, stop: Int?
-    ) -> ProteinConsequence {
+    ) -> ProteinChange {
         let n = reference.count
-        let position = ProteinPosition(residue: reference[changed], number: changed + 1)
         if newResidue == .ter {
-            return single(.nonsense, position, .substitution(.ter))
+            return single(.nonsense, changed, .substitution(.ter))
         }
         if changed == n - 1 {
             let distance: StopDistance = stop.map { .position($0 - changed) } ?? .unknown
-            return single(.stopLoss, position, .extension(.cTerminal(newResidue: newResidue, stop: distance)))
+            return single(.stopLoss, changed, .extension(.cTerminal(newResidue: newResidue, stop: distance)))
         }
         let distance: StopDistance = stop.map { .position($0 - changed + 1) } ?? .unknown
-        return single(.frameshift, position, .frameshift(newResidue: newResidue, alternatives: [], stop: distance))
+        return single(.frameshift, changed, .frameshift(newResidue: newResidue, alternatives: [], stop: distance))
     }
 
     /// An in-frame change: translate the affected codons only, trim what is unchanged, apply the protein 3' rule.
     func inFrame(
         _ altered: AlteredSequence, _ reference: UnsafeBufferPointer<AminoAcid>, from firstCodon: Int,
         codonDelta: Int
-    ) -> ProteinConsequence {
+    ) -> ProteinChange {
         let n = reference.count
         let refEnd = (altered.replaced.upperBound - cdsStart + 2) / 3
         let altEnd = refEnd + codonDelta
@@ -320,11 +344,11 @@ extension ProteinTranscript {
             }
             let changed = firstCodon + prefix
             if prefix < altCount, window[prefix] == .ter, changed < n {
-                return single(.nonsense, ProteinPosition(residue: reference[changed], number: changed + 1), .substitution(.ter))
+                return single(.nonsense, changed, .substitution(.ter))
             }
             if altStop == nil, stopInWindow {
                 // The stop codon is gone: read on past the window to the new stop.
-                guard changed < n else { return result(.unknown, .unknown) }
+                guard changed < n else { return whole(.unknown, .unknown) }
                 if changed < n - 1 {
                     // Residues before the stop change too: a deletion-insertion up to the old stop, whose inserted
                     // residues run to the new stop (or the end of the transcript), as biocommons writes it.
@@ -335,10 +359,7 @@ extension ProteinTranscript {
                         if residue == .ter { break }
                         j += 1
                     }
-                    let location = Location(
-                        ProteinPosition(residue: reference[changed], number: changed + 1),
-                        ProteinPosition(residue: reference[n - 1], number: n))
-                    return single(.inFrameDeletionInsertion, location, .deletionInsertion(.residues(tail)))
+                    return span(.inFrameDeletionInsertion, changed, n - 1, .deletionInsertion(.residues(tail)))
                 }
                 var stop: Int?
                 var j = changed
@@ -372,19 +393,15 @@ extension ProteinTranscript {
     /// deletions, insertions and duplications.
     func inFrameChange(
         _ reference: UnsafeBufferPointer<AminoAcid>, at start: Int, deleted: Int, inserted: [AminoAcid]
-    ) -> ProteinConsequence {
+    ) -> ProteinChange {
         let n = reference.count
-        func position(_ i: Int) -> ProteinPosition { ProteinPosition(residue: reference[i], number: i + 1) }
-        func location(_ first: Int, _ last: Int) -> Location<ProteinPosition> {
-            first == last ? Location(position(first)) : Location(position(first), position(last))
-        }
         if deleted == 1, inserted.count == 1 {
-            return single(.missense, position(start), .substitution(inserted[0]))
+            return single(.missense, start, .substitution(inserted[0]))
         }
         if inserted.isEmpty {
             var first = start
             while first + deleted < n, reference[first + deleted] == reference[first] { first += 1 }
-            return single(.inFrameDeletion, location(first, first + deleted - 1), .deletion)
+            return span(.inFrameDeletion, first, first + deleted - 1, .deletion)
         }
         if deleted == 0 {
             var residues = inserted
@@ -396,41 +413,54 @@ extension ProteinTranscript {
                 }
                 let k = residues.count
                 if before - k >= 0, (0..<k).allSatisfy({ reference[before - k + $0] == residues[$0] }) {
-                    return single(.inFrameDuplication, location(before - k, before - 1), .duplication)
+                    return span(.inFrameDuplication, before - k, before - 1, .duplication)
                 }
             }
-            guard before >= 1, before < n else { return result(.unknown, .unknown) }
-            return single(.inFrameInsertion, location(before - 1, before), .insertion(.residues(residues)))
+            guard before >= 1, before < n else { return whole(.unknown, .unknown) }
+            return span(.inFrameInsertion, before - 1, before, .insertion(.residues(residues)))
         }
-        return single(
-            .inFrameDeletionInsertion, location(start, start + deleted - 1), .deletionInsertion(.residues(inserted)))
+        return span(.inFrameDeletionInsertion, start, start + deleted - 1, .deletionInsertion(.residues(inserted)))
     }
 
-    func synonymous(_ reference: UnsafeBufferPointer<AminoAcid>, at codon: Int) -> ProteinConsequence {
-        let i = min(codon, reference.count - 1)
-        return single(.synonymous, ProteinPosition(residue: reference[i], number: i + 1), .identity)
+    func synonymous(_ reference: UnsafeBufferPointer<AminoAcid>, at codon: Int) -> ProteinChange {
+        single(.synonymous, min(codon, reference.count - 1), .identity)
     }
 
     // MARK: Results
 
-    func single(_ kind: ProteinConsequenceKind, _ position: ProteinPosition, _ edit: ProteinEdit) -> ProteinConsequence {
-        single(kind, Location(position), edit)
+    func single(_ kind: ProteinConsequenceKind, _ residue: Int, _ edit: ProteinEdit) -> ProteinChange {
+        ProteinChange(kind: kind, first: residue, last: residue, edit: edit, whole: nil)
     }
 
-    func single(_ kind: ProteinConsequenceKind, _ location: Location<ProteinPosition>, _ edit: ProteinEdit)
-        -> ProteinConsequence
-    {
-        result(kind, .variant(ProteinVariant(location: location, edit: edit, predicted: true)))
+    func span(_ kind: ProteinConsequenceKind, _ first: Int, _ last: Int, _ edit: ProteinEdit) -> ProteinChange {
+        ProteinChange(kind: kind, first: first, last: last, edit: edit, whole: nil)
     }
 
-    func result(_ kind: ProteinConsequenceKind, _ tree: AlleleTree<ProteinVariant>) -> ProteinConsequence {
-        ProteinConsequence(
-            kind: kind,
+    func whole(_ kind: ProteinConsequenceKind, _ form: ProteinChange.Whole) -> ProteinChange {
+        ProteinChange(kind: kind, first: 0, last: 0, edit: .unknown, whole: form)
+    }
+
+    func noncodingResult(_ convention: NoncodingConsequence) -> ProteinChange {
+        whole(.noncoding, convention == .unchanged ? .unchanged : .unknown)
+    }
+
+    /// Dresses a change as a `p.` description on the protein accession.
+    func make(_ change: ProteinChange) -> ProteinConsequence {
+        let tree: AlleleTree<ProteinVariant>
+        switch change.whole {
+        case .unknown?: tree = .unknown
+        case .unchanged?: tree = .predicted(.unchanged)
+        case .absent?: tree = .absent(uncertain: true)
+        case nil:
+            let first = ProteinPosition(residue: protein[change.first], number: change.first + 1)
+            let location =
+                change.first == change.last
+                ? Location(first) : Location(first, ProteinPosition(residue: protein[change.last], number: change.last + 1))
+            tree = .variant(ProteinVariant(location: location, edit: change.edit, predicted: true))
+        }
+        return ProteinConsequence(
+            kind: change.kind,
             description: VariantDescription(reference: ReferenceSpecifier(proteinAccession), body: .protein(tree)))
-    }
-
-    func noncodingResult(_ convention: NoncodingConsequence) -> ProteinConsequence {
-        result(.noncoding, convention == .unchanged ? .predicted(.unchanged) : .unknown)
     }
 
     // MARK: Stated content and inserted bases
@@ -493,6 +523,17 @@ extension ProteinTranscript {
         }
         return text
     }
+}
+
+/// A consequence before it is dressed as a syntax tree: its class, the residue span (0-based indexes into the
+/// reference protein) and the edit, or a whole-protein form. Small, so the hot path copies little.
+struct ProteinChange {
+    enum Whole { case unknown, unchanged, absent }
+    var kind: ProteinConsequenceKind
+    var first: Int
+    var last: Int
+    var edit: ProteinEdit
+    var whole: Whole?
 }
 
 /// Where the bases of an edit come from.

@@ -44,6 +44,8 @@ struct ProteinConsequenceTests {
             ("c.28_30delinsCAC", .stopLoss, "p.(Ter10HisextTer3)"),
             ("c.2T>C", .startLoss, "p.(Met1?)"),
             ("c.-1_1insG", .startLoss, "p.(Met1?)"),
+            ("c.-2_1dup", .startLoss, "p.(Met1?)"),
+            ("c.1_3dup", .inFrameDuplication, "p.(Met1dup)"),  // the copy follows an intact ATG
             ("c.4_6del", .inFrameDeletion, "p.(Lys4del)"),  // 3' rule: the last Lys of the run
             ("c.7_12del", .inFrameDeletion, "p.(Lys3_Lys4del)"),
             ("c.4_6dup", .inFrameDuplication, "p.(Lys4dup)"),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VarSynCore
 import VarSynNormalize
+import VarSynReference
 
 /// c. -> p. and p. -> c. throughput on STIM1 NM_003156.3, prepared once (the hot path: no lookups, no parsing).
 /// Opt-in: `VARSYN_BENCH=1 swift test -c release --filter ProteinSpeed`.
@@ -77,5 +78,70 @@ struct ProteinSpeedTests {
         }
         print("p.->c. STIM1: \(questions.count) back-translations \(Int(rate)) /s (\(checksum) candidates)")
         #expect(rate > 10_000)
+    }
+
+    /// The peers' synthetic reference (`../shared/bench/peers/make_reference.py OUTDIR`, then
+    /// `VARSYN_PEERS_REF=OUTDIR`): 200 transcripts from its `ref.json`, its 20,000 c. variants and 10,000 p. missense.
+    @Test(
+        "c. -> p. and p. -> c. on the peers' synthetic reference",
+        .enabled(if: ProcessInfo.processInfo.environment["VARSYN_PEERS_REF"] != nil))
+    func syntheticReference() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["VARSYN_PEERS_REF"] ?? "")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("ref.json")))
+        let records = try #require((json as? [String: Any])?["transcripts"] as? [[String: Any]])
+        var byTranscript: [String: ProteinTranscript] = [:]
+        var byProtein: [String: ProteinTranscript] = [:]
+        for r in records {
+            guard let ac = r["ac"] as? String, let protein = r["protein"] as? String, let seq = r["seq"] as? String,
+                let start = r["cds_start"] as? Int, let end = r["cds_end"] as? Int, let expected = r["protein_seq"] as? String
+            else { continue }
+            let t = try ProteinTranscript(transcriptName: ac, proteinName: protein, sequence: seq, cds: TranscriptInterval(start: start, end: end))
+            #expect(String(decoding: t.protein.map(\.oneLetterCode), as: UTF8.self).hasPrefix(expected), "\(ac) translation")
+            byTranscript[ac] = t
+            byProtein[protein] = t
+        }
+        var coding: [(ProteinTranscript, NucleotideVariant<TranscriptPosition>)] = []
+        var codingTexts: [String] = []
+        for row in try ProteinTestData.rows(directory.appendingPathComponent("variants.tsv")) where row.count >= 2 {
+            guard let d = ProteinTestData.description(row[1]), let t = byTranscript[d.reference?.accession.text ?? ""],
+                case .transcript(.coding, .variant(let v)) = d.body
+            else { continue }
+            coding.append((t, v))
+            codingTexts.append(row[1])
+        }
+        var proteinQuestions: [(ProteinTranscript, ProteinVariant)] = []
+        var proteinTexts: [String] = []
+        for row in try ProteinTestData.rows(directory.appendingPathComponent("protein_variants.tsv")) where row.count >= 2 {
+            guard let d = ProteinTestData.description(row[1]), let t = byProtein[d.reference?.accession.text ?? ""],
+                case .protein(.variant(let v)) = d.body
+            else { continue }
+            proteinQuestions.append((t, v))
+            proteinTexts.append(row[1])
+        }
+        var kinds: [ProteinConsequenceKind: Int] = [:]
+        var errors = 0
+        for (t, v) in coding {
+            do { kinds[try t.consequence(of: v).kind, default: 0] += 1 } catch { errors += 1 }
+        }
+        var mismatches = 0
+        for (t, v) in proteinQuestions where (try? t.backTranslate(v)) == nil { mismatches += 1 }
+        let (cRate, a) = Self.rate(coding, repetitions: 20) { (try? $0.0.consequence(of: $0.1))?.kind.hashValue ?? 0 }
+        let (pRate, b) = Self.rate(proteinQuestions, repetitions: 20) { (try? $0.0.backTranslate($0.1))?.candidates.count ?? 0 }
+        let (cText, c) = Self.rate(codingTexts, repetitions: 3) { text in
+            guard let d = ProteinTestData.description(text), let t = byTranscript[d.reference?.accession.text ?? ""] else { return 0 }
+            return (try? t.consequence(of: d))?.hgvs().utf8.count ?? 0
+        }
+        let (pText, e) = Self.rate(proteinTexts, repetitions: 3) { text in
+            guard let d = ProteinTestData.description(text), let t = byProtein[d.reference?.accession.text ?? ""],
+                case .protein(.variant(let v)) = d.body
+            else { return 0 }
+            return (try? t.backTranslate(v))?.candidates.map { $0.hgvs() }.count ?? 0
+        }
+        print("synthetic reference: \(byTranscript.count) transcripts; c.->p. \(coding.count) variants (\(errors) errors)"
+            + " \(Int(cRate)) /s prepared, \(Int(cText)) /s text to text; p.->c. \(proteinQuestions.count) missense"
+            + " (\(mismatches) failed) \(Int(pRate)) /s prepared, \(Int(pText)) /s text to text [\(a &+ b &+ c &+ e)]")
+        print("  classes: \(kinds.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))")
+        #expect(errors == 0)
+        #expect(mismatches == 0)
     }
 }

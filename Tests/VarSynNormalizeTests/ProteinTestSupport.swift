@@ -41,4 +41,26 @@ enum ProteinTestData {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
+
+    /// Back-translates every residue (Met1 and the stop excepted) of `transcript` to every amino acid and predicts
+    /// each candidate back; returns the candidates whose prediction is not that protein change, and how many ran.
+    static func backTranslationRoundTrip(_ transcript: ProteinTranscript) throws -> (failures: [String], checked: Int) {
+        var failures: [String] = []
+        var checked = 0
+        for residue in 2..<transcript.codonCount {
+            let reference = transcript.protein[residue - 1]
+            for alternative in AminoAcid.allCases where !ProteinCodonTable.codonsByResidue[Int(alternative.rawValue)].isEmpty {
+                let b = try transcript.backTranslate(residue: residue, from: reference, to: alternative)
+                let edit: ProteinEdit = alternative == reference ? .identity : .substitution(alternative)
+                let expected = ProteinVariant(
+                    location: Location(ProteinPosition(residue: reference, number: residue)), edit: edit, predicted: true)
+                for candidate in b.candidates {
+                    let p = try transcript.consequence(of: candidate.description)
+                    if p.variant != expected { failures.append("\(candidate.hgvs()) -> \(p.hgvs())") }
+                    checked += 1
+                }
+            }
+        }
+        return (failures, checked)
+    }
 }
