@@ -68,6 +68,21 @@ extension ProteinTranscript {
     public func backTranslate(residue number: Int, from reference: AminoAcid, to alternative: AminoAcid)
         throws(ProteinMappingError) -> BackTranslation
     {
+        let changes = try codonChanges(residue: number, from: reference, to: alternative)
+        var candidates: [CodingCandidate] = []
+        candidates.reserveCapacity(changes.count)
+        for change in changes { candidates.append(candidate(change, referenceCodon: changes.referenceCodon)) }
+        return BackTranslation(
+            transcript: transcriptName, protein: proteinName, residueNumber: number, reference: reference,
+            alternative: alternative, referenceCodon: ProteinCodonTable.codonTexts[changes.referenceCodon],
+            codonStart: changes.codonStart, candidates: candidates)
+    }
+
+    /// The codon changes behind a back-translation, without building any text or description (allocates nothing):
+    /// residue 165 Pro -> Gln on NM_003156.3 gives CCA (c.493_495) -> `c.494` to CAA, `c.494_495` to CAG.
+    public func codonChanges(residue number: Int, from reference: AminoAcid, to alternative: AminoAcid)
+        throws(ProteinMappingError) -> CodonChangeList
+    {
         guard number >= 1, number <= protein.count else {
             throw .positionOutOfRange(reference: proteinName, position: "p.\(number)")
         }
@@ -78,82 +93,104 @@ extension ProteinTranscript {
                     reference: proteinName.isEmpty ? transcriptName : proteinName, location: "p.\(number)",
                     expected: reference.threeLetterCode, found: found.threeLetterCode))
         }
-        let targets = ProteinCodonTable.codonsByResidue[Int(alternative.rawValue)]
-        guard !targets.isEmpty else { throw .unsupported("no codon encodes \(alternative.threeLetterCode)") }
-        let codonIndex = cdsStart + 3 * (number - 1)
-        let refBases = SIMD4<UInt8>(bases[codonIndex], bases[codonIndex + 1], bases[codonIndex + 2], 0)
-        let codonStart = 3 * number - 2
-        // Order: single-base changes first, then by first changed position, last changed position, codon. At most
-        // six codons per residue: sort their keys in place, then build the candidates in that order.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 8) { keys in
-            var count = 0
-            for target in targets {
-                let altBases = Self.codonVector(target)
-                var first = -1
-                var last = -1
-                var changed = 0
-                for i in 0..<3 where refBases[i] != altBases[i] {
-                    if first < 0 { first = i }
-                    last = i
-                    changed += 1
-                }
-                guard first >= 0, count < keys.count else { continue }  // the reference codon itself
-                let key = (changed == 1 ? 0 : 1) << 16 | first << 12 | last << 8 | target
-                var j = count
-                while j > 0, keys[j - 1] > key {
-                    keys[j] = keys[j - 1]
-                    j -= 1
-                }
-                keys[j] = key
-                count += 1
-            }
-            var candidates: [CodingCandidate] = []
-            candidates.reserveCapacity(count)
-            for k in 0..<count {
-                let key = keys[k]
-                candidates.append(
-                    candidate(refBases, Self.codonVector(key & 0xFF), (key >> 12) & 0xF, (key >> 8) & 0xF, codonStart))
-            }
-            return BackTranslation(
-                transcript: transcriptName, protein: proteinName, residueNumber: number, reference: reference,
-                alternative: alternative, referenceCodon: Self.text(refBases, 0...2), codonStart: codonStart,
-                candidates: candidates)
+        let i = cdsStart + 3 * (number - 1)
+        let codes = (ProteinCodonTable.code(bases[i]), ProteinCodonTable.code(bases[i + 1]), ProteinCodonTable.code(bases[i + 2]))
+        guard codes.0 | codes.1 | codes.2 < 4 else {
+            throw .unsupported("a reference codon with a base other than A, C, G, T")
         }
+        let referenceCodon = Int(codes.0) << 4 | Int(codes.1) << 2 | Int(codes.2)
+        var list = CodonChangeList(referenceCodon: referenceCodon, codonStart: 3 * number - 2)
+        var any = false
+        for target in 0..<64 where ProteinCodonTable.residue(ofCodon: target) == alternative {
+            any = true
+            list.insert(target)
+        }
+        guard any else { throw .unsupported("no codon encodes \(alternative.threeLetterCode)") }
+        return list
     }
 
-    /// The candidate changing codon bases `first...last` (0-based in the codon) from `refBases` to `altBases`.
-    func candidate(
-        _ refBases: SIMD4<UInt8>, _ altBases: SIMD4<UInt8>, _ first: Int, _ last: Int, _ codonStart: Int
-    ) -> CodingCandidate {
-        var changed = 0
-        for i in 0..<3 where refBases[i] != altBases[i] { changed += 1 }
+    /// The candidate for one codon change.
+    func candidate(_ change: CodonChange, referenceCodon: Int) -> CodingCandidate {
         let edit: NucleotideEdit
         let location: Location<TranscriptPosition>
-        if first == last {
-            location = Location(TranscriptPosition(base: codonStart + first))
-            edit = .substitution(reference: refBases[first], alternative: altBases[first])
+        if change.first == change.last {
+            location = Location(TranscriptPosition(base: change.first))
+            let shift = 2 * (2 - (change.first - change.codonStart))
+            edit = .substitution(
+                reference: ProteinCodonTable.bases[(referenceCodon >> shift) & 3],
+                alternative: ProteinCodonTable.bases[(change.codon >> shift) & 3])
         } else {
-            location = Location(TranscriptPosition(base: codonStart + first), TranscriptPosition(base: codonStart + last))
-            let inserted = NucleotideSequence(Self.text(altBases, first...last))
-            edit = .deletionInsertion(deleted: nil, inserted: .single(.sequence(inserted, count: nil)))
+            location = Location(TranscriptPosition(base: change.first), TranscriptPosition(base: change.last))
+            let inserted =
+                change.last - change.first == 2
+                ? ProteinCodonTable.codonTexts[change.codon]
+                : ProteinCodonTable.pairTexts[change.first == change.codonStart ? change.codon >> 2 : change.codon & 15]
+            edit = .deletionInsertion(deleted: nil, inserted: .single(.sequence(NucleotideSequence(inserted), count: nil)))
         }
         return CodingCandidate(
             description: VariantDescription(
                 reference: ReferenceSpecifier(transcriptAccession),
                 body: .transcript(.coding, .variant(NucleotideVariant(location: location, edit: edit)))),
-            codon: Self.text(altBases, 0...2), changedBases: changed)
+            codon: ProteinCodonTable.codonTexts[change.codon], changedBases: change.changedBases)
+    }
+}
+
+/// One way to change a codon: c. bases `first...last` (1-based c. numbers) replaced so that the codon becomes `codon`
+/// (index 0..<64 in `ProteinCodonTable` order), changing `changedBases` of them.
+public struct CodonChange: Hashable, Sendable {
+    /// c. number of the codon's first base.
+    public var codonStart: Int
+    public var first: Int
+    public var last: Int
+    public var codon: Int
+    public var changedBases: Int
+}
+
+/// The codon changes of one back-translation, in candidate order (single-base changes first, then by first and
+/// last changed position, then codon), stored inline: at most six (the codons of one residue).
+public struct CodonChangeList: RandomAccessCollection, Sendable {
+    /// The reference codon (index 0..<64).
+    public let referenceCodon: Int
+    /// c. number of the codon's first base.
+    public let codonStart: Int
+    var keys = SIMD8<Int32>(repeating: 0)
+    public private(set) var count = 0
+
+    init(referenceCodon: Int, codonStart: Int) {
+        self.referenceCodon = referenceCodon
+        self.codonStart = codonStart
     }
 
-    static func codonVector(_ codon: Int) -> SIMD4<UInt8> {
-        let bases = ProteinCodonTable.codonBases(codon)
-        return SIMD4<UInt8>(bases.0, bases.1, bases.2, 0)
-    }
-
-    /// The bases `range` of a codon vector as text (a small string: no allocation).
-    static func text(_ bases: SIMD4<UInt8>, _ range: ClosedRange<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count) { buffer in
-            for i in range { buffer[i - range.lowerBound] = bases[i] }
-            return range.count
+    /// Adds codon `target` unless it is the reference codon, keeping the order.
+    mutating func insert(_ target: Int) {
+        var first = -1
+        var last = -1
+        var changed = 0
+        for i in 0..<3 where (referenceCodon >> (4 - 2 * i)) & 3 != (target >> (4 - 2 * i)) & 3 {
+            if first < 0 { first = i }
+            last = i
+            changed += 1
         }
+        guard first >= 0, count < 8 else { return }
+        let key = Int32((changed == 1 ? 0 : 1) << 16 | first << 12 | last << 8 | target)
+        var j = count
+        while j > 0, keys[j - 1] > key {
+            keys[j] = keys[j - 1]
+            j -= 1
+        }
+        keys[j] = key
+        count += 1
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> CodonChange {
+        let key = Int(keys[position & 7])
+        let codon = key & 0xFF
+        let differing = referenceCodon ^ codon
+        let changed = (differing & 0x30 != 0 ? 1 : 0) + (differing & 0x0C != 0 ? 1 : 0) + (differing & 0x03 != 0 ? 1 : 0)
+        return CodonChange(
+            codonStart: codonStart, first: codonStart + (key >> 12) & 3, last: codonStart + (key >> 8) & 3,
+            codon: codon, changedBases: changed)
     }
 }

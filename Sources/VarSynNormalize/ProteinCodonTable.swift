@@ -56,4 +56,15 @@ public enum ProteinCodonTable {
     public static func codonBases(_ index: Int) -> (UInt8, UInt8, UInt8) {
         (bases[(index >> 4) & 3], bases[(index >> 2) & 3], bases[index & 3])
     }
+
+    /// The 64 codons as text (`codonTexts[20]` is `CCA`); small strings, so copies allocate nothing.
+    public static let codonTexts: [String] = (0..<64).map { index in
+        let b = codonBases(index)
+        return String(decoding: [b.0, b.1, b.2], as: UTF8.self)
+    }
+
+    /// The 16 base pairs as text, indexed `first << 2 | second` (`pairTexts[2]` is `AG`).
+    public static let pairTexts: [String] = (0..<16).map { index in
+        String(decoding: [bases[index >> 2], bases[index & 3]], as: UTF8.self)
+    }
 }

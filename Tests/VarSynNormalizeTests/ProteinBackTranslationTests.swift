@@ -16,6 +16,16 @@ struct ProteinBackTranslationTests {
         #expect(b.multiNucleotide.map(\.changedBases) == [2])
     }
 
+    @Test("codon changes: the same answer without text, in the same order")
+    func codonChanges() throws {
+        let changes = try Self.transcript.codonChanges(residue: 6, from: .trp, to: .ter)
+        #expect(changes.referenceCodon == 58)  // TGG
+        #expect(changes.map { ProteinCodonTable.codonTexts[$0.codon] } == ["TAG", "TGA", "TAA"])
+        #expect(changes.map(\.first) == [17, 18, 17])
+        #expect(changes.map(\.last) == [17, 18, 18])
+        #expect(changes.map(\.changedBases) == [1, 1, 2])
+    }
+
     @Test("nonsense and synonymous")
     func nonsenseAndSynonymous() throws {
         let stop = try Self.transcript.backTranslate(residue: 6, from: .trp, to: .ter)

@@ -76,7 +76,11 @@ struct ProteinSpeedTests {
         let (rate, checksum) = Self.rate(questions, repetitions: 20) { q in
             (try? t.backTranslate(residue: q.0, from: q.1, to: q.2))?.candidates.count ?? 0
         }
-        print("p.->c. STIM1: \(questions.count) back-translations \(Int(rate)) /s (\(checksum) candidates)")
+        let (codonRate, codonChecksum) = Self.rate(questions, repetitions: 40) { q in
+            (try? t.codonChanges(residue: q.0, from: q.1, to: q.2))?.count ?? 0
+        }
+        print("p.->c. STIM1: \(questions.count) back-translations \(Int(rate)) /s with c. descriptions,"
+            + " \(Int(codonRate)) /s as codon changes (\(checksum), \(codonChecksum) candidates)")
         #expect(rate > 10_000)
     }
 
@@ -127,6 +131,11 @@ struct ProteinSpeedTests {
         for (t, v) in proteinQuestions where (try? t.backTranslate(v)) == nil { mismatches += 1 }
         let (cRate, a) = Self.rate(coding, repetitions: 20) { (try? $0.0.consequence(of: $0.1))?.kind.hashValue ?? 0 }
         let (pRate, b) = Self.rate(proteinQuestions, repetitions: 20) { (try? $0.0.backTranslate($0.1))?.candidates.count ?? 0 }
+        let (pCodon, f) = Self.rate(proteinQuestions, repetitions: 20) { q in
+            guard case .exact(let position) = q.1.location.start, let number = position.number, case .substitution(let alt) = q.1.edit
+            else { return 0 }
+            return (try? q.0.codonChanges(residue: number, from: position.residue, to: alt))?.count ?? 0
+        }
         let (cText, c) = Self.rate(codingTexts, repetitions: 3) { text in
             guard let d = ProteinTestData.description(text), let t = byTranscript[d.reference?.accession.text ?? ""] else { return 0 }
             return (try? t.consequence(of: d))?.hgvs().utf8.count ?? 0
@@ -139,7 +148,8 @@ struct ProteinSpeedTests {
         }
         print("synthetic reference: \(byTranscript.count) transcripts; c.->p. \(coding.count) variants (\(errors) errors)"
             + " \(Int(cRate)) /s prepared, \(Int(cText)) /s text to text; p.->c. \(proteinQuestions.count) missense"
-            + " (\(mismatches) failed) \(Int(pRate)) /s prepared, \(Int(pText)) /s text to text [\(a &+ b &+ c &+ e)]")
+            + " (\(mismatches) failed) \(Int(pRate)) /s prepared, \(Int(pCodon)) /s as codon changes, \(Int(pText)) /s text to text"
+            + " [\(a &+ b &+ c &+ e &+ f)]")
         print("  classes: \(kinds.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))")
         #expect(errors == 0)
         #expect(mismatches == 0)
