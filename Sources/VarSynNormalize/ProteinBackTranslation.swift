@@ -94,7 +94,9 @@ extension ProteinTranscript {
                     expected: reference.threeLetterCode, found: found.threeLetterCode))
         }
         let i = cdsStart + 3 * (number - 1)
-        let codes = (ProteinCodonTable.code(bases[i]), ProteinCodonTable.code(bases[i + 1]), ProteinCodonTable.code(bases[i + 2]))
+        let codes = (
+            ProteinCodonTable.code(bases[i]), ProteinCodonTable.code(bases[i + 1]), ProteinCodonTable.code(bases[i + 2])
+        )
         guard codes.0 | codes.1 | codes.2 < 4 else {
             throw .unsupported("a reference codon with a base other than A, C, G, T")
         }
@@ -125,7 +127,8 @@ extension ProteinTranscript {
                 change.last - change.first == 2
                 ? ProteinCodonTable.codonTexts[change.codon]
                 : ProteinCodonTable.pairTexts[change.first == change.codonStart ? change.codon >> 2 : change.codon & 15]
-            edit = .deletionInsertion(deleted: nil, inserted: .single(.sequence(NucleotideSequence(inserted), count: nil)))
+            edit = .deletionInsertion(
+                deleted: nil, inserted: .single(.sequence(NucleotideSequence(inserted), count: nil)))
         }
         return CodingCandidate(
             description: VariantDescription(
@@ -188,7 +191,8 @@ public struct CodonChangeList: RandomAccessCollection, Sendable {
         let key = Int(keys[position & 7])
         let codon = key & 0xFF
         let differing = referenceCodon ^ codon
-        let changed = (differing & 0x30 != 0 ? 1 : 0) + (differing & 0x0C != 0 ? 1 : 0) + (differing & 0x03 != 0 ? 1 : 0)
+        let changed =
+            (differing & 0x30 != 0 ? 1 : 0) + (differing & 0x0C != 0 ? 1 : 0) + (differing & 0x03 != 0 ? 1 : 0)
         return CodonChange(
             codonStart: codonStart, first: codonStart + (key >> 12) & 3, last: codonStart + (key >> 8) & 3,
             codon: codon, changedBases: changed)

@@ -188,7 +188,8 @@ extension ProteinTranscript {
         // insertion at -1/1 .. 2/3, a duplication whose copy goes there; `c.1_3dup` leaves ATG in place).
         let touchesStart =
             isInsertion || isDuplication
-            ? replaced.lowerBound >= cdsStart && replaced.lowerBound <= cdsStart + 2 : s <= cdsStart + 2 && e >= cdsStart
+            ? replaced.lowerBound >= cdsStart && replaced.lowerBound <= cdsStart + 2
+            : s <= cdsStart + 2 && e >= cdsStart
         if touchesStart { return single(.startLoss, 0, .unknown) }
         guard hasCleanTranslation else { return whole(.unknown, .unknown) }
         // A duplication reaching into the 3' UTR puts its copy after the stop codon: the protein is unchanged.
@@ -217,7 +218,8 @@ extension ProteinTranscript {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { buffer in
                 source.fill(buffer, from: reference)
                 let altered = AlteredSequence(
-                    reference: reference, replaced: replaced, inserted: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+                    reference: reference, replaced: replaced, inserted: UnsafeBufferPointer(rebasing: buffer[0..<count])
+                )
                 return compare(altered)
             }
         }
@@ -327,7 +329,9 @@ extension ProteinTranscript {
         return withUnsafeTemporaryAllocation(of: AminoAcid.self, capacity: max(windowCount, 1)) { window in
             var altCount = 0
             var altStop: Int?
-            while altCount < windowCount, let residue = altered.residue(codon: firstCodon + altCount, cdsStart: cdsStart) {
+            while altCount < windowCount,
+                let residue = altered.residue(codon: firstCodon + altCount, cdsStart: cdsStart)
+            {
                 window[altCount] = residue
                 altCount += 1
                 if residue == .ter {
@@ -455,7 +459,8 @@ extension ProteinTranscript {
             let first = ProteinPosition(residue: protein[change.first], number: change.first + 1)
             let location =
                 change.first == change.last
-                ? Location(first) : Location(first, ProteinPosition(residue: protein[change.last], number: change.last + 1))
+                ? Location(first)
+                : Location(first, ProteinPosition(residue: protein[change.last], number: change.last + 1))
             tree = .variant(ProteinVariant(location: location, edit: change.edit, predicted: true))
         }
         return ProteinConsequence(
@@ -477,7 +482,8 @@ extension ProteinTranscript {
             if !expected.elementsEqual(bases[range]) {
                 throw .referenceMismatch(
                     ReferenceMismatch(
-                        reference: transcriptName, location: location, expected: String(decoding: expected, as: UTF8.self),
+                        reference: transcriptName, location: location,
+                        expected: String(decoding: expected, as: UTF8.self),
                         found: String(decoding: bases[range], as: UTF8.self)))
             }
         case .length(let length):

@@ -108,13 +108,19 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
         if let best {
             return Choice(
                 transcript: best.transcript, reason: .lrg,
-                note: "\(symbol): no MANE Select transcript in the reference data; using \(best.lrg) = \(best.transcript.accession)")
+                note:
+                    "\(symbol): no MANE Select transcript in the reference data; using \(best.lrg) = \(best.transcript.accession)"
+            )
         }
         var longest = coding[0]
-        for transcript in coding where (transcript.cds?.length ?? 0) > (longest.cds?.length ?? 0) { longest = transcript }
+        for transcript in coding where (transcript.cds?.length ?? 0) > (longest.cds?.length ?? 0) {
+            longest = transcript
+        }
         return Choice(
             transcript: longest, reason: .longestCoding,
-            note: "\(symbol): no MANE Select or LRG transcript in the reference data; using the longest CDS, \(longest.accession)")
+            note:
+                "\(symbol): no MANE Select or LRG transcript in the reference data; using the longest CDS, \(longest.accession)"
+        )
     }
 
     static func parseSingle(_ text: String) throws(ProteinMappingError) -> VariantDescription {

@@ -94,7 +94,9 @@ public struct ProteinTranscript: Sendable {
     public init(
         transcriptName: String, proteinName: String, geneName: String = "", sequence: String, cds: TranscriptInterval
     ) throws(ProteinMappingError) {
-        let bases = sequence.utf8.map { ProteinTranscript.upper($0) == UInt8(ascii: "U") ? UInt8(ascii: "T") : ProteinTranscript.upper($0) }
+        let bases = sequence.utf8.map {
+            ProteinTranscript.upper($0) == UInt8(ascii: "U") ? UInt8(ascii: "T") : ProteinTranscript.upper($0)
+        }
         guard cds.start >= 0, cds.end <= bases.count, cds.end - cds.start >= 3 else {
             throw .notCoding(transcript: transcriptName)
         }
@@ -128,7 +130,9 @@ public struct ProteinTranscript: Sendable {
     public var codonCount: Int { protein.count }
 
     static func accessionKind(_ name: String) -> AccessionKind {
-        if name.hasPrefix("LRG_") { return name.contains("p") ? .lrgProtein : name.contains("t") ? .lrgTranscript : .lrgGenomic }
+        if name.hasPrefix("LRG_") {
+            return name.contains("p") ? .lrgProtein : name.contains("t") ? .lrgTranscript : .lrgGenomic
+        }
         if name.hasPrefix("ENS") { return .ensembl }
         if name.utf8.count > 3, name.utf8.dropFirst(2).first == UInt8(ascii: "_") { return .refSeq }
         return .genBank

@@ -51,7 +51,8 @@ struct ProteinAgreementTests {
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let clinvarCount = Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        let clinvarCount =
+            Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
         return (pairs, commented, clinvarCount)
     }
 
@@ -90,7 +91,8 @@ struct ProteinAgreementTests {
         var fallbackAgree: [Outcome] = []
         var fallbackDisagree: [Outcome] = []
         for pair in pairs {
-            guard let coding = ProteinTestData.description(pair.coding), let expected = ProteinTestData.description(pair.protein),
+            guard let coding = ProteinTestData.description(pair.coding),
+                let expected = ProteinTestData.description(pair.protein),
                 let accession = coding.reference?.accession.text
             else {
                 Issue.record("does not parse: \(pair.coding) / \(pair.protein)")
@@ -107,7 +109,8 @@ struct ProteinAgreementTests {
                 let ours = Self.comparable(result.description, to: expected)
                 outcome = Outcome(pair: pair, ours: ours, expected: expected.hgvs(), note: lookup.warning ?? "")
             } catch {
-                outcome = Outcome(pair: pair, ours: "error: \(error)", expected: expected.hgvs(), note: lookup.warning ?? "")
+                outcome = Outcome(
+                    pair: pair, ours: "error: \(error)", expected: expected.hgvs(), note: lookup.warning ?? "")
             }
             let agrees = outcome.ours == outcome.expected
             switch (lookup.warning == nil, agrees) {
@@ -126,7 +129,9 @@ struct ProteinAgreementTests {
                 + "; other version \(fallbackAgree.count + fallbackDisagree.count): agree \(fallbackAgree.count),"
                 + " disagree \(fallbackDisagree.count)")
         for o in disagree + fallbackDisagree {
-            print("  disagree \(o.pair.file) \(o.pair.id) \(o.pair.coding): expected \(o.expected), ours \(o.ours) \(o.note)")
+            print(
+                "  disagree \(o.pair.file) \(o.pair.id) \(o.pair.coding): expected \(o.expected), ours \(o.ours) \(o.note)"
+            )
         }
         #expect(inTable >= 50)
         for o in disagree + fallbackDisagree where listed[o.pair.coding] != o.ours {
@@ -136,12 +141,17 @@ struct ProteinAgreementTests {
         for coding in listed.keys where !disagreeing.contains(coding) {
             Issue.record("listed disagreement no longer disagrees (remove it from the fixture): \(coding)")
         }
-        if inTable > 0 { #expect(Double(agree.count + disagree.filter { listed[$0.pair.coding] != nil }.count) / Double(inTable) >= 0.999) }
+        if inTable > 0 {
+            #expect(
+                Double(agree.count + disagree.filter { listed[$0.pair.coding] != nil }.count) / Double(inTable) >= 0.999
+            )
+        }
     }
 
     /// `Fixtures/protein-disagreements.tsv`: HGVSc, expected, ours, reason.
     static func listedDisagreements() throws -> [String: String] {
-        let rows = try ProteinTestData.rows(ProteinTestData.fixtures.appendingPathComponent("protein-disagreements.tsv"))
+        let rows = try ProteinTestData.rows(
+            ProteinTestData.fixtures.appendingPathComponent("protein-disagreements.tsv"))
         var listed: [String: String] = [:]
         for row in rows where !row[0].hasPrefix("#") && row.count >= 4 { listed[row[0]] = row[2] }
         return listed

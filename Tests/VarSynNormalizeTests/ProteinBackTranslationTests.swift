@@ -35,7 +35,10 @@ struct ProteinBackTranslationTests {
             ])
         let silent = try Self.transcript.backTranslate(
             ProteinVariant(location: Location(ProteinPosition(residue: .pro, number: 7)), edit: .identity))
-        #expect(silent.candidates.map { $0.hgvs() } == ["NM_000001.1:c.21A>C", "NM_000001.1:c.21A>G", "NM_000001.1:c.21A>T"])
+        #expect(
+            silent.candidates.map { $0.hgvs() } == [
+                "NM_000001.1:c.21A>C", "NM_000001.1:c.21A>G", "NM_000001.1:c.21A>T",
+            ])
     }
 
     @Test("every candidate predicts back the protein change it came from")
@@ -56,6 +59,8 @@ struct ProteinBackTranslationTests {
         #expect(throws: ProteinMappingError.positionOutOfRange(reference: "NP_000001.1", position: "p.11")) {
             try Self.transcript.backTranslate(residue: 11, from: .ter, to: .gln)
         }
-        #expect(throws: ProteinMappingError.self) { try Self.transcript.backTranslate(residue: 7, from: .pro, to: .xaa) }
+        #expect(throws: ProteinMappingError.self) {
+            try Self.transcript.backTranslate(residue: 7, from: .pro, to: .xaa)
+        }
     }
 }

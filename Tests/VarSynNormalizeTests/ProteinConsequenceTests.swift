@@ -13,13 +13,16 @@ struct ProteinConsequenceTests {
         do {
             return try ProteinTranscript(
                 transcriptName: "NM_000001.1", proteinName: "NP_000001.1",
-                sequence: "GGCAC" + "ATGAAAAAAAAAGGCTGGCCATTTCGCTAA" + "GTAGCTTAAC", cds: TranscriptInterval(start: 5, end: 35))
+                sequence: "GGCAC" + "ATGAAAAAAAAAGGCTGGCCATTTCGCTAA" + "GTAGCTTAAC",
+                cds: TranscriptInterval(start: 5, end: 35))
         } catch {
             fatalError("test transcript: \(error)")
         }
     }()
 
-    static func predict(_ change: String, on transcript: ProteinTranscript = transcript, noncoding: NoncodingConsequence = .unchanged)
+    static func predict(
+        _ change: String, on transcript: ProteinTranscript = transcript, noncoding: NoncodingConsequence = .unchanged
+    )
         throws -> ProteinConsequence
     {
         guard let description = ProteinTestData.description("\(transcript.transcriptName):\(change)") else {
@@ -121,7 +124,8 @@ struct ProteinConsequenceTests {
             #expect(throws: ProteinMappingError.self, "\(change)") { try Self.predict(change) }
         }
         #expect(throws: ProteinMappingError.notCoding(transcript: "NR_1.1")) {
-            try ProteinTranscript(transcriptName: "NR_1.1", proteinName: "", sequence: "ACGT", cds: TranscriptInterval(start: 2, end: 9))
+            try ProteinTranscript(
+                transcriptName: "NR_1.1", proteinName: "", sequence: "ACGT", cds: TranscriptInterval(start: 2, end: 9))
         }
     }
 
@@ -154,12 +158,14 @@ struct ProteinConsequenceTests {
     /// for each difference in `Fixtures/protein-sanity-cp.tsv`.
     @Test("biocommons c_to_p sanity cases on its mock transcripts")
     func biocommonsSanity() throws {
-        let data = try ProteinTestData.rows(ProteinTestData.shared.appendingPathComponent("conformance/biocommons/sanity_cp.tsv"))
+        let data = try ProteinTestData.rows(
+            ProteinTestData.shared.appendingPathComponent("conformance/biocommons/sanity_cp.tsv"))
         var transcripts: [String: ProteinTranscript] = [:]
         for row in data.dropFirst() where row.count >= 4 {
             guard let start = Int(row[2]), let end = Int(row[3]) else { continue }
             transcripts[row[0]] = try ProteinTranscript(
-                transcriptName: row[0], proteinName: "MOCK", sequence: row[1], cds: TranscriptInterval(start: start, end: end))
+                transcriptName: row[0], proteinName: "MOCK", sequence: row[1],
+                cds: TranscriptInterval(start: start, end: end))
         }
         #expect(transcripts.count == 9)
         let cases = try ProteinTestData.rows(ProteinTestData.fixtures.appendingPathComponent("protein-sanity-cp.tsv"))
@@ -177,8 +183,14 @@ struct ProteinConsequenceTests {
                 answer = "error: \(error)"
             }
             #expect(answer == ours, "\(coding)")
-            if answer == biocommons { same += 1 } else { #expect(row.count > 3 && !row[3].isEmpty, "unexplained: \(coding)") }
+            if answer == biocommons {
+                same += 1
+            } else {
+                #expect(row.count > 3 && !row[3].isEmpty, "unexplained: \(coding)")
+            }
         }
-        print("biocommons c_to_p sanity: \(cases.count) cases, \(same) identical, \(cases.count - same) explained differences")
+        print(
+            "biocommons c_to_p sanity: \(cases.count) cases, \(same) identical, \(cases.count - same) explained differences"
+        )
     }
 }

@@ -60,7 +60,8 @@ struct ProteinSeedTests {
         let (b, _) = try Self.mapper.backTranslate("STIM1 R304H")
         #expect(b.referenceCodon == "CGG")
         #expect(b.singleNucleotide.isEmpty)
-        #expect(b.multiNucleotide.map { $0.hgvs() } == ["NM_003156.3:c.911_912delinsAC", "NM_003156.3:c.911_912delinsAT"])
+        #expect(
+            b.multiNucleotide.map { $0.hgvs() } == ["NM_003156.3:c.911_912delinsAC", "NM_003156.3:c.911_912delinsAT"])
     }
 
     @Test("STIM1 E136G: c.407A>G")
@@ -104,7 +105,9 @@ struct ProteinSeedTests {
     @Test("every back-translation candidate on STIM1 predicts back its protein change")
     func stim1RoundTrip() throws {
         let (failures, checked) = try ProteinTestData.backTranslationRoundTrip(ProteinTestData.stim1)
-        print("STIM1 back-translation round trip: \(checked) candidates over \(ProteinTestData.stim1.codonCount - 2) residues")
+        print(
+            "STIM1 back-translation round trip: \(checked) candidates over \(ProteinTestData.stim1.codonCount - 2) residues"
+        )
         #expect(failures.isEmpty, "\(failures.prefix(5))")
         #expect(checked > 30_000)
     }
@@ -113,7 +116,8 @@ struct ProteinSeedTests {
     /// without the prediction parentheses and, for ClinVar's short `fs`, without the stop count.
     @Test("ClinVar STIM1 c./p. pairs")
     func clinvarSTIM1() throws {
-        let rows = try ProteinTestData.rows(ProteinTestData.shared.appendingPathComponent("data/stim1/clinvar_2016_STIM1_GRCh37.tsv"))
+        let rows = try ProteinTestData.rows(
+            ProteinTestData.shared.appendingPathComponent("data/stim1/clinvar_2016_STIM1_GRCh37.tsv"))
         var pairs = 0
         for row in rows.dropFirst() where row.count > 10 && !row[10].isEmpty {
             let coding = try #require(ProteinTestData.description(row[9]))

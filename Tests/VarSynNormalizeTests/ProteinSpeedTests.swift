@@ -13,7 +13,9 @@ struct ProteinSpeedTests {
     }
 
     /// Runs `body` over `inputs` `repetitions` times; returns calls per second.
-    static func rate<Input>(_ inputs: [Input], repetitions: Int, _ body: (Input) -> Int) -> (rate: Double, checksum: Int) {
+    static func rate<Input>(_ inputs: [Input], repetitions: Int, _ body: (Input) -> Int) -> (
+        rate: Double, checksum: Int
+    ) {
         var checksum = 0
         for input in inputs.prefix(1000) { checksum &+= body(input) }  // warm-up
         let elapsed = ContinuousClock().measure {
@@ -25,7 +27,9 @@ struct ProteinSpeedTests {
     }
 
     static func variant(_ text: String) -> NucleotideVariant<TranscriptPosition>? {
-        guard case .transcript(_, .variant(let v)) = ProteinTestData.description("NM_003156.3:" + text)?.body else { return nil }
+        guard case .transcript(_, .variant(let v)) = ProteinTestData.description("NM_003156.3:" + text)?.body else {
+            return nil
+        }
         return v
     }
 
@@ -50,17 +54,25 @@ struct ProteinSpeedTests {
         let mixed = substitutions + indels
         var kinds: [ProteinConsequenceKind: Int] = [:]
         for v in mixed { if let k = try? t.consequence(of: v).kind { kinds[k, default: 0] += 1 } }
-        let (subRate, a) = Self.rate(substitutions, repetitions: 40) { (try? t.consequence(of: $0))?.kind.hashValue ?? 0 }
+        let (subRate, a) = Self.rate(substitutions, repetitions: 40) {
+            (try? t.consequence(of: $0))?.kind.hashValue ?? 0
+        }
         let (indelRate, b) = Self.rate(indels, repetitions: 20) { (try? t.consequence(of: $0))?.kind.hashValue ?? 0 }
         let (mixRate, c) = Self.rate(mixed, repetitions: 20) { (try? t.consequence(of: $0))?.kind.hashValue ?? 0 }
-        let texts = substitutions.prefix(2000).map { "NM_003156.3:" + VariantDescription(reference: nil, body: .transcript(.coding, .variant($0))).hgvs() }
+        let texts = substitutions.prefix(2000).map {
+            "NM_003156.3:" + VariantDescription(reference: nil, body: .transcript(.coding, .variant($0))).hgvs()
+        }
         let (textRate, d) = Self.rate(Array(texts), repetitions: 10) { text in
             guard let description = ProteinTestData.description(text) else { return 0 }
             return (try? t.consequence(of: description))?.hgvs().utf8.count ?? 0
         }
-        print("c.->p. STIM1: \(substitutions.count) substitutions \(Int(subRate)) /s; \(indels.count) indels \(Int(indelRate)) /s;"
-            + " mixed \(Int(mixRate)) /s; text in -> p. text out (parse + predict + print) \(Int(textRate)) /s [\(a &+ b &+ c &+ d)]")
-        print("  classes: \(kinds.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))")
+        print(
+            "c.->p. STIM1: \(substitutions.count) substitutions \(Int(subRate)) /s; \(indels.count) indels \(Int(indelRate)) /s;"
+                + " mixed \(Int(mixRate)) /s; text in -> p. text out (parse + predict + print) \(Int(textRate)) /s [\(a &+ b &+ c &+ d)]"
+        )
+        print(
+            "  classes: \(kinds.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))"
+        )
         #expect(subRate > 10_000)
     }
 
@@ -69,7 +81,8 @@ struct ProteinSpeedTests {
         let t = ProteinTestData.stim1
         var questions: [(Int, AminoAcid, AminoAcid)] = []
         for residue in 1..<t.codonCount {
-            for alternative in AminoAcid.allCases where !ProteinCodonTable.codonsByResidue[Int(alternative.rawValue)].isEmpty {
+            for alternative in AminoAcid.allCases
+            where !ProteinCodonTable.codonsByResidue[Int(alternative.rawValue)].isEmpty {
                 questions.append((residue, t.protein[residue - 1], alternative))
             }
         }
@@ -79,8 +92,9 @@ struct ProteinSpeedTests {
         let (codonRate, codonChecksum) = Self.rate(questions, repetitions: 40) { q in
             (try? t.codonChanges(residue: q.0, from: q.1, to: q.2))?.count ?? 0
         }
-        print("p.->c. STIM1: \(questions.count) back-translations \(Int(rate)) /s with c. descriptions,"
-            + " \(Int(codonRate)) /s as codon changes (\(checksum), \(codonChecksum) candidates)")
+        print(
+            "p.->c. STIM1: \(questions.count) back-translations \(Int(rate)) /s with c. descriptions,"
+                + " \(Int(codonRate)) /s as codon changes (\(checksum), \(codonChecksum) candidates)")
         #expect(rate > 10_000)
     }
 
@@ -91,16 +105,22 @@ struct ProteinSpeedTests {
         .enabled(if: ProcessInfo.processInfo.environment["VARSYN_PEERS_REF"] != nil))
     func syntheticReference() throws {
         let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["VARSYN_PEERS_REF"] ?? "")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("ref.json")))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("ref.json")))
         let records = try #require((json as? [String: Any])?["transcripts"] as? [[String: Any]])
         var byTranscript: [String: ProteinTranscript] = [:]
         var byProtein: [String: ProteinTranscript] = [:]
         for r in records {
             guard let ac = r["ac"] as? String, let protein = r["protein"] as? String, let seq = r["seq"] as? String,
-                let start = r["cds_start"] as? Int, let end = r["cds_end"] as? Int, let expected = r["protein_seq"] as? String
+                let start = r["cds_start"] as? Int, let end = r["cds_end"] as? Int,
+                let expected = r["protein_seq"] as? String
             else { continue }
-            let t = try ProteinTranscript(transcriptName: ac, proteinName: protein, sequence: seq, cds: TranscriptInterval(start: start, end: end))
-            #expect(String(decoding: t.protein.map(\.oneLetterCode), as: UTF8.self).hasPrefix(expected), "\(ac) translation")
+            let t = try ProteinTranscript(
+                transcriptName: ac, proteinName: protein, sequence: seq, cds: TranscriptInterval(start: start, end: end)
+            )
+            #expect(
+                String(decoding: t.protein.map(\.oneLetterCode), as: UTF8.self).hasPrefix(expected), "\(ac) translation"
+            )
             byTranscript[ac] = t
             byProtein[protein] = t
         }
@@ -115,7 +135,8 @@ struct ProteinSpeedTests {
         }
         var proteinQuestions: [(ProteinTranscript, ProteinVariant)] = []
         var proteinTexts: [String] = []
-        for row in try ProteinTestData.rows(directory.appendingPathComponent("protein_variants.tsv")) where row.count >= 2 {
+        for row in try ProteinTestData.rows(directory.appendingPathComponent("protein_variants.tsv"))
+        where row.count >= 2 {
             guard let d = ProteinTestData.description(row[1]), let t = byProtein[d.reference?.accession.text ?? ""],
                 case .protein(.variant(let v)) = d.body
             else { continue }
@@ -130,14 +151,18 @@ struct ProteinSpeedTests {
         var mismatches = 0
         for (t, v) in proteinQuestions where (try? t.backTranslate(v)) == nil { mismatches += 1 }
         let (cRate, a) = Self.rate(coding, repetitions: 20) { (try? $0.0.consequence(of: $0.1))?.kind.hashValue ?? 0 }
-        let (pRate, b) = Self.rate(proteinQuestions, repetitions: 20) { (try? $0.0.backTranslate($0.1))?.candidates.count ?? 0 }
+        let (pRate, b) = Self.rate(proteinQuestions, repetitions: 20) {
+            (try? $0.0.backTranslate($0.1))?.candidates.count ?? 0
+        }
         let (pCodon, f) = Self.rate(proteinQuestions, repetitions: 20) { q in
-            guard case .exact(let position) = q.1.location.start, let number = position.number, case .substitution(let alt) = q.1.edit
+            guard case .exact(let position) = q.1.location.start, let number = position.number,
+                case .substitution(let alt) = q.1.edit
             else { return 0 }
             return (try? q.0.codonChanges(residue: number, from: position.residue, to: alt))?.count ?? 0
         }
         let (cText, c) = Self.rate(codingTexts, repetitions: 3) { text in
-            guard let d = ProteinTestData.description(text), let t = byTranscript[d.reference?.accession.text ?? ""] else { return 0 }
+            guard let d = ProteinTestData.description(text), let t = byTranscript[d.reference?.accession.text ?? ""]
+            else { return 0 }
             return (try? t.consequence(of: d))?.hgvs().utf8.count ?? 0
         }
         let (pText, e) = Self.rate(proteinTexts, repetitions: 3) { text in
@@ -146,11 +171,14 @@ struct ProteinSpeedTests {
             else { return 0 }
             return (try? t.backTranslate(v))?.candidates.map { $0.hgvs() }.count ?? 0
         }
-        print("synthetic reference: \(byTranscript.count) transcripts; c.->p. \(coding.count) variants (\(errors) errors)"
-            + " \(Int(cRate)) /s prepared, \(Int(cText)) /s text to text; p.->c. \(proteinQuestions.count) missense"
-            + " (\(mismatches) failed) \(Int(pRate)) /s prepared, \(Int(pCodon)) /s as codon changes, \(Int(pText)) /s text to text"
-            + " [\(a &+ b &+ c &+ e &+ f)]")
-        print("  classes: \(kinds.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))")
+        print(
+            "synthetic reference: \(byTranscript.count) transcripts; c.->p. \(coding.count) variants (\(errors) errors)"
+                + " \(Int(cRate)) /s prepared, \(Int(cText)) /s text to text; p.->c. \(proteinQuestions.count) missense"
+                + " (\(mismatches) failed) \(Int(pRate)) /s prepared, \(Int(pCodon)) /s as codon changes, \(Int(pText)) /s text to text"
+                + " [\(a &+ b &+ c &+ e &+ f)]")
+        print(
+            "  classes: \(kinds.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))"
+        )
         #expect(errors == 0)
         #expect(mismatches == 0)
     }

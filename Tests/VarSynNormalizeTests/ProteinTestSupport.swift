@@ -26,7 +26,8 @@ enum ProteinTestData {
 
     /// NM_003156.3 (STIM1, NP_003147.2), prepared.
     static let stim1: ProteinTranscript = {
-        guard let lookup = provider.transcript(accession: "NM_003156.3"), let t = try? ProteinTranscript(lookup.transcript)
+        guard let lookup = provider.transcript(accession: "NM_003156.3"),
+            let t = try? ProteinTranscript(lookup.transcript)
         else { fatalError("NM_003156.3 is not in the default table") }
         return t
     }()
@@ -49,11 +50,13 @@ enum ProteinTestData {
         var checked = 0
         for residue in 2..<transcript.codonCount {
             let reference = transcript.protein[residue - 1]
-            for alternative in AminoAcid.allCases where !ProteinCodonTable.codonsByResidue[Int(alternative.rawValue)].isEmpty {
+            for alternative in AminoAcid.allCases
+            where !ProteinCodonTable.codonsByResidue[Int(alternative.rawValue)].isEmpty {
                 let b = try transcript.backTranslate(residue: residue, from: reference, to: alternative)
                 let edit: ProteinEdit = alternative == reference ? .identity : .substitution(alternative)
                 let expected = ProteinVariant(
-                    location: Location(ProteinPosition(residue: reference, number: residue)), edit: edit, predicted: true)
+                    location: Location(ProteinPosition(residue: reference, number: residue)), edit: edit,
+                    predicted: true)
                 for candidate in b.candidates {
                     let p = try transcript.consequence(of: candidate.description)
                     if p.variant != expected { failures.append("\(candidate.hgvs()) -> \(p.hgvs())") }
