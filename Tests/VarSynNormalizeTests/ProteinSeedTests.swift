@@ -129,3 +129,26 @@ struct ProteinSeedTests {
         #expect(pairs == 9)
     }
 }
+
+@Suite("Protein seam for the normalizer")
+struct ProteinSeamTests {
+    @Test("ProteinMapper answers the normalizer's ProteinSeam")
+    func seam() {
+        let seam: any ProteinSeam = ProteinTestData.mapper
+        #expect(seam.proteinDescription(ofCoding: "NM_003156.3:c.494C>A") == "NP_003147.2:p.(Pro165Gln)")
+        #expect(seam.proteinDescription(ofCoding: "NM_003156.3:c.494G>A") == nil)  // reference mismatch
+        #expect(seam.codingCandidates(ofProtein: "STIM1 P165Q") == ["NM_003156.3:c.494C>A", "NM_003156.3:c.494_495delinsAG"])
+        #expect(seam.codingCandidates(ofProtein: "STIM1 L197P").isEmpty)
+        #expect(proteinKey(of: seam.proteinDescription(ofCoding: "NM_003156.3:c.494C>A") ?? "") == "NP_003147.2:p.Pro165Gln")
+    }
+
+    @Test("wired into the normalizer: c. input gets its p. form, p. input is answered")
+    func normalizer() throws {
+        let normalizer = Normalizer(provider: ProteinTestData.provider, protein: ProteinTestData.mapper)
+        let fromCoding = try normalizer.normalize("NM_003156.3:c.494C>A")
+        #expect(fromCoding.hgvsP == "NP_003147.2:p.(Pro165Gln)")
+        #expect(fromCoding.proteinKey == "NP_003147.2:p.Pro165Gln")
+        let fromProtein = try normalizer.normalize("STIM1 P165Q")
+        #expect(fromProtein.hgvsP == "NP_003147.2:p.(Pro165Gln)")
+    }
+}
