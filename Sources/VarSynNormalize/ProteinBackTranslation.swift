@@ -1,14 +1,45 @@
 import VarSynCore
 
 /// One coding change that produces a protein substitution: `NM_003156.3:c.494C>A` (codon CCA -> CAA).
+///
+/// Holds the codon change and the transcript; the `c.` description is built when asked for, so a back-translation
+/// whose candidates are only counted or filtered builds no syntax trees.
 public struct CodingCandidate: Hashable, Sendable {
+    /// The codon change: c. positions, variant codon, changed bases.
+    public let change: CodonChange
+    /// The reference codon (index 0..<64).
+    public let referenceCodon: Int
+    let transcript: Accession
+
     /// The `c.` description on the transcript: a substitution for one changed base, else a deletion-insertion
     /// over the changed span of the codon (`c.494_495delinsAG`; an unchanged middle base is included).
-    public var description: VariantDescription
+    public var description: VariantDescription {
+        let edit: NucleotideEdit
+        let location: Location<TranscriptPosition>
+        if change.first == change.last {
+            location = Location(TranscriptPosition(base: change.first))
+            let shift = 2 * (2 - (change.first - change.codonStart))
+            edit = .substitution(
+                reference: ProteinCodonTable.bases[(referenceCodon >> shift) & 3],
+                alternative: ProteinCodonTable.bases[(change.codon >> shift) & 3])
+        } else {
+            location = Location(TranscriptPosition(base: change.first), TranscriptPosition(base: change.last))
+            let inserted =
+                change.last - change.first == 2
+                ? ProteinCodonTable.codonTexts[change.codon]
+                : ProteinCodonTable.pairTexts[change.first == change.codonStart ? change.codon >> 2 : change.codon & 15]
+            edit = .deletionInsertion(
+                deleted: nil, inserted: .single(.sequence(NucleotideSequence(inserted), count: nil)))
+        }
+        return VariantDescription(
+            reference: ReferenceSpecifier(transcript),
+            body: .transcript(.coding, .variant(NucleotideVariant(location: location, edit: edit))))
+    }
+
     /// The variant codon, e.g. `CAA`.
-    public var codon: String
+    public var codon: String { ProteinCodonTable.codonTexts[change.codon] }
     /// How many bases of the codon change (1, 2 or 3).
-    public var changedBases: Int
+    public var changedBases: Int { change.changedBases }
 
     /// `NM_003156.3:c.494C>A`.
     public func hgvs() -> String { description.hgvs() }
@@ -113,28 +144,7 @@ extension ProteinTranscript {
 
     /// The candidate for one codon change.
     func candidate(_ change: CodonChange, referenceCodon: Int) -> CodingCandidate {
-        let edit: NucleotideEdit
-        let location: Location<TranscriptPosition>
-        if change.first == change.last {
-            location = Location(TranscriptPosition(base: change.first))
-            let shift = 2 * (2 - (change.first - change.codonStart))
-            edit = .substitution(
-                reference: ProteinCodonTable.bases[(referenceCodon >> shift) & 3],
-                alternative: ProteinCodonTable.bases[(change.codon >> shift) & 3])
-        } else {
-            location = Location(TranscriptPosition(base: change.first), TranscriptPosition(base: change.last))
-            let inserted =
-                change.last - change.first == 2
-                ? ProteinCodonTable.codonTexts[change.codon]
-                : ProteinCodonTable.pairTexts[change.first == change.codonStart ? change.codon >> 2 : change.codon & 15]
-            edit = .deletionInsertion(
-                deleted: nil, inserted: .single(.sequence(NucleotideSequence(inserted), count: nil)))
-        }
-        return CodingCandidate(
-            description: VariantDescription(
-                reference: ReferenceSpecifier(transcriptAccession),
-                body: .transcript(.coding, .variant(NucleotideVariant(location: location, edit: edit)))),
-            codon: ProteinCodonTable.codonTexts[change.codon], changedBases: change.changedBases)
+        CodingCandidate(change: change, referenceCodon: referenceCodon, transcript: transcriptAccession)
     }
 }
 
