@@ -6,7 +6,7 @@ import VarSynReference
 
 /// c. -> p. and p. -> c. throughput on STIM1 NM_003156.3, prepared once (the hot path: no lookups, no parsing).
 /// Opt-in: `VARSYN_BENCH=1 swift test -c release --filter ProteinSpeed`.
-@Suite("Protein speed", .enabled(if: ProcessInfo.processInfo.environment["VARSYN_BENCH"] != nil))
+@Suite("Protein speed", .serialized, .enabled(if: ProcessInfo.processInfo.environment["VARSYN_BENCH"] != nil))
 struct ProteinSpeedTests {
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
