@@ -194,3 +194,53 @@ struct ProteinConsequenceTests {
         )
     }
 }
+
+/// No input crashes: every position of STIM1 (5' UTR, CDS, 3' UTR, past both ends, intronic offsets) with every
+/// kind of edit gives a consequence or a typed error.
+@Suite("Protein consequence robustness")
+struct ProteinRobustnessTests {
+    static func position(_ index: Int, in t: ProteinTranscript, offset: IntronOffset = .none) -> TranscriptPosition {
+        if index < t.cdsStart { return TranscriptPosition(base: index - t.cdsStart, offset: offset) }
+        if index < t.cdsEnd { return TranscriptPosition(base: index - t.cdsStart + 1, offset: offset) }
+        return TranscriptPosition(anchor: .cdsEnd, base: index - t.cdsEnd + 1, offset: offset)
+    }
+
+    @Test("every position and edit on STIM1: a result or a typed error, never a crash")
+    func everyPosition() {
+        let t = ProteinTestData.stim1
+        let edits: [NucleotideEdit] = [
+            .deletion(nil), .duplication(nil), .inversion(nil),
+            .insertion(.single(.sequence(NucleotideSequence("GA"), count: nil))),
+            .deletionInsertion(deleted: nil, inserted: .single(.sequence(NucleotideSequence("TTTAG"), count: nil))),
+            .deletion(.length(3)),
+        ]
+        var results = 0
+        var errors = 0
+        for index in -3..<(t.bases.count + 3) {
+            for length in [1, 2, 3, 4, 7] {
+                let first = Self.position(index, in: t)
+                let last = Self.position(index + length - 1, in: t)
+                for edit in edits {
+                    let variant = NucleotideVariant(location: Location(first, last), edit: edit)
+                    do {
+                        _ = try t.consequence(of: variant)
+                        results += 1
+                    } catch {
+                        errors += 1
+                    }
+                }
+                let substitution = NucleotideVariant(
+                    location: Location(first), edit: .substitution(reference: UInt8(ascii: "A"), alternative: UInt8(ascii: "G")))
+                if (try? t.consequence(of: substitution)) != nil { results += 1 } else { errors += 1 }
+            }
+            for offset in [IntronOffset.downstream(1), .upstream(2), .downstream(3), .upstream(nil)] {
+                let variant = NucleotideVariant(
+                    location: Location(Self.position(index, in: t, offset: offset)),
+                    edit: .substitution(reference: UInt8(ascii: "A"), alternative: UInt8(ascii: "G")))
+                if (try? t.consequence(of: variant)) != nil { results += 1 } else { errors += 1 }
+            }
+        }
+        print("STIM1 robustness: \(results) consequences, \(errors) typed errors")
+        #expect(results > 100_000)
+    }
+}
