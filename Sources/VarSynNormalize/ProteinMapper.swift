@@ -33,8 +33,17 @@ public struct TranscriptChoice<Transcript: ReferenceTranscript>: Sendable {
 public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
     public typealias Choice = TranscriptChoice<Provider.Transcript>
     public let provider: Provider
+    /// Transcripts prepared so far (shared by copies of this mapper).
+    let cache = ProteinTranscriptCache()
 
     public init(_ provider: Provider) { self.provider = provider }
+
+    /// The prepared transcript of a choice, from the cache when it was prepared before.
+    public func prepared(_ choice: Choice) throws(ProteinMappingError) -> ProteinTranscript {
+        try cache.transcript(choice.transcript.accession) { () throws(ProteinMappingError) in
+            try ProteinTranscript(choice.transcript)
+        }
+    }
 
     /// The predicted protein consequence of a `c.` description: `NM_003156.3:c.494C>A` -> `NP_003147.2:p.(Pro165Gln)`.
     public func consequence(of text: String, noncoding: NoncodingConsequence = .unchanged) throws(ProteinMappingError)
@@ -43,7 +52,7 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
         let description = try Self.parseSingle(text)
         guard let reference = description.reference else { throw .unsupported("a description without a reference") }
         let choice = try transcript(for: reference)
-        let transcript = try ProteinTranscript(choice.transcript)
+        let transcript = try prepared(choice)
         return (try transcript.consequence(of: description, noncoding: noncoding), choice)
     }
 
@@ -57,7 +66,7 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
         guard case .protein(let tree) = description.body else { throw .unsupported("a description that is not on p.") }
         guard case .variant(let variant) = tree else { throw .unsupported("a protein allele or special form") }
         let choice = try transcript(for: reference)
-        let transcript = try ProteinTranscript(choice.transcript)
+        let transcript = try prepared(choice)
         return (try transcript.backTranslate(variant), choice)
     }
 

@@ -66,6 +66,10 @@ struct ProteinSpeedTests {
             guard let description = ProteinTestData.description(text) else { return 0 }
             return (try? t.consequence(of: description))?.hgvs().utf8.count ?? 0
         }
+        let (mapperRate, _) = Self.rate(Array(texts.prefix(500)), repetitions: 4) { text in
+            (try? ProteinTestData.mapper.consequence(of: text))?.consequence.kind.hashValue ?? 0
+        }
+        print("c.->p. STIM1 through ProteinMapper, text to text (transcript lookup per call, prepared transcript cached): \(Int(mapperRate)) /s")
         print(
             "c.->p. STIM1: \(substitutions.count) substitutions \(Int(subRate)) /s; \(indels.count) indels \(Int(indelRate)) /s;"
                 + " mixed \(Int(mixRate)) /s; text in -> p. text out (parse + predict + print) \(Int(textRate)) /s [\(a &+ b &+ c &+ d)]"
