@@ -151,4 +151,32 @@ struct ProteinSeamTests {
         let fromProtein = try normalizer.normalize("STIM1 P165Q")
         #expect(fromProtein.hgvsP == "NP_003147.2:p.(Pro165Gln)")
     }
+
+    @Test("the mapper's transcript cache under concurrent use gives the sequential answers")
+    func concurrentMapper() async {
+        let mapper = ProteinMapper(ProteinTestData.provider)
+        let questions = [
+            "NM_003156.3:c.494C>A", "NM_001277961.1:c.494C>A", "NM_032790.3:c.170G>T", "NM_000314.4:c.388C>T",
+            "NM_000257.2:c.5329G>A", "NM_003156.4:c.494C>A", "NM_000051.3:c.9170_9171delGA",
+        ]
+        let expected = questions.map { (try? mapper.consequence(of: $0))?.consequence.hgvs() }
+        let fresh = ProteinMapper(ProteinTestData.provider)
+        let answers = await withTaskGroup(of: [String?].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var out: [String?] = []
+                    for _ in 0..<50 {
+                        for q in questions { out.append((try? fresh.consequence(of: q))?.consequence.hgvs()) }
+                    }
+                    return out
+                }
+            }
+            var all: [[String?]] = []
+            for await part in group { all.append(part) }
+            return all
+        }
+        #expect(answers.count == 8)
+        for part in answers { #expect(part == Array([[String?]](repeating: expected, count: 50).joined())) }
+        #expect(expected.allSatisfy { $0 != nil })
+    }
 }
