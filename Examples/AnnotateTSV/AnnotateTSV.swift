@@ -35,7 +35,9 @@ enum AnnotateTSV {
         } catch {
             fail("cannot open the table: \(error)")
         }
-        let normalizer = Normalizer(table: table, options: NormalizeOptions(assembly: assembly))
+        let provider = TableReferenceProvider(table)
+        let normalizer = Normalizer(
+            provider: provider, options: NormalizeOptions(assembly: assembly), protein: ProteinMapper(provider))
 
         guard let input = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
             fail("cannot read \(path)")

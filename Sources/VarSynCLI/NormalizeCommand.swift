@@ -26,7 +26,9 @@ struct NormalizeInputOptions: ParsableArguments {
         guard let assembly = Assembly(name: assembly) else {
             throw ValidationError("unknown assembly \(self.assembly) (GRCh37 or GRCh38)")
         }
-        return Normalizer(table: try tableOptions.open(), options: NormalizeOptions(assembly: assembly))
+        let provider = TableReferenceProvider(try tableOptions.open())
+        return Normalizer(
+            provider: provider, options: NormalizeOptions(assembly: assembly), protein: ProteinMapper(provider))
     }
 
     /// The expressions: arguments, or the lines (or one column) of --input.

@@ -7,16 +7,15 @@
 /// struct MapperSeam: ProteinSeam {
 ///     let mapper: ProteinMapper<TableReferenceProvider>
 ///     func proteinDescription(ofCoding hgvsC: String) -> String? { try? mapper.consequence(of: hgvsC).hgvs() }
-///     func codingCandidates(ofProtein text: String) -> [String] {
-///         (try? mapper.backTranslate(text).singleNucleotide.map { $0.hgvs() }) ?? []
-///     }
+///     func codingCandidates(ofProtein text: String) throws(NormalizeError) -> [String] { … }
 /// }
 /// ```
 public protocol ProteinSeam: Sendable {
     /// The p. description of a normalized c. description: `NM_003156.3:c.494C>A` -> `NP_003147.2:p.(Pro165Gln)`.
     func proteinDescription(ofCoding hgvsC: String) -> String?
     /// c. descriptions that produce a p. description (`STIM1 P165Q` -> `NM_003156.3:c.494C>A`), best first.
-    func codingCandidates(ofProtein text: String) -> [String]
+    /// Throws why there are none: `STIM1 L197P` is a reference mismatch (residue 197 is Thr).
+    func codingCandidates(ofProtein text: String) throws(NormalizeError) -> [String]
 }
 
 /// The protein key of a p. description: accession and change without the prediction parentheses.

@@ -125,7 +125,7 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                     "p. descriptions need the protein back-translation, which is not wired into this normalizer")
             }
             let text = description.hgvs()
-            let candidates = protein.codingCandidates(ofProtein: text)
+            let candidates = try protein.codingCandidates(ofProtein: text)
             guard let first = candidates.first else {
                 throw NormalizeError(.unsupported, "\(text): no c. description produces this protein change")
             }

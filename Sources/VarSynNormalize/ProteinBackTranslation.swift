@@ -96,7 +96,9 @@ extension ProteinTranscript {
     ///
     /// NM_003156.3 residue 165 Pro -> Gln: `c.494C>A`, `c.494_495delinsAG`. Residue 304 Arg -> His (codon CGG): no
     /// single-base change; `c.911_912delinsAC`, `c.911_912delinsAT`.
-    public func backTranslate(residue number: Int, from reference: AminoAcid, to alternative: AminoAcid)
+    public func backTranslate(
+        residue number: Int, from reference: AminoAcid, to alternative: AminoAcid
+    )
         throws(ProteinMappingError) -> BackTranslation
     {
         let changes = try codonChanges(residue: number, from: reference, to: alternative)
@@ -111,7 +113,9 @@ extension ProteinTranscript {
 
     /// The codon changes behind a back-translation, without building any text or description (allocates nothing):
     /// residue 165 Pro -> Gln on NM_003156.3 gives CCA (c.493_495) -> `c.494` to CAA, `c.494_495` to CAG.
-    public func codonChanges(residue number: Int, from reference: AminoAcid, to alternative: AminoAcid)
+    public func codonChanges(
+        residue number: Int, from reference: AminoAcid, to alternative: AminoAcid
+    )
         throws(ProteinMappingError) -> CodonChangeList
     {
         guard number >= 1, number <= protein.count else {

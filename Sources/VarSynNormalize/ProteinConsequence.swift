@@ -89,7 +89,9 @@ extension ProteinTranscript {
     }
 
     /// The consequence as a compact `ProteinChange` (the hot path; `make` dresses it as a syntax tree).
-    func change(of variant: NucleotideVariant<TranscriptPosition>, noncoding: NoncodingConsequence)
+    func change(
+        of variant: NucleotideVariant<TranscriptPosition>, noncoding: NoncodingConsequence
+    )
         throws(ProteinMappingError) -> ProteinChange
     {
         guard case .exact(let startPosition) = variant.location.start else {
@@ -273,7 +275,9 @@ extension ProteinTranscript {
 
     /// A frameshift: the first changed residue, then the distance to the new stop (`fsTer#`), or an extension when
     /// the first change is the stop itself.
-    func frameshift(_ altered: AlteredSequence, _ reference: UnsafeBufferPointer<AminoAcid>, from firstCodon: Int)
+    func frameshift(
+        _ altered: AlteredSequence, _ reference: UnsafeBufferPointer<AminoAcid>, from firstCodon: Int
+    )
         -> ProteinChange
     {
         let n = reference.count

@@ -46,7 +46,9 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
     }
 
     /// The predicted protein consequence of a `c.` description: `NM_003156.3:c.494C>A` -> `NP_003147.2:p.(Pro165Gln)`.
-    public func consequence(of text: String, noncoding: NoncodingConsequence = .unchanged) throws(ProteinMappingError)
+    public func consequence(
+        of text: String, noncoding: NoncodingConsequence = .unchanged
+    ) throws(ProteinMappingError)
         -> (consequence: ProteinConsequence, choice: Choice)
     {
         let description = try Self.parseSingle(text)
@@ -58,7 +60,9 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
 
     /// Back-translates a protein substitution given as text: `STIM1 P165Q`, `NP_003147.2:p.Pro165Gln`,
     /// `NM_003156.3:p.(Arg304His)`.
-    public func backTranslate(_ text: String) throws(ProteinMappingError)
+    public func backTranslate(
+        _ text: String
+    ) throws(ProteinMappingError)
         -> (translation: BackTranslation, choice: Choice)
     {
         let description = try Self.parseSingle(text)

@@ -7,9 +7,31 @@ extension ProteinMapper: ProteinSeam {
         try? consequence(of: hgvsC).consequence.hgvs()
     }
 
-    /// `STIM1 P165Q` -> `NM_003156.3:c.494C>A`, `NM_003156.3:c.494_495delinsAG`: single-base changes first; empty
-    /// when the text is not a protein substitution on a known transcript or its residue is not the reference's.
-    public func codingCandidates(ofProtein text: String) -> [String] {
-        (try? backTranslate(text).translation.candidates.map { $0.hgvs() }) ?? []
+    /// `STIM1 P165Q` -> `NM_003156.3:c.494C>A`, `NM_003156.3:c.494_495delinsAG`: single-base changes first.
+    /// Throws the reason there are none: a residue that is not the reference's is a `.referenceMismatch`
+    /// (`STIM1 L197P`: residue 197 is Thr), an unknown gene or protein `.unknownReference`, and so on.
+    public func codingCandidates(ofProtein text: String) throws(NormalizeError) -> [String] {
+        do {
+            return try backTranslate(text).translation.candidates.map { $0.hgvs() }
+        } catch {
+            throw NormalizeError(error)
+        }
+    }
+}
+
+extension NormalizeError {
+    /// The normalizer's view of a protein mapping error. For a mismatch, `expected` is what the reference has and
+    /// `found` what the input stated, as for nucleotide mismatches.
+    init(_ error: ProteinMappingError) {
+        switch error {
+        case .referenceMismatch(let mismatch):
+            self.init(.referenceMismatch, error.description, expected: mismatch.found, found: mismatch.expected)
+        case .unknownReference:
+            self.init(.unknownReference, error.description)
+        case .positionOutOfRange:
+            self.init(.outOfBounds, error.description)
+        case .notCoding, .unsupported:
+            self.init(.unsupported, error.description)
+        }
     }
 }

@@ -24,7 +24,9 @@ final class ProteinTranscriptCache: @unchecked Sendable {
     }
 
     /// The prepared transcript for `key`, made with `make` the first time.
-    func transcript(_ key: String, make: () throws(ProteinMappingError) -> ProteinTranscript)
+    func transcript(
+        _ key: String, make: () throws(ProteinMappingError) -> ProteinTranscript
+    )
         throws(ProteinMappingError) -> ProteinTranscript
     {
         pthread_mutex_lock(mutex)

@@ -230,7 +230,8 @@ struct ProteinRobustnessTests {
                     }
                 }
                 let substitution = NucleotideVariant(
-                    location: Location(first), edit: .substitution(reference: UInt8(ascii: "A"), alternative: UInt8(ascii: "G")))
+                    location: Location(first),
+                    edit: .substitution(reference: UInt8(ascii: "A"), alternative: UInt8(ascii: "G")))
                 if (try? t.consequence(of: substitution)) != nil { results += 1 } else { errors += 1 }
             }
             for offset in [IntronOffset.downstream(1), .upstream(2), .downstream(3), .upstream(nil)] {

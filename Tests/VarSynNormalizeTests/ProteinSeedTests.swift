@@ -133,13 +133,18 @@ struct ProteinSeedTests {
 @Suite("Protein seam for the normalizer")
 struct ProteinSeamTests {
     @Test("ProteinMapper answers the normalizer's ProteinSeam")
-    func seam() {
+    func seam() throws {
         let seam: any ProteinSeam = ProteinTestData.mapper
         #expect(seam.proteinDescription(ofCoding: "NM_003156.3:c.494C>A") == "NP_003147.2:p.(Pro165Gln)")
         #expect(seam.proteinDescription(ofCoding: "NM_003156.3:c.494G>A") == nil)  // reference mismatch
-        #expect(seam.codingCandidates(ofProtein: "STIM1 P165Q") == ["NM_003156.3:c.494C>A", "NM_003156.3:c.494_495delinsAG"])
-        #expect(seam.codingCandidates(ofProtein: "STIM1 L197P").isEmpty)
-        #expect(proteinKey(of: seam.proteinDescription(ofCoding: "NM_003156.3:c.494C>A") ?? "") == "NP_003147.2:p.Pro165Gln")
+        #expect(
+            try seam.codingCandidates(ofProtein: "STIM1 P165Q") == [
+                "NM_003156.3:c.494C>A", "NM_003156.3:c.494_495delinsAG",
+            ])
+        #expect(throws: NormalizeError.self) { try seam.codingCandidates(ofProtein: "STIM1 L197P") }
+        #expect(
+            proteinKey(of: seam.proteinDescription(ofCoding: "NM_003156.3:c.494C>A") ?? "") == "NP_003147.2:p.Pro165Gln"
+        )
     }
 
     @Test("wired into the normalizer: c. input gets its p. form, p. input is answered")

@@ -13,7 +13,9 @@ struct ProteinSpeedTests {
     }
 
     /// Runs `body` over `inputs` `repetitions` times; returns calls per second.
-    static func rate<Input>(_ inputs: [Input], repetitions: Int, _ body: (Input) -> Int) -> (
+    static func rate<Input>(
+        _ inputs: [Input], repetitions: Int, _ body: (Input) -> Int
+    ) -> (
         rate: Double, checksum: Int
     ) {
         var checksum = 0
@@ -69,7 +71,9 @@ struct ProteinSpeedTests {
         let (mapperRate, _) = Self.rate(Array(texts.prefix(500)), repetitions: 4) { text in
             (try? ProteinTestData.mapper.consequence(of: text))?.consequence.kind.hashValue ?? 0
         }
-        print("c.->p. STIM1 through ProteinMapper, text to text (transcript lookup per call, prepared transcript cached): \(Int(mapperRate)) /s")
+        print(
+            "c.->p. STIM1 through ProteinMapper, text to text (transcript lookup per call, prepared transcript cached): \(Int(mapperRate)) /s"
+        )
         print(
             "c.->p. STIM1: \(substitutions.count) substitutions \(Int(subRate)) /s; \(indels.count) indels \(Int(indelRate)) /s;"
                 + " mixed \(Int(mixRate)) /s; text in -> p. text out (parse + predict + print) \(Int(textRate)) /s [\(a &+ b &+ c &+ d)]"
