@@ -56,11 +56,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "varsyn", dependencies: ["VarSynCLI"]),
+        .executableTarget(name: "AnnotateTSV", dependencies: ["VarSynNormalize", "VarSynReference"], path: "Examples/AnnotateTSV"),
         .testTarget(name: "VarSynCoreTests", dependencies: ["VarSynCore"], exclude: ["Fixtures"]),
         .target(name: "CVarSynAllocationCounter", path: "Tests/CVarSynAllocationCounter"),
         .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference", "CVarSynAllocationCounter"]),
         .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions"]),
-        .testTarget(name: "VarSynNormalizeTests", dependencies: ["VarSynNormalize"]),
+        .testTarget(name: "VarSynNormalizeTests", dependencies: ["VarSynNormalize"], exclude: ["Fixtures"]),
         .testTarget(name: "VarSynCLITests", dependencies: ["VarSynCLI"]),
     ],
     swiftLanguageModes: [.v6]

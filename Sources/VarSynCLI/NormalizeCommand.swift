@@ -1,0 +1,268 @@
+import ArgumentParser
+import Foundation
+import VarSynCore
+import VarSynNormalize
+import VarSynReference
+
+/// Options shared by `normalize`, `synonyms` and `dedupe`: the table, the assembly of chromosome-name input, and
+/// where the expressions come from.
+struct NormalizeInputOptions: ParsableArguments {
+    @OptionGroup var tableOptions: TableOptions
+
+    @Option(help: "Assembly of genomic input written with chromosome names (chr11:…, 11-4076864-C-A): GRCh38 or GRCh37.")
+    var assembly: String = "GRCh38"
+
+    @Option(name: .shortAndLong, help: "Read expressions from FILE (- for standard input): one per line, or a TSV/CSV/JSONL column with --column.")
+    var input: String?
+
+    @Option(help: "Column (header name) holding the expression in a TSV, CSV or JSON Lines --input.")
+    var column: String?
+
+    func normalizer() throws -> Normalizer<TableReferenceProvider> {
+        guard let assembly = Assembly(name: assembly) else {
+            throw ValidationError("unknown assembly \(self.assembly) (GRCh37 or GRCh38)")
+        }
+        return Normalizer(table: try tableOptions.open(), options: NormalizeOptions(assembly: assembly))
+    }
+
+    /// The expressions: arguments, or the lines (or one column) of --input.
+    func lines(arguments: [String]) throws -> LineInput {
+        if input != nil && !arguments.isEmpty {
+            throw ValidationError("give expressions as arguments or with --input, not both")
+        }
+        let raw: LineInput
+        do {
+            if let input {
+                raw = try LineInput(path: input)
+            } else if arguments.isEmpty {
+                raw = try LineInput(path: "-")
+            } else {
+                return LineInput(arguments: arguments)
+            }
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        guard let column else { return raw }
+        do {
+            return try ColumnReader.extract(column, from: raw, csv: input?.lowercased().hasSuffix(".csv") ?? false)
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `varsyn normalize`: one JSON object (or TSV row) per input, in order, with the canonical keys.
+///
+/// ```
+/// $ varsyn normalize NM_003156.3:c.494C>A
+/// {"input":"NM_003156.3:c.494C>A","ok":true,"key":"NC_000011.10:4055633:C:A","spdi":"NC_000011.10:4055633:C:A",…}
+/// ```
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Normalize variant descriptions and print their canonical keys (SPDI, VCF, HGVS g./c.).",
+        discussion: """
+            Prints one JSON object per input, in order (N in, N out): {"input", "ok": true, "key", "spdi", \
+            "vcf_grch38", "vcf_grch37", "hgvs_g", "hgvs_c", "hgvs_p", "protein_key", "rsids", "candidates", \
+            "warnings"} or {"input", "ok": false, "error": {"code", "message", …}}. A reference mismatch is an error \
+            naming the expected and the stated bases; it is never corrected. Exit status: 0 when every input was \
+            normalized, 1 when some were not, 64 on usage errors.
+            """
+    )
+
+    @Argument(help: "Variant descriptions (HGVS or shorthand).")
+    var expressions: [String] = []
+
+    @OptionGroup var options: NormalizeInputOptions
+
+    @Option(help: "Output format: json (one object per line) or tsv.")
+    var format: String = "json"
+
+    @Option(help: "Benchmark instead of printing: normalize the inputs this many times on one thread and report rates on standard error.")
+    var bench: Int?
+
+    func run() throws {
+        guard format == "json" || format == "tsv" else { throw ValidationError("--format is json or tsv") }
+        let lines = try options.lines(arguments: expressions)
+        let normalizer = try options.normalizer()
+        if let bench {
+            NormalizeBenchmark.run(lines, normalizer: normalizer, rounds: max(1, bench))
+            return
+        }
+        let tsv = format == "tsv"
+        var out = OutputBuffer()
+        if tsv { out.line(NormalizeReport.tsvHeader) }
+        var failed = 0
+        processInOrder(lines, transform: { (bytes) -> (Bool, [UInt8]) in
+            let text = String(decoding: bytes, as: UTF8.self)
+            let result = Result { () throws(NormalizeError) in try normalizer.normalize(text) }
+            return (try? result.get()) != nil
+                ? (true, tsv ? NormalizeReport.tsv(text, result) : NormalizeReport.json(text, result))
+                : (false, tsv ? NormalizeReport.tsv(text, result) : NormalizeReport.json(text, result))
+        }, emit: { results in
+            for (ok, line) in results {
+                if !ok { failed += 1 }
+                out.line(line)
+            }
+        })
+        out.flush()
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The output formats of `varsyn normalize`.
+enum NormalizeReport {
+    static let tsvHeader =
+        "input\tok\tkey\tspdi\tvcf_grch38\tvcf_grch37\thgvs_g\thgvs_c\thgvs_p\tprotein_key\trsids\twarnings\terror"
+
+    static func json(_ input: String, _ result: Result<NormalizedVariant, NormalizeError>) -> [UInt8] {
+        var line = JSONLine()
+        line.field("input", input)
+        switch result {
+        case .success(let v):
+            line.field("ok", true)
+            func optional(_ name: String, _ value: String?) {
+                if let value { line.field(name, value) } else { line.field(name, raw: Array("null".utf8)) }
+            }
+            optional("key", v.key)
+            if v.key == nil, let why = v.keyUnavailableReason { line.field("key_unavailable", why) }
+            optional("spdi", v.spdi)
+            optional("vcf_grch38", v.vcfGRCh38)
+            optional("vcf_grch37", v.vcfGRCh37)
+            optional("hgvs_g", v.hgvsG)
+            optional("hgvs_g_grch37", v.hgvsGGRCh37)
+            optional("hgvs_c", v.hgvsC)
+            optional("hgvs_p", v.hgvsP)
+            optional("protein_key", v.proteinKey)
+            line.field("rsids", strings: v.rsids)
+            line.field("candidates", strings: v.candidates)
+            line.field("warnings", strings: v.warnings)
+        case .failure(let error):
+            line.field("ok", false)
+            line.field("error", raw: errorObject(error, input: input))
+        }
+        return line.finish()
+    }
+
+    static func errorObject(_ error: NormalizeError, input: String) -> [UInt8] {
+        var object = JSONLine()
+        object.field("code", error.code.rawValue)
+        object.field("message", error.message)
+        if let e = error.expected { object.field("expected", e) }
+        if let f = error.found { object.field("found", f) }
+        if let p = error.parseError {
+            object.field("start", p.start)
+            object.field("end", p.end)
+            object.field("rendered", p.render(input: input))
+        }
+        return object.finish()
+    }
+
+    static func tsv(_ input: String, _ result: Result<NormalizedVariant, NormalizeError>) -> [UInt8] {
+        func clean(_ s: String?) -> String {
+            (s ?? "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
+        var fields = [clean(input)]
+        switch result {
+        case .success(let v):
+            fields += ["true", v.key, v.spdi, v.vcfGRCh38, v.vcfGRCh37, v.hgvsG, v.hgvsC, v.hgvsP, v.proteinKey].map(clean)
+            fields += [v.rsids.joined(separator: ","), clean(v.warnings.joined(separator: "; ")), ""]
+        case .failure(let error):
+            fields += ["false"] + Array(repeating: "", count: 10) + [clean(error.message)]
+        }
+        return Array(fields.joined(separator: "\t").utf8)
+    }
+}
+
+/// Picks one column out of TSV, CSV or JSON Lines input (header row for TSV/CSV; a key for JSONL). Every data
+/// row gives one line, so N rows in give N results out.
+enum ColumnReader {
+    static func extract(_ column: String, from input: LineInput, csv: Bool) throws -> LineInput {
+        var rows: [String] = []
+        let lines = input.lines.map { String(decoding: input.buffer[$0], as: UTF8.self) }
+        guard let firstIndex = lines.firstIndex(where: { !$0.isEmpty }) else { return LineInput(arguments: []) }
+        if lines[firstIndex].hasPrefix("{") {
+            for line in lines where !line.isEmpty {
+                let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+                rows.append(object.flatMap { value(of: $0[column]) } ?? "")
+            }
+            return LineInput(arguments: rows)
+        }
+        let separator: Character = csv || (!lines[firstIndex].contains("\t") && lines[firstIndex].contains(",")) ? "," : "\t"
+        let header = split(lines[firstIndex], separator)
+        guard let k = header.firstIndex(of: column) else {
+            throw CLIError.cannotRead("--column \(column)", "no such column in the header (\(header.joined(separator: ", ")))")
+        }
+        for line in lines[(firstIndex + 1)...] where !line.isEmpty {
+            let fields = split(line, separator)
+            rows.append(k < fields.count ? fields[k] : "")
+        }
+        return LineInput(arguments: rows)
+    }
+
+    static func value(of any: Any?) -> String? {
+        if let s = any as? String { return s }
+        if let n = any as? NSNumber { return n.stringValue }
+        return nil
+    }
+
+    /// Splits one line; for CSV, double-quoted fields may contain the separator and `""`.
+    static func split(_ line: String, _ separator: Character) -> [String] {
+        guard separator == "," else { return line.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = Array(line).makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == separator {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+}
+
+/// `varsyn normalize --bench N`: single-thread rates of parse, normalize (of parsed input: key only, and every
+/// form) and c. -> g. projection, on standard error.
+enum NormalizeBenchmark {
+    static func run(_ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int) {
+        let texts = lines.lines.map { String(decoding: lines.buffer[$0], as: UTF8.self) }
+        let parsed = texts.compactMap { try? HGVSParser.parse($0) }
+        func rate<T>(_ label: String, _ items: [T], _ body: (T) -> Bool) {
+            var ok = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<rounds { for item in items where body(item) { ok += 1 } }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let n = Double(items.count * rounds)
+            let line = "\(label): \(Int(n / seconds)) /s on one thread (\(items.count) inputs x \(rounds), \(ok / rounds) ok per round)\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        var keyOnly = normalizer
+        keyOnly.options.forms = .key
+        rate("parse", texts) { (try? HGVSParser.parse($0)) != nil }
+        rate("normalize parsed, key only", parsed) { (try? keyOnly.normalize($0)) != nil }
+        rate("normalize parsed, all forms", parsed) { (try? normalizer.normalize($0)) != nil }
+        rate("c. -> g. projection of parsed", parsed) { (try? normalizer.project($0.expression)) != nil }
+        rate("parse + normalize text, all forms", texts) { (try? normalizer.normalize($0)) != nil }
+    }
+}

@@ -1,0 +1,46 @@
+// Text of normalized changes: HGVS edits, SPDI and VCF keys. Positions arrive already converted to their HGVS
+// text (`4055634`, `494`, `139+1`), so one writer serves g., c., n. and r.
+
+enum EditText {
+    /// `494C>A`, `35del`, `19_20dup`, `14_15insT`, `1673_1674inv`, `3_4delinsTT`, `12_13=`.
+    /// `first`/`last` are the HGVS texts of the first and last affected positions (for an insertion: the two
+    /// flanking positions).
+    static func edit(
+        _ kind: ChangeKind, first: String, last: String, reference: [UInt8], alternative: [UInt8], rna: Bool = false
+    ) -> String {
+        let range = first == last ? first : first + "_" + last
+        switch kind {
+        case .substitution:
+            return first + bases(reference, rna) + ">" + bases(alternative, rna)
+        case .deletion: return range + "del"
+        case .duplication: return range + "dup"
+        case .insertion: return first + "_" + last + "ins" + bases(alternative, rna)
+        case .inversion: return range + "inv"
+        case .deletionInsertion: return range + "delins" + bases(alternative, rna)
+        case .identity: return range + "="
+        }
+    }
+
+    static func bases(_ b: [UInt8], _ rna: Bool) -> String {
+        guard rna else { return String(decoding: b, as: UTF8.self) }
+        return String(
+            decoding: b.map { $0 == UInt8(ascii: "T") ? UInt8(ascii: "u") : ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) },
+            as: UTF8.self)
+    }
+}
+
+/// The canonical key strings. All positions here are 0-based (SPDI) or 1-based (VCF) as stated.
+public enum KeyFormat {
+    /// NCBI SPDI: `sequence:position:deleted:inserted`, position 0-based interbase.
+    /// Example: `NC_000011.10:4055633:C:A`.
+    public static func spdi(sequence: String, position: Int, deleted: [UInt8], inserted: [UInt8]) -> String {
+        sequence + ":" + String(position) + ":" + String(decoding: deleted, as: UTF8.self) + ":"
+            + String(decoding: inserted, as: UTF8.self)
+    }
+
+    /// VCF-style `chrom-pos-ref-alt`, position 1-based; indels carry their anchor base. Example: `11-4055634-C-A`.
+    public static func vcf(chromosome: String, position: Int, reference: [UInt8], alternative: [UInt8]) -> String {
+        chromosome + "-" + String(position) + "-" + String(decoding: reference, as: UTF8.self) + "-"
+            + String(decoding: alternative, as: UTF8.self)
+    }
+}
