@@ -8,7 +8,10 @@ public struct VarSynCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "varsyn",
         abstract: "Parse, resolve and normalize genetic variant descriptions (HGVS and the shorthand people write).",
-        subcommands: [ParseCommand.self, TableCommand.self, NormalizeCommand.self, SynonymsCommand.self, DedupeCommand.self]
+        subcommands: [
+            ParseCommand.self, TableCommand.self, NormalizeCommand.self, SynonymsCommand.self, DedupeCommand.self,
+            ExtractCommand.self,
+        ]
     )
 
     public init() {}
