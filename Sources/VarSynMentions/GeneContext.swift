@@ -110,8 +110,9 @@ public struct GeneContext {
         return words
     }
 
-    /// The word if it may be a gene symbol: 2 to 15 characters, starting with an upper-case letter, with no
-    /// lower-case letter after a digit run ends the way prose does (`Thr154`, `Asp506Gly`, `Fig2` are not genes).
+    /// The word if it may be a gene symbol: 2 to 15 characters, starting with an upper-case letter, at most three
+    /// lower-case letters, and two upper-case letters or a digit (`STIM1`, `C9orf72`, `BRAF`; not `The`, `Results`).
+    /// The lexicon then decides (`Thr154` passes the shape but is no symbol).
     private func geneShapedWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String? {
         let length = end - start
         guard length >= 2, length <= 15 else { return nil }
@@ -119,13 +120,15 @@ public struct GeneContext {
         guard first &- UInt8(ascii: "A") < 26 else { return nil }
         var lower = 0
         var upper = 0
+        var digits = 0
         for i in start..<end {
             let b = text[i]
             if b &- UInt8(ascii: "a") < 26 { lower += 1 }
             if b &- UInt8(ascii: "A") < 26 { upper += 1 }
+            if b &- UInt8(ascii: "0") < 10 { digits += 1 }
         }
         // Mostly upper case (C9orf72 and a few others have lower-case letters; prose words have more).
-        guard upper >= 2 || (upper == 1 && lower == 0), lower <= 3 else { return nil }
+        guard upper >= 2 || (upper == 1 && (lower == 0 || digits > 0)), lower <= 3 else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
     }
 
