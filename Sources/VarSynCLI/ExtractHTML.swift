@@ -61,7 +61,7 @@ struct ExtractHTMLReport {
             <html lang="en"><head><meta charset="utf-8">
             <title>VarSyn variant mentions</title>
             <style>
-            body { font: 15px/1.55 system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222; }
+            body { font: 15px/1.55 system-ui, sans-serif; margin: 2em auto; max-width: 80em; color: #222; }
             h1 { font-size: 1.4em; } h2 { font-size: 1.1em; color: #555; }
             .doc { white-space: pre-wrap; background: #fafafa; border: 1px solid #ddd; padding: 1em; }
             mark { position: relative; padding: 0 2px; border-radius: 3px; cursor: help; }
@@ -69,12 +69,14 @@ struct ExtractHTMLReport {
             mark.resolved { background: #c8f0c8; border-bottom: 2px solid #2a8a2a; }
             mark.ambiguous { background: #fbe8a6; border-bottom: 2px solid #b8860b; }
             mark.unresolved { background: #f8c8c8; border-bottom: 2px solid #b22222; }
-            mark .tip { display: none; position: absolute; left: 0; top: 1.6em; z-index: 2; white-space: pre;
+            mark .tip { display: none; position: absolute; left: 0; top: 1.6em; z-index: 2; white-space: pre-wrap;
+              width: max-content; max-width: 30em;
               background: #333; color: #fff; font: 12px/1.4 ui-monospace, monospace; padding: 0.5em; border-radius: 4px; }
             mark:hover .tip { display: block; }
             table { border-collapse: collapse; margin: 1em 0 2em; font-size: 13px; width: 100%; }
             th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
-            td code { word-break: break-all; }
+            td code { white-space: nowrap; }
+            td:last-child { min-width: 22em; }
             .badge { padding: 1px 6px; border-radius: 8px; font-size: 12px; white-space: nowrap; }
             .badge.resolved { background: #c8f0c8; } .badge.ambiguous { background: #fbe8a6; }
             .badge.unresolved { background: #f8c8c8; }

@@ -157,29 +157,39 @@ public struct GeneContext {
     }
 }
 
-/// Sentence boundaries of a text: a `.`, `!` or `?` followed by white space and an upper-case letter (not after a
-/// one-letter word such as `c.` or `p.`, or `e.g.`), or a line break.
+/// Sentence boundaries of a text: a `.`, `!` or `?` followed by white space (line breaks included) and an
+/// upper-case letter, not after a one-letter word such as `c.` or `p.` (nor `e.g.`); or a blank line. A single line
+/// break is not a boundary (reports wrap lines inside sentences).
 enum Sentences {
     /// Byte offsets where sentences start (0 first), ascending.
     static func starts(in text: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
         var index = 0
         let count = text.count
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
         while index < count {
             let byte = text[index]
             if byte == 0x0A {
-                starts.append(index + 1)
+                // A blank line (only spaces between two line breaks) ends the sentence.
+                var next = index + 1
+                while next < count, text[next] == UInt8(ascii: " ") || text[next] == 0x09 || text[next] == 0x0D {
+                    next += 1
+                }
+                if next < count, text[next] == 0x0A {
+                    while next < count, isSpace(text[next]) { next += 1 }
+                    if next < count { starts.append(next) }
+                    index = next
+                    continue
+                }
             } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
                 let oneLetterWord =
                     index >= 1 && StartFilter.isASCIILetter(text[index - 1])
                     && (index < 2 || !StartFilter.isASCIIAlphanumeric(text[index - 2]))
                 var next = index + 1
-                var sawSpace = false
-                while next < count, text[next] == UInt8(ascii: " ") || text[next] == 0x09 {
-                    next += 1
-                    sawSpace = true
-                }
-                if sawSpace, !oneLetterWord, next < count, text[next] &- UInt8(ascii: "A") < 26 {
+                while next < count, isSpace(text[next]) { next += 1 }
+                if next > index + 1, !oneLetterWord, next < count, text[next] &- UInt8(ascii: "A") < 26 {
                     starts.append(next)
                 }
             }

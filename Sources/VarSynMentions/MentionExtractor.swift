@@ -117,8 +117,8 @@ public final class MentionExtractor {
         return mentions
     }
 
-    /// The gene of one candidate: adjacent word (known wins over unknown), else nearest in the sentence (before
-    /// first), else the document's most recent.
+    /// The gene of one candidate: adjacent word (known wins over unknown), else the nearest before it in the
+    /// sentence, else the one gene named after it in the sentence, else the document's most recent.
     static func gene(
         for candidate: MentionCandidate, words: [GeneWord], sentenceStarts: [Int], text: UnsafeBufferPointer<UInt8>
     ) -> (GeneName?, GeneSource?, String?) {
@@ -145,11 +145,21 @@ public final class MentionExtractor {
             if let gene = words[index].gene { return (gene, .sentence, nil) }
             index -= 1
         }
+        // After the mention, only when the rest of the sentence names one gene ("… c.665C>T, typical of MTHFR";
+        // not "c.251A>G and the F5 and HBB variants").
+        var following: GeneName?
         index = after
         while index < words.count, words[index].end <= sentenceEnd {
-            if let gene = words[index].gene { return (gene, .sentence, nil) }
+            if let gene = words[index].gene {
+                if let first = following, first.symbol != gene.symbol {
+                    following = nil
+                    break
+                }
+                following = gene
+            }
             index += 1
         }
+        if let following { return (following, .sentence, nil) }
         index = before
         while index >= 0 {
             if let gene = words[index].gene { return (gene, .document, nil) }

@@ -63,6 +63,10 @@ struct GeneContextTests {
         let mentions = extractor.mentions(in: "Carriers of c.665C>T were frequent, as expected for MTHFR.")
         #expect(mentions.first?.gene?.symbol == "MTHFR")
         #expect(mentions.first?.geneSource == .sentence)
+        // Two genes after it: neither is taken; the document's most recent gene is.
+        let two = extractor.mentions(in: "STIM1 was sequenced.\n\nTesting for c.251A>G and the MTHFR and BRAF variants.")
+        #expect(two.first?.gene?.symbol == "STIM1")
+        #expect(two.first?.geneSource == .document)
     }
 
     @Test("common words are not genes: lower-case symbols, common-word aliases, mixed case")
@@ -126,10 +130,10 @@ struct GeneContextTests {
         #expect(mentions.first?.gene?.symbol == "STIM1")
     }
 
-    @Test("sentence starts skip c. and p. abbreviations")
+    @Test("sentence starts skip c. and p. abbreviations and wrapped lines; a blank line is a boundary")
     func sentences() {
-        var text = "See c. 1663 C>A here. And p. Arg72Pro! Next\nline"
+        var text = "See c. 1663 C>A here. And p. Arg72Pro! Next\nline wrapped.\n\n  new paragraph"
         let starts = text.withUTF8 { Sentences.starts(in: $0) }
-        #expect(starts == [0, 22, 39, 44])
+        #expect(starts == [0, 22, 39, 61])
     }
 }
