@@ -67,6 +67,8 @@ public final class MentionScanner {
     private let alternations: [Alternation]
     /// For each byte value, the alternation to try at a start with that byte (-1: no pattern starts with it).
     private let alternationForFirstByte: [Int]
+    /// `StartFilter` byte classes (which bytes may start a pattern, which are letters or digits).
+    private let startClasses: [UInt8]
 
     /// A scanner over the patterns compiled into the product (the embedded copy of `Grammars/mentions.pcre2`).
     public convenience init() throws(MentionPatternError) {
@@ -134,6 +136,7 @@ public final class MentionScanner {
         }
         self.alternations = alternations
         self.alternationForFirstByte = forByte
+        self.startClasses = StartFilter.classes(startBytes: forByte.map { $0 >= 0 })
     }
 
     /// Candidates in `text`, in text order, not overlapping.
@@ -167,32 +170,33 @@ public final class MentionScanner {
         let count = text.count
         var filter = StartFilter()
         let filtered = strategy == .filteredStarts
-        while offset < count {
-            var which = 0
-            if filtered {
-                // Skip, in Swift, every byte where no pattern may start; PCRE2 (anchored) runs only at the rest.
-                which = alternationForFirstByte[Int(text[offset])]
-                guard which >= 0, filter.mayStartCandidate(at: offset, in: text) else {
-                    offset += 1
+        startClasses.withUnsafeBufferPointer { classes in
+            let classTable = classes.baseAddress!
+            while offset < count {
+                var which = 0
+                if filtered {
+                    // Skip, in Swift, every byte where no candidate may start; PCRE2 (anchored) runs at the rest.
+                    offset = filter.nextStart(from: offset, in: text, classes: classTable)
+                    guard offset < count else { return }
+                    which = alternationForFirstByte[Int(text[offset])]
+                }
+                let alternation = alternations[which]
+                let found: Bool
+                do {
+                    found = try alternation.matcher.search(text, from: offset)
+                } catch {
+                    abortedSearches += 1
+                    offset = MentionScanner.nextCharacter(after: offset, in: text)
                     continue
                 }
+                guard found, let whole = alternation.matcher.range(ofGroup: 0), !whole.isEmpty else {
+                    if !filtered && !found { return }
+                    offset = MentionScanner.nextCharacter(after: offset, in: text)
+                    continue
+                }
+                body(whole.lowerBound, whole.upperBound, MentionScanner.matchedPattern(in: alternation))
+                offset = whole.upperBound
             }
-            let alternation = alternations[which]
-            let found: Bool
-            do {
-                found = try alternation.matcher.search(text, from: offset)
-            } catch {
-                abortedSearches += 1
-                offset = MentionScanner.nextCharacter(after: offset, in: text)
-                continue
-            }
-            guard found, let whole = alternation.matcher.range(ofGroup: 0), !whole.isEmpty else {
-                if !filtered && !found { return }
-                offset = MentionScanner.nextCharacter(after: offset, in: text)
-                continue
-            }
-            body(whole.lowerBound, whole.upperBound, MentionScanner.matchedPattern(in: alternation))
-            offset = whole.upperBound
         }
     }
 
