@@ -67,8 +67,13 @@ public final class MentionScanner {
     private let alternations: [Alternation]
     /// For each byte value, the alternation to try at a start with that byte (-1: no pattern starts with it).
     private let alternationForFirstByte: [Int]
-    /// `StartFilter` byte classes (which bytes may start a pattern, which are letters or digits).
-    private let startClasses: [UInt8]
+    /// Whether the patterns are the embedded `Grammars/mentions.pcre2` (the start filter's word rules describe them).
+    private let usesEmbeddedPatterns: Bool
+    /// `StartFilter` byte classes (which bytes may start a pattern, which are letters or digits), 256 entries,
+    /// allocated once (a pointer, not an array: no closure and no exclusivity check in the scan loop).
+    private let startClasses: UnsafeMutablePointer<UInt8>
+
+    deinit { startClasses.deallocate() }
 
     /// A scanner over the patterns compiled into the product (the embedded copy of `Grammars/mentions.pcre2`).
     public convenience init() throws(MentionPatternError) {
@@ -84,6 +89,7 @@ public final class MentionScanner {
         let (patterns, scanPrefix) = try MentionPatternFile.parse(patternFileText)
         self.patterns = patterns
         self.strategy = strategy
+        self.usesEmbeddedPatterns = patternFileText == embeddedMentionPatterns
         var subsets: [[Int]] = []
         var forByte = [Int](repeating: -1, count: 256)
         switch strategy {
@@ -136,7 +142,8 @@ public final class MentionScanner {
         }
         self.alternations = alternations
         self.alternationForFirstByte = forByte
-        self.startClasses = StartFilter.classes(startBytes: forByte.map { $0 >= 0 })
+        self.startClasses = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        self.startClasses.initialize(from: StartFilter.classes(startBytes: forByte.map { $0 >= 0 }), count: 256)
     }
 
     /// Candidates in `text`, in text order, not overlapping.
@@ -168,35 +175,33 @@ public final class MentionScanner {
     ) {
         var offset = 0
         let count = text.count
-        var filter = StartFilter()
+        var filter = StartFilter(wordRules: usesEmbeddedPatterns)
         let filtered = strategy == .filteredStarts
-        startClasses.withUnsafeBufferPointer { classes in
-            let classTable = classes.baseAddress!
-            while offset < count {
-                var which = 0
-                if filtered {
-                    // Skip, in Swift, every byte where no candidate may start; PCRE2 (anchored) runs at the rest.
-                    offset = filter.nextStart(from: offset, in: text, classes: classTable)
-                    guard offset < count else { return }
-                    which = alternationForFirstByte[Int(text[offset])]
-                }
-                let alternation = alternations[which]
-                let found: Bool
-                do {
-                    found = try alternation.matcher.search(text, from: offset)
-                } catch {
-                    abortedSearches += 1
-                    offset = MentionScanner.nextCharacter(after: offset, in: text)
-                    continue
-                }
-                guard found, let whole = alternation.matcher.range(ofGroup: 0), !whole.isEmpty else {
-                    if !filtered && !found { return }
-                    offset = MentionScanner.nextCharacter(after: offset, in: text)
-                    continue
-                }
-                body(whole.lowerBound, whole.upperBound, MentionScanner.matchedPattern(in: alternation))
-                offset = whole.upperBound
+        let classes = UnsafePointer(startClasses)
+        while offset < count {
+            var which = 0
+            if filtered {
+                // Skip, in Swift, every byte where no candidate may start; PCRE2 (anchored) runs at the rest.
+                offset = filter.nextStart(from: offset, in: text, classes: classes)
+                guard offset < count else { return }
+                which = alternationForFirstByte[Int(text[offset])]
             }
+            let alternation = alternations[which]
+            let found: Bool
+            do {
+                found = try alternation.matcher.search(text, from: offset)
+            } catch {
+                abortedSearches += 1
+                offset = MentionScanner.nextCharacter(after: offset, in: text)
+                continue
+            }
+            guard found, let whole = alternation.matcher.range(ofGroup: 0), !whole.isEmpty else {
+                if !filtered && !found { return }
+                offset = MentionScanner.nextCharacter(after: offset, in: text)
+                continue
+            }
+            body(whole.lowerBound, whole.upperBound, MentionScanner.matchedPattern(in: alternation))
+            offset = whole.upperBound
         }
     }
 

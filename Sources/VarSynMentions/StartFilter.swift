@@ -17,6 +17,13 @@ struct StartFilter {
     private var nextTrigger = -1
     /// Byte offset of the next non-ASCII byte at or after the last offset looked at (`Int.max` if none is left).
     private var nextNonASCII = -1
+    /// Byte offset of the space of the next ` to ` at or after the last offset looked at (`Int.max` if none).
+    private var nextTo = -1
+    /// Whether the word rules (`mayStartPattern`, `positionMayStartPattern`) apply: they describe the patterns of
+    /// `Grammars/mentions.pcre2` (the embedded copy), not any pattern file.
+    let wordRules: Bool
+
+    init(wordRules: Bool) { self.wordRules = wordRules }
 
     /// Byte classes for the main loop (`classes[byte]`).
     static let alphanumericClass: UInt8 = 1
@@ -66,26 +73,78 @@ struct StartFilter {
         guard let base = text.baseAddress else { return text.count }
         let count = text.count
         var index = offset
-        var afterAlphanumeric = index > 0 && classes[Int(base[index - 1])] & StartFilter.alphanumericClass != 0
+        var inWord = index > 0 && classes[Int(base[index - 1])] & StartFilter.alphanumericClass != 0
         while index < count {
             let c = classes[Int(base[index])]
-            if c & StartFilter.startClass != 0, !afterAlphanumeric || c & StartFilter.gluedStartClass != 0,
-                accepts(index, afterAlphanumeric: afterAlphanumeric, in: text)
-            {
-                return index
+            if inWord {
+                // In a word, and at the byte after it, only a glued start is possible (`-924`, `Δ32`, `5Delta`).
+                if c & StartFilter.gluedStartClass != 0, gluedStart(at: index, in: text) { return index }
+                inWord = c & StartFilter.alphanumericClass != 0
+                index += 1
+                continue
             }
-            afterAlphanumeric = c & StartFilter.alphanumericClass != 0
+            if c & StartFilter.startClass != 0, accepts(index, in: text) { return index }
+            inWord = c & StartFilter.alphanumericClass != 0
             index += 1
         }
         return count
     }
 
-    private mutating func accepts(_ offset: Int, afterAlphanumeric: Bool, in text: UnsafeBufferPointer<UInt8>) -> Bool
-    {
+    /// A start not after a letter or digit: glued forms, or a word a pattern may start with that has a trigger
+    /// within 16 characters or a keyword. The cheap tests come first: most words are far from any trigger.
+    @inline(__always)
+    private mutating func accepts(_ offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         if gluedStart(at: offset, in: text) { return true }
-        if afterAlphanumeric { return false }
-        if StartFilter.isASCIILetter(text[offset]), !StartFilter.mayStartPattern(at: offset, in: text) { return false }
-        return triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text)
+        guard triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text) else { return false }
+        guard wordRules else { return true }
+        let byte = text[offset]
+        if StartFilter.isASCIILetter(byte) { return StartFilter.mayStartPattern(at: offset, in: text) }
+        if StartFilter.isDigit(byte) { return StartFilter.positionMayStartPattern(at: offset, in: text) }
+        if byte == UInt8(ascii: "(") {
+            // Only `(C>T) substitution at …` starts with a parenthesis: a base must follow.
+            return offset + 1 < text.count && StartFilter.isBase(text[offset + 1])
+        }
+        return true
+    }
+
+    /// A base letter in either case (`[ACGTUacgtu]`, the patterns' `NTL`).
+    @inline(__always)
+    static func isBase(_ byte: UInt8) -> Bool {
+        let folded = byte | 0x20
+        return folded == UInt8(ascii: "a") || folded == UInt8(ascii: "c") || folded == UInt8(ascii: "g")
+            || folded == UInt8(ascii: "t") || folded == UInt8(ascii: "u")
+    }
+
+    /// Whether a pattern may start with the position at `offset` (a digit): the patterns that start with a number
+    /// (`position_change`, `position_indel`, `genomic_shorthand`) continue it with digits, signs, `_`, `/`, `,`
+    /// and spaces, then a parenthesis, `:` (`11:4000000:C:A`), a dash (`11-4000000-C-A`, skipped like a sign), a
+    /// non-ASCII byte, or a word that is one to three bases (`677 C-->T`, `-491 A to T`), `N` (`-652 6N del`) or
+    /// starts with `del`, `dup`, `ins` or `inv` (`2393del9`, `-6054 deletion/ATT`). Decimals, percentages, years
+    /// before prose (`45.2 sec`, `35%`, `1995 the`) are rejected here.
+    static func positionMayStartPattern(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        var index = offset
+        while index < count, index - offset < 40 {
+            let b = text[index]
+            guard isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "*")
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",") || b == UInt8(ascii: " ")
+            else { break }
+            index += 1
+        }
+        guard index < count else { return false }
+        let next = text[index]
+        if next == UInt8(ascii: "(") || next == UInt8(ascii: ":") || next >= 0x80 { return true }
+        guard isASCIILetter(next) else { return false }
+        var end = index
+        var bases = true
+        while end < count, isASCIILetter(text[end]) {
+            if !isBase(text[end]) { bases = false }
+            end += 1
+        }
+        if bases && end - index <= 3 { return true }
+        if end - index == 1 && next == UInt8(ascii: "N") { return true }
+        return startsWith("del", at: index, in: text) || startsWith("dup", at: index, in: text)
+            || startsWith("ins", at: index, in: text) || startsWith("inv", at: index, in: text)
     }
 
     /// `SCAN_PREFIX`'s second branch: a sign or dash before a digit, a delta, `Delta` after a digit.
@@ -96,6 +155,7 @@ struct StartFilter {
         switch byte {
         case UInt8(ascii: "-"), UInt8(ascii: "+"):
             return offset + 1 < count && StartFilter.isDigit(text[offset + 1])
+                && (!wordRules || StartFilter.positionMayStartPattern(at: offset + 1, in: text))
         case 0xCE:
             return offset + 1 < count && text[offset + 1] == 0x94  // Δ
         case 0xE2:
@@ -105,6 +165,7 @@ struct StartFilter {
             if b1 == 0x88 && b2 == 0x86 { return true }  // ∆
             let dash = (b1 == 0x80 && b2 == 0x93) || (b1 == 0x88 && b2 == 0x92)  // en dash, minus
             return dash && offset + 3 < count && StartFilter.isDigit(text[offset + 3])
+                && (!wordRules || StartFilter.positionMayStartPattern(at: offset + 3, in: text))
         case UInt8(ascii: "D"), UInt8(ascii: "d"):
             return offset > 0 && StartFilter.isDigit(text[offset - 1])
                 && StartFilter.startsWith("elta", at: offset + 1, in: text)
@@ -141,10 +202,26 @@ struct StartFilter {
             end += 1
         }
         let length = end - offset
+        let next: UInt8 = end < count ? text[end] : 0
+        if next == UInt8(ascii: " ") && length <= 3 && (length == 1 || allBases) {
+            // `A 1166C`, `C to T`, `G --> C`, `gtt > gct`: after at most two spaces, a number, sign, arrow or `to`.
+            var index = end
+            while index < count, index - end < 2, text[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < count else { return false }
+            let b = text[index]
+            if b == UInt8(ascii: "t") {
+                return index + 2 < count && text[index + 1] == UInt8(ascii: "o")
+                    && (text[index + 2] == UInt8(ascii: " ") || text[index + 2] >= 0x80)
+            }
+            return isDigit(b) || b >= 0x80 || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+                || b == UInt8(ascii: "*") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
+                || b == UInt8(ascii: "&") || b == UInt8(ascii: "!") || b == UInt8(ascii: "(")
+                || b == UInt8(ascii: "/")
+        }
         if length == 1 { return true }
         if length <= 3 {
             if allBases { return true }
-            if end < count, isDigit(text[end]) || text[end] == UInt8(ascii: "_") { return true }
+            if isDigit(next) || next == UInt8(ascii: "_") { return true }
             if length == 3, isResidueOrIVS(text[offset], text[offset + 1], text[offset + 2]) { return true }
         } else if allUpperBases {
             return true
@@ -167,52 +244,73 @@ struct StartFilter {
         }
     }
 
-    /// The keywords of `mayStartPattern`, first letter in either case, the rest as written.
+    /// The keywords of `mayStartPattern`, first letter in either case, the rest as written, each followed by what
+    /// the patterns allow after it: `del`, `dup`, `ins`, `indel` not followed by a lower-case letter (`deletion`,
+    /// `insulin` are prose) except `delta`; `chr` before a digit or `X`, `Y`, `M`; `ENS` before `T`, `G`, `P`; the
+    /// other words (`intron`, `codon`, `reference`, `substitution`, `replacement`, amino-acid names) not followed
+    /// by a letter.
     static func isKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
         let next = offset + 1
-        func rest(_ word: StaticString) -> Bool { startsWith(word, at: next, in: text) }
+        /// `word` (without its first letter) is at `next` and followed by a byte that is not a letter
+        /// (`lowerOnly`: not a lower-case letter).
+        @inline(__always) func word(_ rest: StaticString, lowerOnly: Bool = false) -> Bool {
+            guard startsWith(rest, at: next, in: text) else { return false }
+            let after = next + rest.utf8CodeUnitCount
+            guard after < count else { return true }
+            let b = text[after]
+            return lowerOnly ? b &- UInt8(ascii: "a") >= 26 : !isASCIILetter(b)
+        }
         switch text[offset] | 0x20 {
         case UInt8(ascii: "a"):
-            return rest("lanine") || rest("rginine") || rest("sparagine") || rest("spartic") || rest("spartate")
-        case UInt8(ascii: "c"): return rest("hr") || rest("odon") || rest("ysteine")
-        case UInt8(ascii: "d"): return rest("el") || rest("up") || rest("ELTA")
-        case UInt8(ascii: "e"): return rest("NS")
-        case UInt8(ascii: "g"): return rest("lutamine") || rest("lutamic") || rest("lutamate") || rest("lycine")
-        case UInt8(ascii: "h"): return rest("istidine")
-        case UInt8(ascii: "i"): return rest("ns") || rest("ndel") || rest("ntron") || rest("soleucine") || rest("VS")
-        case UInt8(ascii: "l"): return rest("eucine") || rest("ysine")
-        case UInt8(ascii: "m"): return rest("ethionine")
-        case UInt8(ascii: "p"): return rest("henylalanine") || rest("roline")
-        case UInt8(ascii: "r"): return rest("s") || rest("eference") || rest("eplacement")
-        case UInt8(ascii: "s"): return rest("ubstitution") || rest("erine")
-        case UInt8(ascii: "t"): return rest("hreonine") || rest("ryptophan") || rest("yrosine")
-        case UInt8(ascii: "v"): return rest("aline")
+            return word("lanine") || word("rginine") || word("sparagine") || word("spartic") || word("spartate")
+        case UInt8(ascii: "c"):
+            if startsWith("hr", at: next, in: text), next + 2 < count {
+                let b = text[next + 2]
+                return isDigit(b) || b == UInt8(ascii: "X") || b == UInt8(ascii: "Y") || b == UInt8(ascii: "M")
+            }
+            return word("odon") || word("ysteine")
+        case UInt8(ascii: "d"):
+            return word("el", lowerOnly: true) || word("up", lowerOnly: true) || startsWith("elta", at: next, in: text)
+                || startsWith("ELTA", at: next, in: text)
+        case UInt8(ascii: "e"):
+            guard startsWith("NS", at: next, in: text), next + 2 < count else { return false }
+            let b = text[next + 2]
+            return b == UInt8(ascii: "T") || b == UInt8(ascii: "G") || b == UInt8(ascii: "P")
+        case UInt8(ascii: "g"): return word("lutamine") || word("lutamic") || word("lutamate") || word("lycine")
+        case UInt8(ascii: "h"): return word("istidine")
+        case UInt8(ascii: "i"):
+            return word("ns", lowerOnly: true) || word("ndel", lowerOnly: true) || word("ntron")
+                || word("soleucine") || startsWith("VS", at: next, in: text)
+        case UInt8(ascii: "l"): return word("eucine") || word("ysine")
+        case UInt8(ascii: "m"): return word("ethionine")
+        case UInt8(ascii: "p"): return word("henylalanine") || word("roline")
+        case UInt8(ascii: "r"): return word("s") || word("eference") || word("eplacement")
+        case UInt8(ascii: "s"): return word("ubstitution") || word("erine")
+        case UInt8(ascii: "t"): return word("hreonine") || word("ryptophan") || word("yrosine")
+        case UInt8(ascii: "v"): return word("aline")
         default: return false
         }
     }
 
+    @inline(__always)
     private mutating func triggerWithin16Characters(of offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if nextTrigger < offset {
-            var index = offset
-            while index < text.count, !StartFilter.isTrigger(text[index]) { index += 1 }
-            nextTrigger = index < text.count ? index : Int.max
-        }
+        if nextTrigger < offset { nextTrigger = StartFilter.findTrigger(from: offset, in: text) }
         let distance = nextTrigger &- offset
         if distance <= 16 { return true }
         if distance > 64 { return false }
         // Between 17 and 64 bytes: more than 16 characters unless multi-byte characters intervene.
-        if nextNonASCII < offset {
-            var index = offset
-            while index < text.count, text[index] < 0x80 { index += 1 }
-            nextNonASCII = index < text.count ? index : Int.max
-        }
+        if nextNonASCII < offset { nextNonASCII = StartFilter.findNonASCII(from: offset, in: text) }
         if nextNonASCII >= nextTrigger { return false }
         var characters = 0
         for index in offset..<nextTrigger where text[index] & 0xC0 != 0x80 { characters += 1 }
         return characters <= 16
     }
 
-    private func hasKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `SCAN_PREFIX`'s keyword starts: `del`, `dup`, `ins`, `substitution`, `replacement`, or a word of 1 to 14
+    /// letters followed by ` to ` (` to ` with other spaces has a trigger byte, C2 or E2, right after the word).
+    @inline(__always)
+    private mutating func hasKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = text[offset]
         if first == UInt8(ascii: "d") || first == UInt8(ascii: "i") || first == UInt8(ascii: "s")
             || first == UInt8(ascii: "r"),
@@ -223,14 +321,100 @@ struct StartFilter {
         {
             return true
         }
-        // A word of letters followed by " to " (any non-ASCII space counts, conservatively).
-        var end = offset
-        while end < text.count, StartFilter.isASCIILetter(text[end]) { end += 1 }
-        guard end > offset, end < text.count else { return false }
-        if text[end] >= 0x80 { return true }
-        guard text[end] == UInt8(ascii: " "), end + 3 < text.count else { return false }
-        return text[end + 1] == UInt8(ascii: "t") && text[end + 2] == UInt8(ascii: "o")
-            && (text[end + 3] == UInt8(ascii: " ") || text[end + 3] >= 0x80)
+        if nextTo < offset { nextTo = StartFilter.findTo(from: offset, in: text) }
+        let length = nextTo &- offset
+        guard length >= 1, length <= 14 else { return false }
+        for index in offset..<nextTo where !StartFilter.isASCIILetter(text[index]) { return false }
+        return true
+    }
+
+    // MARK: Word-at-a-time search (8 bytes per step)
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    @inline(__always)
+    private static func load(_ base: UnsafePointer<UInt8>, _ index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `x` that is zero.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lowBits) &+ lowBits) | x | lowBits) }
+
+    /// The high bit of each byte of `x` that may be a trigger: 0x2F...0x3E (`/`, digits, `:;<=>`) or non-ASCII.
+    @inline(__always)
+    private static func maybeTriggers(_ x: UInt64) -> UInt64 {
+        let low = x & lowBits
+        let between = ((ones &* (127 + 0x3F)) &- low) & ~x & (low &+ ones &* (127 - 0x2E)) & highBits
+        return between | (x & highBits)
+    }
+
+    /// The offset of the first trigger byte at or after `offset`, or `Int.max`.
+    static func findTrigger(from offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return Int.max }
+        let count = text.count
+        var index = offset
+        while index + 8 <= count {
+            var mask = maybeTriggers(load(base, index))
+            while mask != 0 {
+                let found = index + mask.trailingZeroBitCount >> 3
+                if isTrigger(base[found]) { return found }
+                mask &= mask &- 1
+            }
+            index += 8
+        }
+        while index < count {
+            if isTrigger(base[index]) { return index }
+            index += 1
+        }
+        return Int.max
+    }
+
+    /// The offset of the first byte >= 0x80 at or after `offset`, or `Int.max`.
+    static func findNonASCII(from offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return Int.max }
+        let count = text.count
+        var index = offset
+        while index + 8 <= count {
+            let mask = load(base, index) & highBits
+            if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return index }
+            index += 1
+        }
+        return Int.max
+    }
+
+    /// The offset of the space of the first ` to ` (then a space or a non-ASCII byte) at or after `offset`, or
+    /// `Int.max`.
+    static func findTo(from offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return Int.max }
+        let count = text.count
+        @inline(__always) func isTo(_ space: Int) -> Bool {
+            space + 3 < count && base[space] == UInt8(ascii: " ") && base[space + 1] == UInt8(ascii: "t")
+                && base[space + 2] == UInt8(ascii: "o") && (base[space + 3] == UInt8(ascii: " ") || base[space + 3] >= 0x80)
+        }
+        var index = offset
+        while index + 10 <= count {
+            var mask =
+                zeroBytes(load(base, index) ^ (ones &* 0x20)) & zeroBytes(load(base, index + 1) ^ (ones &* 0x74))
+                & zeroBytes(load(base, index + 2) ^ (ones &* 0x6F))
+            while mask != 0 {
+                let found = index + mask.trailingZeroBitCount >> 3
+                if isTo(found) { return found }
+                mask &= mask &- 1
+            }
+            index += 8
+        }
+        while index < count {
+            if isTo(index) { return index }
+            index += 1
+        }
+        return Int.max
     }
 
     @inline(__always)
