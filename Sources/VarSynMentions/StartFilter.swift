@@ -218,7 +218,16 @@ struct StartFilter {
                 || b == UInt8(ascii: "&") || b == UInt8(ascii: "!") || b == UInt8(ascii: "(")
                 || b == UInt8(ascii: "/")
         }
-        if length == 1 { return true }
+        if length == 1 {
+            // A lower-case letter starts `c.`, `p.`, `c2403T` or a base before an arrow or slash (`g-->t`, `a/g`),
+            // never a word before `=`, `<`, `,` or a digit (`p=0.05`, `p<0.01`, `n,`, `p27`).
+            let first = text[offset]
+            guard first &- UInt8(ascii: "a") < 26 else { return true }
+            return next == UInt8(ascii: ".") || next == UInt8(ascii: "-") || next == UInt8(ascii: ">")
+                || next == UInt8(ascii: "/") || next == UInt8(ascii: "&") || next == UInt8(ascii: "!")
+                || (next == UInt8(ascii: "=") && first != UInt8(ascii: "p")) || next >= 0x80
+                || (first == UInt8(ascii: "c") && isDigit(next))
+        }
         if length <= 3 {
             if allBases { return true }
             if isDigit(next) || next == UInt8(ascii: "_") { return true }
@@ -261,6 +270,13 @@ struct StartFilter {
             let b = text[after]
             return lowerOnly ? b &- UInt8(ascii: "a") >= 26 : !isASCIILetter(b)
         }
+        /// `substitution of`, `replacement of` (or a non-ASCII space before `of`).
+        @inline(__always) func followedByOf(_ rest: StaticString) -> Bool {
+            guard startsWith(rest, at: next, in: text) else { return false }
+            let after = next + rest.utf8CodeUnitCount
+            guard after < count else { return false }
+            return text[after] >= 0x80 || startsWith(" of", at: after, in: text)
+        }
         switch text[offset] | 0x20 {
         case UInt8(ascii: "a"):
             return word("lanine") || word("rginine") || word("sparagine") || word("spartic") || word("spartate")
@@ -285,8 +301,8 @@ struct StartFilter {
         case UInt8(ascii: "l"): return word("eucine") || word("ysine")
         case UInt8(ascii: "m"): return word("ethionine")
         case UInt8(ascii: "p"): return word("henylalanine") || word("roline")
-        case UInt8(ascii: "r"): return word("s") || word("eference") || word("eplacement")
-        case UInt8(ascii: "s"): return word("ubstitution") || word("erine")
+        case UInt8(ascii: "r"): return word("s") || word("eference") || followedByOf("eplacement")
+        case UInt8(ascii: "s"): return followedByOf("ubstitution") || word("erine")
         case UInt8(ascii: "t"): return word("hreonine") || word("ryptophan") || word("yrosine")
         case UInt8(ascii: "v"): return word("aline")
         default: return false
