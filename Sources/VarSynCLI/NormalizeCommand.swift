@@ -92,24 +92,30 @@ struct NormalizeCommand: ParsableCommand {
             return
         }
         let tsv = format == "tsv"
-        var out = OutputBuffer()
-        if tsv { out.line(NormalizeReport.tsvHeader) }
-        var failed = 0
-        processInOrder(lines, transform: { (bytes) -> (Bool, [UInt8]) in
-            let text = String(decoding: bytes, as: UTF8.self)
+        try printInOrder(lines, header: tsv ? NormalizeReport.tsvHeader : nil) { text in
             let result = Result { () throws(NormalizeError) in try normalizer.normalize(text) }
-            return (try? result.get()) != nil
-                ? (true, tsv ? NormalizeReport.tsv(text, result) : NormalizeReport.json(text, result))
-                : (false, tsv ? NormalizeReport.tsv(text, result) : NormalizeReport.json(text, result))
-        }, emit: { results in
-            for (ok, line) in results {
-                if !ok { failed += 1 }
-                out.line(line)
-            }
-        })
-        out.flush()
-        if failed > 0 { throw ExitCode(1) }
+            let line = tsv ? NormalizeReport.tsv(text, result) : NormalizeReport.json(text, result)
+            return ((try? result.get()) != nil, line)
+        }
     }
+}
+
+/// Transforms every input line on all cores and prints one output line per input, in order; exits with status 1
+/// when some input failed.
+func printInOrder(
+    _ lines: LineInput, header: String? = nil, transform: @escaping @Sendable (String) -> (ok: Bool, line: [UInt8])
+) throws {
+    var out = OutputBuffer()
+    if let header { out.line(header) }
+    var failed = 0
+    processInOrder(lines, transform: { bytes in transform(String(decoding: bytes, as: UTF8.self)) }, emit: { results in
+        for (ok, line) in results {
+            if !ok { failed += 1 }
+            out.line(line)
+        }
+    })
+    out.flush()
+    if failed > 0 { throw ExitCode(1) }
 }
 
 /// The output formats of `varsyn normalize`.

@@ -31,10 +31,7 @@ struct SynonymsCommand: ParsableCommand {
         let lines = try options.lines(arguments: expressions)
         let normalizer = try options.normalizer()
         let json = self.json
-        var out = OutputBuffer()
-        var failed = 0
-        processInOrder(lines, transform: { (bytes) -> (Bool, [UInt8]) in
-            let text = String(decoding: bytes, as: UTF8.self)
+        try printInOrder(lines) { text in
             let result = Result { () throws(NormalizeError) in try normalizer.synonyms(text) }
             switch result {
             case .success(let s):
@@ -49,14 +46,7 @@ struct SynonymsCommand: ParsableCommand {
                 }
                 return (false, Array("\(text)\n  error: \(error.message)".utf8))
             }
-        }, emit: { results in
-            for (ok, line) in results {
-                if !ok { failed += 1 }
-                out.line(line)
-            }
-        })
-        out.flush()
-        if failed > 0 { throw ExitCode(1) }
+        }
     }
 }
 

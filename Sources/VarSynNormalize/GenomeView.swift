@@ -53,16 +53,20 @@ final class GenomeView<Provider: ReferenceProvider> {
                 guard exon.genomic.contains(g), exon.cigar.isEmpty, exon.transcript.length == exon.genomic.length,
                     exon.transcript.start >= 0, exon.transcript.end <= t.length
                 else { continue }
-                var bases = [UInt8](repeating: 0, count: exon.transcript.length)
-                let n = bases.withUnsafeMutableBufferPointer {
-                    t.copySequence(exon.transcript.start..<exon.transcript.end, into: $0)
-                }
+                // ±64 bases around g, clipped to the exon.
+                let lo = max(exon.genomic.start, g - 64)
+                let hi = min(exon.genomic.end, g + 64)
+                let tStart =
+                    a.strand == .plus
+                    ? exon.transcript.start + (lo - exon.genomic.start) : exon.transcript.start + (exon.genomic.end - hi)
+                var bases = [UInt8](repeating: 0, count: hi - lo)
+                let n = bases.withUnsafeMutableBufferPointer { t.copySequence(tStart..<(tStart + hi - lo), into: $0) }
                 guard n == bases.count else { continue }
                 if a.strand == .minus {
                     bases.withUnsafeMutableBufferPointer { reverseComplementInPlace($0, count: n) }
                 }
                 exonWindow = bases
-                exonWindowStart = exon.genomic.start
+                exonWindowStart = lo
                 usedTranscriptSequence = true
                 return exonWindow[g - exonWindowStart]
             }

@@ -96,9 +96,12 @@ public struct InMemoryReferenceProvider: ReferenceProvider {
         }
         for segment in segments {
             for placement in segment.placements where placement.chromosome == chromosome {
-                let found = copyThroughPlacement(placement, range: range, into: buffer) { r, out in
-                    Self.copy(segment.sequence, r, out)
-                }
+                let kinds = placement.differences.map { ($0.kind == .mismatch, $0.genomicStart, $0.genomicEnd) }
+                guard !differencesBlock(range, kinds: kinds) else { continue }
+                let found = copyThroughPlacement(
+                    strand: placement.strand, segment: placement.segment, genomic: placement.genomic, range: range,
+                    into: buffer
+                ) { r, out in Self.copy(segment.sequence, r, out) }
                 if found { return true }
             }
         }

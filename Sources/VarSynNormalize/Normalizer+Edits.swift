@@ -239,34 +239,38 @@ extension Normalizer {
     /// included, carried over); nil when no transcript links them.
     func lift(_ event: GenomicEvent, to target: Assembly, hint: Transcript?) -> GenomicEvent? {
         let probe = GenomicInterval(start: max(0, event.change.start - 1), end: max(event.change.end, event.change.start + 1))
-        var candidates: [Transcript] = hint.map { [$0] } ?? []
-        candidates += provider.transcripts(overlapping: probe, chromosome: event.chromosome, assembly: event.assembly)
-        for t in candidates {
-            guard let from = t.alignment(on: event.assembly), from.chromosome == event.chromosome,
-                let to = t.alignment(on: target)
-            else { continue }
-            let m = TranscriptMapper(transcript: t)
-            let move = { (g: Int) -> Int? in
-                m.point(ofGenomic: g, on: from).flatMap { m.genomicPosition(of: $0, on: to) }
-            }
-            let c = event.change
-            let same = from.strand == to.strand
-            var start: Int
-            var end: Int
-            if c.start == c.end {
-                guard let a = move(c.start - 1), let b = move(c.start), abs(a - b) == 1 else { continue }
-                start = max(a, b)
-                end = start
-            } else {
-                guard let a = move(c.start), let b = move(c.end - 1), abs(a - b) == c.end - c.start - 1 else { continue }
-                start = min(a, b)
-                end = max(a, b) + 1
-            }
-            return GenomicEvent(
-                assembly: target, chromosome: to.chromosome,
-                change: SequenceChange(start: start, end: end, alternative: same ? c.alternative : reverseComplement(c.alternative)),
-                reference: same ? event.reference : reverseComplement(event.reference), referenceKnown: event.referenceKnown)
+        if let hint, let lifted = lift(event, to: target, through: hint) { return lifted }
+        for t in provider.transcripts(overlapping: probe, chromosome: event.chromosome, assembly: event.assembly) {
+            if let lifted = lift(event, to: target, through: t) { return lifted }
         }
         return nil
+    }
+
+    /// ``lift(_:to:hint:)`` through one transcript aligned on both assemblies.
+    func lift(_ event: GenomicEvent, to target: Assembly, through t: Transcript) -> GenomicEvent? {
+        guard let from = t.alignment(on: event.assembly), from.chromosome == event.chromosome,
+            let to = t.alignment(on: target)
+        else { return nil }
+        let m = TranscriptMapper(transcript: t)
+        let move = { (g: Int) -> Int? in
+            m.point(ofGenomic: g, on: from).flatMap { m.genomicPosition(of: $0, on: to) }
+        }
+        let c = event.change
+        let same = from.strand == to.strand
+        var start: Int
+        var end: Int
+        if c.start == c.end {
+            guard let a = move(c.start - 1), let b = move(c.start), abs(a - b) == 1 else { return nil }
+            start = max(a, b)
+            end = start
+        } else {
+            guard let a = move(c.start), let b = move(c.end - 1), abs(a - b) == c.end - c.start - 1 else { return nil }
+            start = min(a, b)
+            end = max(a, b) + 1
+        }
+        return GenomicEvent(
+            assembly: target, chromosome: to.chromosome,
+            change: SequenceChange(start: start, end: end, alternative: same ? c.alternative : reverseComplement(c.alternative)),
+            reference: same ? event.reference : reverseComplement(event.reference), referenceKnown: event.referenceKnown)
     }
 }

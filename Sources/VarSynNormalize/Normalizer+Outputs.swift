@@ -14,7 +14,7 @@ extension Normalizer {
     /// Every output for a variant placed on the genome (`event`) and/or on a transcript.
     func outputs(
         event: GenomicEvent?, transcript: Transcript?, transcriptChange: (change: SequenceChange, reference: [UInt8])?,
-        warnings: [String]
+        warnings: [String], view inputView: GenomeView<Provider>? = nil
     ) throws(NormalizeError) -> NormalizedVariant {
         var result = NormalizedVariant()
         result.warnings = warnings
@@ -28,8 +28,12 @@ extension Normalizer {
             }
         }
         var unavailable: String?
+        var views: [GenomeView<Provider>] = inputView.map { [$0] } ?? []
         for e in events where e.assembly == .grch38 || forms.contains(.otherAssembly) {
-            let view = makeView(chromosome: e.chromosome, assembly: e.assembly)
+            let view =
+                views.first { $0.chromosome == e.chromosome && $0.assembly == e.assembly }
+                ?? makeView(chromosome: e.chromosome, assembly: e.assembly)
+            if !views.contains(where: { $0 === view }) { views.append(view) }
             if let transcript { view.addExonSource(transcript) }
             let g = genomicForms(e, view: view, forms: e.assembly == .grch38 ? forms : forms.subtracting(.key))
             if e.assembly == .grch38 {
@@ -51,7 +55,8 @@ extension Normalizer {
 
         // Transcript forms.
         if let transcript, forms.contains(.hgvs) || events.isEmpty {
-            let t = transcriptForms(transcript, events: events, transcriptChange: transcriptChange, warnings: &result.warnings)
+            let t = transcriptForms(
+                transcript, events: events, transcriptChange: transcriptChange, warnings: &result.warnings, views: views)
             if forms.contains(.hgvs) {
                 result.hgvsC = t.hgvs
                 result.hgvsR = t.rna
@@ -63,7 +68,7 @@ extension Normalizer {
             for t in provider.transcripts(overlapping: probe, chromosome: grch38.chromosome, assembly: grch38.assembly)
             where t.accession != transcript?.accession {
                 var ignored: [String] = []
-                if let text = transcriptForms(t, events: [grch38], transcriptChange: nil, warnings: &ignored).hgvs {
+                if let text = transcriptForms(t, events: [grch38], transcriptChange: nil, warnings: &ignored, views: views).hgvs {
                     result.candidates.append(text)
                 }
             }
@@ -173,7 +178,7 @@ extension Normalizer {
     /// c./n. (and r.) text of a variant on `transcript`, normalized in the transcript's orientation.
     func transcriptForms(
         _ transcript: Transcript, events: [GenomicEvent], transcriptChange: (change: SequenceChange, reference: [UInt8])?,
-        warnings: inout [String]
+        warnings: inout [String], views: [GenomeView<Provider>] = []
     ) -> (hgvs: String?, rna: String?, spdi: String?) {
         let mapper = TranscriptMapper(transcript: transcript)
         let coding = transcript.cds != nil
@@ -196,7 +201,9 @@ extension Normalizer {
         if options.transcriptShift == .withinExon, !atJunction, let e = events.first(where: { transcript.alignment(on: $0.assembly)?.chromosome == $0.chromosome }),
             let a = transcript.alignment(on: e.assembly)
         {
-            let view = makeView(chromosome: e.chromosome, assembly: e.assembly)
+            let view =
+                views.first { $0.chromosome == e.chromosome && $0.assembly == e.assembly }
+                ?? makeView(chromosome: e.chromosome, assembly: e.assembly)
             view.addExonSource(transcript)
             let algebra = view.algebra
             if let ref = algebra.bases(e.change.start, e.change.end) ?? (e.referenceKnown ? e.reference : nil) {

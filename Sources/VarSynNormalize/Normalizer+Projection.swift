@@ -26,6 +26,7 @@ extension Normalizer {
     }
 
     /// ``project(_:to:)-(String,_)`` for a parsed expression (no text work at all).
+    @_specialize(where Provider == TableReferenceProvider)
     public func project(_ expression: VariantExpression, to assembly: Assembly = .grch38) throws(NormalizeError)
         -> GenomicProjection
     {

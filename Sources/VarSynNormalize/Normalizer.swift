@@ -40,6 +40,7 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     }
 
     /// Normalizes a parsed expression (its best reading).
+    @_specialize(where Provider == TableReferenceProvider)
     public func normalize(_ parsed: ParsedExpression) throws(NormalizeError) -> NormalizedVariant {
         var result = try normalize(parsed.expression)
         if parsed.warnings.contains(where: { $0.code == .singlePositionInsertion }) {
@@ -49,6 +50,7 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     }
 
     /// Normalizes a syntax tree.
+    @_specialize(where Provider == TableReferenceProvider)
     public func normalize(_ expression: VariantExpression) throws(NormalizeError) -> NormalizedVariant {
         switch expression {
         case .description(let description):
@@ -286,7 +288,8 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 assembly: alignment.assembly, chromosome: alignment.chromosome, change: change, reference: ref,
                 referenceKnown: genomicRef != nil)
         }
-        var result = try outputs(event: event, transcript: transcript, transcriptChange: transcriptChange, warnings: warnings)
+        var result = try outputs(
+            event: event, transcript: transcript, transcriptChange: transcriptChange, warnings: warnings, view: view)
         result.warnings = uniqued(result.warnings)
         return result
     }
@@ -363,7 +366,7 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             assembly: chromosome.assembly, chromosome: chromosome.accession, change: change,
             reference: ref ?? alt.statedReference ?? [], referenceKnown: ref != nil)
         let preferred = preferred(among: covering)
-        var result = try outputs(event: event, transcript: preferred, transcriptChange: nil, warnings: warnings)
+        var result = try outputs(event: event, transcript: preferred, transcriptChange: nil, warnings: warnings, view: view)
         result.warnings = uniqued(result.warnings)
         return result
     }

@@ -159,33 +159,38 @@ func reverseComplementInPlace(_ buffer: UnsafeMutableBufferPointer<UInt8>, count
     if i == j { buffer[i] = complementBase(buffer[i]) }
 }
 
-/// Copies the genomic bases of `range` on the plus strand of a chromosome from a segment placed there, when the
-/// placement covers the range and none of its differences touches it. `read` copies segment bases.
-func copyThroughPlacement(
-    _ placement: SegmentPlacement, range: Range<Int>, into buffer: UnsafeMutableBufferPointer<UInt8>,
-    read: (Range<Int>, UnsafeMutableBufferPointer<UInt8>) -> Int
-) -> Bool {
-    let g = placement.genomic
-    guard range.lowerBound >= g.start, range.upperBound <= g.end, buffer.count >= range.count,
-        g.length == placement.segment.length
-    else { return false }
-    for d in placement.differences {
-        // 1-based inclusive genomic positions; an insertion on either side sits between its flanks.
+/// Whether a placement's differences keep `range` from being read through a plain offset: any indel (it shifts
+/// coordinates) or a mismatch inside the range. Differences are 1-based inclusive genomic positions.
+func differencesBlock(_ range: Range<Int>, kinds: some Sequence<(mismatch: Bool, genomicStart: Int, genomicEnd: Int)>) -> Bool {
+    for d in kinds {
+        if !d.mismatch { return true }
         let lo = min(d.genomicStart, d.genomicEnd) - 1
         let hi = max(d.genomicStart, d.genomicEnd)
-        if lo < range.upperBound && hi > range.lowerBound { return false }
-        if d.kind != .mismatch { return false }  // coordinates shift past an indel: not a simple offset
+        if lo < range.upperBound && hi > range.lowerBound { return true }
     }
+    return false
+}
+
+/// Copies the genomic bases of `range` on the plus strand of a chromosome from a segment placed there, when the
+/// placement (`segment` interval on the segment, `genomic` on the chromosome) covers the range; `read` copies
+/// segment bases. The caller has checked the differences with `differencesBlock`.
+func copyThroughPlacement(
+    strand: Strand, segment: GenomicInterval, genomic g: GenomicInterval, range: Range<Int>,
+    into buffer: UnsafeMutableBufferPointer<UInt8>, read: (Range<Int>, UnsafeMutableBufferPointer<UInt8>) -> Int
+) -> Bool {
+    guard range.lowerBound >= g.start, range.upperBound <= g.end, buffer.count >= range.count,
+        g.length == segment.length
+    else { return false }
     let segmentRange: Range<Int>
-    if placement.strand == .plus {
-        let s = placement.segment.start + (range.lowerBound - g.start)
+    if strand == .plus {
+        let s = segment.start + (range.lowerBound - g.start)
         segmentRange = s..<(s + range.count)
     } else {
-        let e = placement.segment.end - (range.lowerBound - g.start)
+        let e = segment.end - (range.lowerBound - g.start)
         segmentRange = (e - range.count)..<e
     }
     let n = read(segmentRange, buffer)
     guard n == range.count else { return false }
-    if placement.strand == .minus { reverseComplementInPlace(buffer, count: n) }
+    if strand == .minus { reverseComplementInPlace(buffer, count: n) }
     return true
 }

@@ -78,7 +78,8 @@ extension Normalizer {
         return VariantSynonyms(normalized: v, synonyms: out)
     }
 
-    /// Legacy spellings of a c. description: `494C>A`, `C494A` for substitutions; `35delT` for deletions.
+    /// Legacy spellings of a c. description: `494C>A`, `C494A` for substitutions; `35delT`, `35dupT` for
+    /// deletions and duplications (bases spelled out, no `c.`).
     func legacyForms(_ hgvsC: String?) -> [String] {
         guard let hgvsC, let colon = hgvsC.firstIndex(of: ":"), hgvsC[colon...].hasPrefix(":c.") else { return [] }
         let body = String(hgvsC[hgvsC.index(colon, offsetBy: 3)...])
@@ -91,6 +92,19 @@ extension Normalizer {
             let ref = String(decoding: [r], as: UTF8.self)
             let alt = String(decoding: [a], as: UTF8.self)
             return [body, "\(ref)\(position)\(alt)"]
+        case .deletion, .duplication:
+            // Spell out the bases (legacy `35delT`) when the range is exonic.
+            guard let reference = d.reference, let t = provider.transcript(accession: reference.accession.text)?.transcript,
+                case .exact(let a) = variant.location.start
+            else { return [] }
+            let mapper = TranscriptMapper(transcript: t)
+            var last = a
+            if case .exact(let b)? = variant.location.end { last = b }
+            guard let p1 = try? mapper.point(of: a, system: .coding), let p2 = try? mapper.point(of: last, system: .coding),
+                p1.offset == 0, p2.offset == 0, p2.index - p1.index < 20,
+                let bases = SequenceAlgebra(base: { t.base(at: $0) }).bases(p1.index, p2.index + 1)
+            else { return [] }
+            return [body + String(decoding: bases, as: UTF8.self)]
         default:
             return []
         }

@@ -52,10 +52,11 @@ public struct TableReferenceProvider: ReferenceProvider {
         for feature in table.features(overlapping: interval, on: chromosome) {
             guard case .placement(let p) = feature else { continue }
             let segment = p.segment
-            let model = SegmentPlacement(
-                assembly: p.assembly, chromosome: p.chromosome.string, strand: p.strand, segment: p.segmentInterval,
-                genomic: p.genomic, differences: p.differencesText.isEmpty ? [] : p.differences)
-            if copyThroughPlacement(model, range: range, into: buffer, read: { segment.copySequence($0, into: $1) }) {
+            guard !differencesBlock(range, kinds: EncodedDifferences(bytes: p.differencesText.bytes)) else { continue }
+            if copyThroughPlacement(
+                strand: p.strand, segment: p.segmentInterval, genomic: p.genomic, range: range, into: buffer,
+                read: { segment.copySequence($0, into: $1) })
+            {
                 return true
             }
         }
@@ -153,5 +154,51 @@ extension Normalizer where Provider == TableReferenceProvider {
     /// A normalizer over a `ReferenceTable` (e.g. `ReferenceTable.embeddedDefault()`).
     public init(table: ReferenceTable, options: NormalizeOptions = NormalizeOptions()) {
         self.init(provider: TableReferenceProvider(table), options: options)
+    }
+}
+
+/// The (kind, genomic start, genomic end) of differences encoded as `mismatch:17703-17703:3868405-3868405:T:C;…`,
+/// read from the table's bytes without allocating.
+struct EncodedDifferences: Sequence, IteratorProtocol {
+    let bytes: UnsafeRawBufferPointer
+    var position = 0
+
+    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    mutating func next() -> (mismatch: Bool, genomicStart: Int, genomicEnd: Int)? {
+        while position < bytes.count {
+            let start = position
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: ";") { end += 1 }
+            position = end + 1
+            // Fields: kind, s0-s1, g0-g1, ...
+            var field = 0
+            var numbers: [Int] = []
+            numbers.reserveCapacity(4)
+            var value = 0
+            var inNumber = false
+            var i = start
+            let mismatch = end - start >= 8 && bytes[start] == UInt8(ascii: "m") && bytes[start + 1] == UInt8(ascii: "i")
+            while i < end && field < 3 {
+                let b = bytes[i]
+                if b == UInt8(ascii: ":") {
+                    if inNumber { numbers.append(value) }
+                    field += 1
+                    value = 0
+                    inNumber = false
+                } else if field > 0 && b == UInt8(ascii: "-") {
+                    if inNumber { numbers.append(value) }
+                    value = 0
+                    inNumber = false
+                } else if field > 0 && b >= 48 && b <= 57 {
+                    value = value &* 10 &+ Int(b - 48)
+                    inNumber = true
+                }
+                i += 1
+            }
+            if inNumber && field <= 2 { numbers.append(value) }
+            if numbers.count >= 4 { return (mismatch, numbers[2], numbers[3]) }
+        }
+        return nil
     }
 }

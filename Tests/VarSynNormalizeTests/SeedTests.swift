@@ -157,3 +157,20 @@ import VarSynReference
         #expect(try normalizer.normalize("NM_999999.1:c.10_11insC").hgvsC == "NM_999999.1:c.10_11insC")
     }
 }
+
+@Suite struct SynonymTests {
+    @Test func seedSynonyms() throws {
+        let s = try Normalizer(table: SeedTests.table).synonyms("NM_003156.3:c.494C>A")
+        let texts = s.synonyms.map(\.text)
+        for expected in [
+            "NC_000011.10:g.4055634C>A", "NC_000011.9:g.4076864C>A", "NM_003156.3:c.494C>A", "LRG_164t1:c.494C>A",
+            "NM_001277961.1:c.494C>A", "NM_003156.3:r.494c>a", "494C>A", "C494A", "NC_000011.10:4055633:C:A",
+            "11-4055634-C-A", "11-4076864-C-A",
+        ] {
+            #expect(texts.contains(expected), "missing \(expected)")
+        }
+        #expect(s.synonyms.first { $0.text == "NM_003156.3:c.494C>A" }?.note == "LRG_164t1")
+        let deletion = try Normalizer(table: SeedTests.table).synonyms("NM_003156.3:c.35del")
+        #expect(deletion.synonyms.contains { $0.kind == .legacy && $0.text == "35delT" })
+    }
+}
