@@ -72,8 +72,13 @@ public final class MentionScanner {
     /// `StartFilter` byte classes (which bytes may start a pattern, which are letters or digits), 256 entries,
     /// allocated once (a pointer, not an array: no closure and no exclusivity check in the scan loop).
     private let startClasses: UnsafeMutablePointer<UInt8>
+    /// `StartFilter.specialStartWords`, allocated once; nil when the byte loop must run.
+    private let specialStarts: UnsafeMutableBufferPointer<UInt64>?
 
-    deinit { startClasses.deallocate() }
+    deinit {
+        startClasses.deallocate()
+        specialStarts?.deallocate()
+    }
 
     /// A scanner over the patterns compiled into the product (the embedded copy of `Grammars/mentions.pcre2`).
     public convenience init() throws(MentionPatternError) {
@@ -143,7 +148,15 @@ public final class MentionScanner {
         self.alternations = alternations
         self.alternationForFirstByte = forByte
         self.startClasses = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        self.startClasses.initialize(from: StartFilter.classes(startBytes: forByte.map { $0 >= 0 }), count: 256)
+        let classTable = StartFilter.classes(startBytes: forByte.map { $0 >= 0 })
+        self.startClasses.initialize(from: classTable, count: 256)
+        if let words = StartFilter.specialStartWords(classes: classTable) {
+            let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words.count)
+            _ = buffer.initialize(from: words)
+            self.specialStarts = buffer
+        } else {
+            self.specialStarts = nil
+        }
     }
 
     /// Candidates in `text`, in text order, not overlapping.
@@ -178,11 +191,12 @@ public final class MentionScanner {
         var filter = StartFilter(wordRules: usesEmbeddedPatterns)
         let filtered = strategy == .filteredStarts
         let classes = UnsafePointer(startClasses)
+        let specials = specialStarts.map { UnsafeBufferPointer($0) }
         while offset < count {
             var which = 0
             if filtered {
                 // Skip, in Swift, every byte where no candidate may start; PCRE2 (anchored) runs at the rest.
-                offset = filter.nextStart(from: offset, in: text, classes: classes)
+                offset = filter.nextStart(from: offset, in: text, classes: classes, specials: specials)
                 guard offset < count else { return }
                 which = alternationForFirstByte[Int(text[offset])]
             }

@@ -66,13 +66,47 @@ struct StartFilter {
     }
 
     /// The first offset at or after `offset` where a candidate may start, or `text.count`.
+    ///
+    /// Eight bytes at a time: the bytes worth a look are word starts (a letter or digit not after one), the
+    /// `specials` (ASCII bytes other than letters and digits that may start a pattern, as words of eight copies;
+    /// nil when there are too many, then the byte loop runs), non-ASCII bytes, and `D`/`d` after a digit
+    /// (`5Delta`). Each is then judged exactly as by the byte loop.
     @inline(__always)
-    mutating func nextStart(from offset: Int, in text: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>)
-        -> Int
-    {
+    mutating func nextStart(
+        from offset: Int, in text: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>,
+        specials: UnsafeBufferPointer<UInt64>?
+    ) -> Int {
         guard let base = text.baseAddress else { return text.count }
         let count = text.count
         var index = offset
+        if let specials {
+            let ones = StartFilter.ones
+            while index + 8 <= count {
+                let x = StartFilter.load(base, index)
+                let digits = StartFilter.bytesBetween(x, 0x2F, 0x3A)
+                let alphanumeric = digits | StartFilter.bytesBetween(x | (ones &* 0x20), 0x60, 0x7B)
+                let previous: UInt8 = index > 0 ? base[index - 1] : 0
+                let afterAlphanumeric =
+                    (alphanumeric << 8) | (StartFilter.isASCIIAlphanumeric(previous) ? 0x80 : 0)
+                let afterDigit = (digits << 8) | (StartFilter.isDigit(previous) ? 0x80 : 0)
+                var mask = (alphanumeric & ~afterAlphanumeric) | (x & StartFilter.highBits)
+                    | (StartFilter.zeroBytes((x | (ones &* 0x20)) ^ (ones &* 0x64)) & afterDigit)
+                for special in specials { mask |= StartFilter.zeroBytes(x ^ special) }
+                while mask != 0 {
+                    let at = index + mask.trailingZeroBitCount >> 3
+                    let c = classes[Int(base[at])]
+                    if c & StartFilter.startClass != 0 {
+                        if at > 0, classes[Int(base[at - 1])] & StartFilter.alphanumericClass != 0 {
+                            if c & StartFilter.gluedStartClass != 0, gluedStart(at: at, in: text) { return at }
+                        } else if accepts(at, in: text) {
+                            return at
+                        }
+                    }
+                    mask &= mask &- 1
+                }
+                index += 8
+            }
+        }
         var inWord = index > 0 && classes[Int(base[index - 1])] & StartFilter.alphanumericClass != 0
         while index < count {
             let c = classes[Int(base[index])]
@@ -88,6 +122,14 @@ struct StartFilter {
             index += 1
         }
         return count
+    }
+
+    /// The ASCII bytes other than letters and digits that may start a pattern, each as a word of eight copies for
+    /// `nextStart`; nil when there are more than eight.
+    static func specialStartWords(classes: [UInt8]) -> [UInt64]? {
+        let bytes = (0..<128).filter { classes[$0] & startClass != 0 && classes[$0] & alphanumericClass == 0 }
+        guard bytes.count <= 8 else { return nil }
+        return bytes.map { ones &* UInt64($0) }
     }
 
     /// A start not after a letter or digit: glued forms, or a word a pattern may start with that has a trigger
@@ -346,25 +388,31 @@ struct StartFilter {
 
     // MARK: Word-at-a-time search (8 bytes per step)
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
     @inline(__always)
-    private static func load(_ base: UnsafePointer<UInt8>, _ index: Int) -> UInt64 {
+    static func load(_ base: UnsafePointer<UInt8>, _ index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
 
     /// The high bit of each byte of `x` that is zero.
     @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lowBits) &+ lowBits) | x | lowBits) }
+    static func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lowBits) &+ lowBits) | x | lowBits) }
+
+    /// The high bit of each byte of `x` that is greater than `low` and less than `high` (ASCII bytes only; `high` at
+    /// most 128): exact, no carries between bytes.
+    @inline(__always)
+    static func bytesBetween(_ x: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
+        let seven = x & lowBits
+        return ((ones &* (127 + high)) &- seven) & ~x & (seven &+ ones &* (127 - low)) & highBits
+    }
 
     /// The high bit of each byte of `x` that may be a trigger: 0x2F...0x3E (`/`, digits, `:;<=>`) or non-ASCII.
     @inline(__always)
     private static func maybeTriggers(_ x: UInt64) -> UInt64 {
-        let low = x & lowBits
-        let between = ((ones &* (127 + 0x3F)) &- low) & ~x & (low &+ ones &* (127 - 0x2E)) & highBits
-        return between | (x & highBits)
+        bytesBetween(x, 0x2E, 0x3F) | (x & highBits)
     }
 
     /// The offset of the first trigger byte at or after `offset`, or `Int.max`.
