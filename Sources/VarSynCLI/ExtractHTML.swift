@@ -28,7 +28,8 @@ struct ExtractHTMLReport {
             rows += "<td><span class=\"badge \(status)\">\(status)</span></td>"
             rows += "<td><code>\(Self.escape(resolution.hgvs ?? ""))</code></td>"
             rows += "<td><code>\(Self.escape(resolution.key ?? ""))</code></td>"
-            rows += "<td>\(Self.escape([resolution.reason, resolution.detail].compactMap { $0 }.joined(separator: ": ")))</td></tr>\n"
+            rows +=
+                "<td>\(Self.escape([resolution.reason, resolution.detail].compactMap { $0 }.joined(separator: ": ")))</td></tr>\n"
         }
         html += Self.escape(String(decoding: bytes[min(offset, bytes.count)...], as: UTF8.self))
         html += "</div>\n"

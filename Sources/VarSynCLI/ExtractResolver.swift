@@ -90,9 +90,11 @@ struct MentionResolver {
             result.rsids = variant.rsids
             if keys.count > 1 {
                 result.reason = "several-readings"
-                result.detail = "\(keys.count) readings resolve to different variants: " + resolved.map {
-                    "\($0.interpreted) -> \($0.hgvs ?? "?")"
-                }.joined(separator: "; ")
+                result.detail =
+                    "\(keys.count) readings resolve to different variants: "
+                    + resolved.map {
+                        "\($0.interpreted) -> \($0.hgvs ?? "?")"
+                    }.joined(separator: "; ")
             } else if let key = variant.key == nil ? variant.keyUnavailableReason : nil {
                 result.detail = "no key: \(key)"
             }

@@ -97,8 +97,10 @@ public struct GeneContext {
             // A word: ASCII letters, digits and inner hyphens (HLA-B, NKX2-5); it must not be glued to other bytes.
             let start = index
             var end = index
-            while end < count, StartFilter.isASCIIAlphanumeric(text[end]) || (text[end] == UInt8(ascii: "-")
-                && end + 1 < count && StartFilter.isASCIIAlphanumeric(text[end + 1]) && end > start)
+            while end < count,
+                StartFilter.isASCIIAlphanumeric(text[end])
+                    || (text[end] == UInt8(ascii: "-")
+                        && end + 1 < count && StartFilter.isASCIIAlphanumeric(text[end + 1]) && end > start)
             {
                 end += 1
             }

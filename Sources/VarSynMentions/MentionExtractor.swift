@@ -102,7 +102,9 @@ public final class MentionExtractor {
                     for: candidate, words: genes, sentenceStarts: sentenceStarts, text: text)
             }
             let attached = readings.map { reading -> Reading in
-                guard let gene, case .description(var d) = reading.expression, d.reference == nil else { return reading }
+                guard let gene, case .description(var d) = reading.expression, d.reference == nil else {
+                    return reading
+                }
                 d.reference = ReferenceSpecifier(Accession(gene.symbol, kind: .geneSymbol))
                 var copy = reading
                 copy.expression = .description(d)

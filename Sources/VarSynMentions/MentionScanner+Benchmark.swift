@@ -57,7 +57,9 @@ extension MentionScanner {
 extension MentionScanner {
     /// A scanner that runs one unanchored PCRE2 search over all patterns, without the start filter and first-byte
     /// dispatch: the reference the fast scan is checked against, and a baseline for benchmarks.
-    public static func unanchoredReference(patternFileText: String? = nil) throws(MentionPatternError)
+    public static func unanchoredReference(
+        patternFileText: String? = nil
+    ) throws(MentionPatternError)
         -> MentionScanner
     {
         try MentionScanner(patternFileText: patternFileText ?? embeddedMentionPatterns, strategy: .unanchoredSearch)

@@ -89,7 +89,8 @@ struct StartFilter {
                 let afterAlphanumeric =
                     (alphanumeric << 8) | (StartFilter.isASCIIAlphanumeric(previous) ? 0x80 : 0)
                 let afterDigit = (digits << 8) | (StartFilter.isDigit(previous) ? 0x80 : 0)
-                var mask = (alphanumeric & ~afterAlphanumeric) | (x & StartFilter.highBits)
+                var mask =
+                    (alphanumeric & ~afterAlphanumeric) | (x & StartFilter.highBits)
                     | (StartFilter.zeroBytes((x | (ones &* 0x20)) ^ (ones &* 0x64)) & afterDigit)
                 for special in specials { mask |= StartFilter.zeroBytes(x ^ special) }
                 while mask != 0 {
@@ -168,8 +169,10 @@ struct StartFilter {
         var index = offset
         while index < count, index - offset < 40 {
             let b = text[index]
-            guard isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "*")
-                || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",") || b == UInt8(ascii: " ")
+            guard
+                isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "*")
+                    || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
+                    || b == UInt8(ascii: " ")
             else { break }
             index += 1
         }
@@ -460,7 +463,8 @@ struct StartFilter {
         let count = text.count
         @inline(__always) func isTo(_ space: Int) -> Bool {
             space + 3 < count && base[space] == UInt8(ascii: " ") && base[space + 1] == UInt8(ascii: "t")
-                && base[space + 2] == UInt8(ascii: "o") && (base[space + 3] == UInt8(ascii: " ") || base[space + 3] >= 0x80)
+                && base[space + 2] == UInt8(ascii: "o")
+                && (base[space + 3] == UInt8(ascii: " ") || base[space + 3] >= 0x80)
         }
         var index = offset
         while index + 10 <= count {

@@ -64,7 +64,8 @@ struct GeneContextTests {
         #expect(mentions.first?.gene?.symbol == "MTHFR")
         #expect(mentions.first?.geneSource == .sentence)
         // Two genes after it: neither is taken; the document's most recent gene is.
-        let two = extractor.mentions(in: "STIM1 was sequenced.\n\nTesting for c.251A>G and the MTHFR and BRAF variants.")
+        let two = extractor.mentions(
+            in: "STIM1 was sequenced.\n\nTesting for c.251A>G and the MTHFR and BRAF variants.")
         #expect(two.first?.gene?.symbol == "STIM1")
         #expect(two.first?.geneSource == .document)
     }

@@ -27,7 +27,8 @@ struct TmVarKey: Hashable, CustomStringConvertible {
         let kind = parts[0] == "p" ? "p" : "n"
         func stop(_ s: String) -> String { s == "*" ? "X" : s.uppercased() }
         // `1782-1783` and `1782_1783` are the same range in tmVar's forms.
-        let position = parts[2].replacingOccurrences(of: #"(?<=[0-9])-(?=[0-9])"#, with: "_", options: .regularExpression)
+        let position = parts[2].replacingOccurrences(
+            of: #"(?<=[0-9])-(?=[0-9])"#, with: "_", options: .regularExpression)
         switch parts[1] {
         case "SUB" where parts.count >= 5: fields = [kind, "SUB", stop(parts[2]), parts[3], stop(parts[4])]
         case "DEL", "DUP": fields = [kind, parts[1], TmVarKey.first(position)]
