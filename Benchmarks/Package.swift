@@ -5,6 +5,8 @@
 //                      malloc counts of the HGVS parser over the 100,000-string peer corpus
 //   parse-throughput   plain executable (`swift run -c release parse-throughput`): N passes over the corpus on
 //                      one thread, prints one JSON object; what run-parse-comparison.sh compares with the peers
+//   MentionScanBenchmarks  ordo-one/benchmark suite: mention scanning over the tmVar1 abstracts, PCRE2 JIT
+//                      (VarSynMentions) beside NSRegularExpression on the same patterns
 //   CorpusSupport      loads the corpus (`kind<TAB>hgvs` lines) into one contiguous byte buffer with offsets
 import PackageDescription
 
@@ -32,6 +34,17 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ParseBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        .executableTarget(
+            name: "MentionScanBenchmarks",
+            dependencies: [
+                .product(name: "VarSynMentions", package: "VarSyn"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MentionScanBenchmarks",
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]

@@ -10,6 +10,7 @@ public struct VarSynCommand: ParsableCommand {
         abstract: "Parse, resolve and normalize genetic variant descriptions (HGVS and the shorthand people write).",
         subcommands: [
             ParseCommand.self, TableCommand.self, NormalizeCommand.self, SynonymsCommand.self, DedupeCommand.self,
+            ExtractCommand.self,
         ]
     )
 

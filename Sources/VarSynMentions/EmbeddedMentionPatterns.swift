@@ -51,6 +51,9 @@ let embeddedMentionPatterns = ####"""
     # (StartFilter.swift) accepts a superset of this: keep the two in step. A start is a sign/dash/delta (which may
     # follow a gene name: FOXP3-924A/G, CCR5Δ32), or a word start with a trigger (digit, >, /, ®, arrow) within 16
     # characters, or a word followed by " to ", or "substitution of", "replacement of", "del/dup/ins" + bases.
+    # The filter also knows the first words of the patterns below (StartFilter.mayStartPattern and
+    # positionMayStartPattern): a pattern starting with a new word needs a rule there, and its examples quoted in a
+    # comment here (tests scan every quoted example with and without the filter).
     define SCAN_PREFIX = (?:(?<![A-Za-z0-9])(?=[^\n]{0,16}?[0-9>/\x{AE}\x{203A}\x{FF1E}\x{2192}\x{27F6}\x{21D2}]|[A-Za-z]{1,14}{SP}to{SP}|(?:substitution|replacement){SP}of|(?:del|dup|ins)[ACGT]{3})|(?=[\-+\x{2013}\x{2212}][0-9]|[\x{394}\x{2206}]|(?<=[0-9])[Dd]elta))
 
     # ---------------------------------------------------------------------------------------------------------------

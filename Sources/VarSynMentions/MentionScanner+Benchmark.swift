@@ -53,3 +53,26 @@ extension MentionScanner {
             bytes: text.count * max(repetitions, 1), seconds: seconds, cpuSeconds: cpuSeconds, candidates: candidates)
     }
 }
+
+extension MentionScanner {
+    /// A scanner that runs one unanchored PCRE2 search over all patterns, without the start filter and first-byte
+    /// dispatch: the reference the fast scan is checked against, and a baseline for benchmarks.
+    public static func unanchoredReference(
+        patternFileText: String? = nil
+    ) throws(MentionPatternError)
+        -> MentionScanner
+    {
+        try MentionScanner(patternFileText: patternFileText ?? embeddedMentionPatterns, strategy: .unanchoredSearch)
+    }
+
+    /// All patterns as one alternation of named groups after `SCAN_PREFIX` (PCRE2 extended syntax), with group
+    /// names of letters and digits only (ICU's rule), to run the same patterns through another regex engine
+    /// (`NSRegularExpression` with `.allowCommentsAndWhitespace`).
+    public static func combinedPatternSource(patternFileText: String? = nil) throws(MentionPatternError) -> String {
+        let (patterns, prefix) = try MentionPatternFile.parse(patternFileText ?? embeddedMentionPatterns)
+        let renamed = patterns.map {
+            MentionPattern(name: String($0.name.filter { $0 != "_" }), source: $0.source, line: $0.line)
+        }
+        return MentionPatternFile.combine(renamed, scanPrefix: prefix)
+    }
+}

@@ -67,6 +67,18 @@ public final class MentionScanner {
     private let alternations: [Alternation]
     /// For each byte value, the alternation to try at a start with that byte (-1: no pattern starts with it).
     private let alternationForFirstByte: [Int]
+    /// Whether the patterns are the embedded `Grammars/mentions.pcre2` (the start filter's word rules describe them).
+    private let usesEmbeddedPatterns: Bool
+    /// `StartFilter` byte classes (which bytes may start a pattern, which are letters or digits), 256 entries,
+    /// allocated once (a pointer, not an array: no closure and no exclusivity check in the scan loop).
+    private let startClasses: UnsafeMutablePointer<UInt8>
+    /// `StartFilter.specialStartWords`, allocated once; nil when the byte loop must run.
+    private let specialStarts: UnsafeMutableBufferPointer<UInt64>?
+
+    deinit {
+        startClasses.deallocate()
+        specialStarts?.deallocate()
+    }
 
     /// A scanner over the patterns compiled into the product (the embedded copy of `Grammars/mentions.pcre2`).
     public convenience init() throws(MentionPatternError) {
@@ -82,6 +94,7 @@ public final class MentionScanner {
         let (patterns, scanPrefix) = try MentionPatternFile.parse(patternFileText)
         self.patterns = patterns
         self.strategy = strategy
+        self.usesEmbeddedPatterns = patternFileText == embeddedMentionPatterns
         var subsets: [[Int]] = []
         var forByte = [Int](repeating: -1, count: 256)
         switch strategy {
@@ -134,6 +147,16 @@ public final class MentionScanner {
         }
         self.alternations = alternations
         self.alternationForFirstByte = forByte
+        self.startClasses = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        let classTable = StartFilter.classes(startBytes: forByte.map { $0 >= 0 })
+        self.startClasses.initialize(from: classTable, count: 256)
+        if let words = StartFilter.specialStartWords(classes: classTable) {
+            let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words.count)
+            _ = buffer.initialize(from: words)
+            self.specialStarts = buffer
+        } else {
+            self.specialStarts = nil
+        }
     }
 
     /// Candidates in `text`, in text order, not overlapping.
@@ -165,17 +188,17 @@ public final class MentionScanner {
     ) {
         var offset = 0
         let count = text.count
-        var filter = StartFilter()
+        var filter = StartFilter(wordRules: usesEmbeddedPatterns)
         let filtered = strategy == .filteredStarts
+        let classes = UnsafePointer(startClasses)
+        let specials = specialStarts.map { UnsafeBufferPointer($0) }
         while offset < count {
             var which = 0
             if filtered {
-                // Skip, in Swift, every byte where no pattern may start; PCRE2 (anchored) runs only at the rest.
+                // Skip, in Swift, every byte where no candidate may start; PCRE2 (anchored) runs at the rest.
+                offset = filter.nextStart(from: offset, in: text, classes: classes, specials: specials)
+                guard offset < count else { return }
                 which = alternationForFirstByte[Int(text[offset])]
-                guard which >= 0, filter.mayStartCandidate(at: offset, in: text) else {
-                    offset += 1
-                    continue
-                }
             }
             let alternation = alternations[which]
             let found: Bool

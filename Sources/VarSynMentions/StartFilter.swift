@@ -1,19 +1,52 @@
-/// The scanner's start filter: a cheap byte-level test, run in Swift at every byte, that lets PCRE2 (compiled
-/// anchored) run only where a candidate may start. It accepts a superset of what `SCAN_PREFIX` in
-/// `Grammars/mentions.pcre2` accepts, so it never changes the result, only the speed; a test compares it with an
-/// unanchored PCRE2 search on tmVar1. If you loosen `SCAN_PREFIX`, loosen this too.
+/// The scanner's start filter: a cheap byte-level test, run in Swift, that lets PCRE2 (compiled anchored) run only
+/// where a candidate may start. It accepts a superset of what `SCAN_PREFIX` in `Grammars/mentions.pcre2` and the
+/// patterns' first words accept, so it never changes the result, only the speed; tests compare it with an
+/// unanchored PCRE2 search on tmVar1 and on every example in the pattern file. If you loosen `SCAN_PREFIX` or add
+/// a pattern starting with a new word, loosen this too (`mayStartPattern`).
 ///
 /// A start is accepted when it is
-/// - a sign or the lead byte of a dash, minus or delta (`-`, `+`, 0xE2, 0xCE), which may follow a gene name
+/// - a sign or dash before a digit, or a delta (`-`, `+`, en dash, minus; `Δ`, `∆`), which may follow a gene name
 ///   (`FOXP3-924A/G`, `CCR5Δ32`), or `Delta` after a digit (`CCR5Delta32`); or
-/// - a word start (`[A-Za-z0-9(]` after a byte that is not an ASCII letter or digit) and either a trigger (a digit,
-///   `>`, `/`, or the lead byte of `®`, `›`, `＞`, an arrow) lies within 16 characters, or the word is followed by
-///   ` to `, or the word begins `substitution`, `replacement`, `del`, `dup` or `ins`.
+/// - a byte some pattern may start with, not after an ASCII letter or digit, whose word may start a pattern
+///   (`mayStartPattern`: a letter run of at most three letters, only bases, or a keyword such as `del`, `intron`,
+///   `codon`, `leucine`), and either a trigger (a digit, `>`, `/`, or the lead byte of `®`, `›`, `＞`, an arrow)
+///   lies within 16 characters, or the word is followed by ` to `, or the word begins `substitution`,
+///   `replacement`, `del`, `dup` or `ins`.
 struct StartFilter {
     /// Byte offset of the next trigger byte at or after the last offset looked at (`Int.max` if none is left).
     private var nextTrigger = -1
     /// Byte offset of the next non-ASCII byte at or after the last offset looked at (`Int.max` if none is left).
     private var nextNonASCII = -1
+    /// Byte offset of the space of the next ` to ` at or after the last offset looked at (`Int.max` if none).
+    private var nextTo = -1
+    /// Whether the word rules (`mayStartPattern`, `positionMayStartPattern`) apply: they describe the patterns of
+    /// `Grammars/mentions.pcre2` (the embedded copy), not any pattern file.
+    let wordRules: Bool
+
+    init(wordRules: Bool) { self.wordRules = wordRules }
+
+    /// Byte classes for the main loop (`classes[byte]`).
+    static let alphanumericClass: UInt8 = 1
+    /// Some pattern may start with this byte (from PCRE2's study of the patterns).
+    static let startClass: UInt8 = 2
+    /// May start a candidate right after a letter or digit: `-`, `+`, a dash or delta lead byte, `D`/`d` (Delta).
+    static let gluedStartClass: UInt8 = 4
+
+    /// The class table for a scanner whose patterns may start with the bytes in `startBytes`.
+    static func classes(startBytes: [Bool]) -> [UInt8] {
+        (0..<256).map { value in
+            let byte = UInt8(value)
+            var c: UInt8 = 0
+            if isASCIIAlphanumeric(byte) { c |= alphanumericClass }
+            if startBytes[value] { c |= startClass }
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == 0xCE || byte == 0xE2
+                || byte == UInt8(ascii: "D") || byte == UInt8(ascii: "d")
+            {
+                c |= gluedStartClass
+            }
+            return c
+        }
+    }
 
     @inline(__always)
     static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
@@ -24,67 +57,436 @@ struct StartFilter {
     static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
 
     @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    @inline(__always)
     static func isTrigger(_ byte: UInt8) -> Bool {
         byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == 0xC2
             || byte == 0xE2 || byte == 0xEF
     }
 
+    /// The first offset at or after `offset` where a candidate may start, or `text.count`.
+    ///
+    /// Eight bytes at a time: the bytes worth a look are word starts (a letter or digit not after one), the
+    /// `specials` (ASCII bytes other than letters and digits that may start a pattern, as words of eight copies;
+    /// nil when there are too many, then the byte loop runs), non-ASCII bytes, and `D`/`d` after a digit
+    /// (`5Delta`). Each is then judged exactly as by the byte loop.
     @inline(__always)
-    mutating func mayStartCandidate(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let byte = text[offset]
-        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == 0xCE || byte == 0xE2 { return true }
-        if offset > 0, StartFilter.isASCIIAlphanumeric(text[offset - 1]) {
-            // "Delta" straight after a gene name ending in a digit: CCR5Delta32.
-            return byte | 0x20 == UInt8(ascii: "d") && text[offset - 1] &- UInt8(ascii: "0") < 10
-                && startsWith("elta", at: offset + 1, in: text)
+    mutating func nextStart(
+        from offset: Int, in text: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>,
+        specials: UnsafeBufferPointer<UInt64>?
+    ) -> Int {
+        guard let base = text.baseAddress else { return text.count }
+        let count = text.count
+        var index = offset
+        if let specials {
+            let ones = StartFilter.ones
+            while index + 8 <= count {
+                let x = StartFilter.load(base, index)
+                let digits = StartFilter.bytesBetween(x, 0x2F, 0x3A)
+                let alphanumeric = digits | StartFilter.bytesBetween(x | (ones &* 0x20), 0x60, 0x7B)
+                let previous: UInt8 = index > 0 ? base[index - 1] : 0
+                let afterAlphanumeric =
+                    (alphanumeric << 8) | (StartFilter.isASCIIAlphanumeric(previous) ? 0x80 : 0)
+                let afterDigit = (digits << 8) | (StartFilter.isDigit(previous) ? 0x80 : 0)
+                var mask =
+                    (alphanumeric & ~afterAlphanumeric) | (x & StartFilter.highBits)
+                    | (StartFilter.zeroBytes((x | (ones &* 0x20)) ^ (ones &* 0x64)) & afterDigit)
+                for special in specials { mask |= StartFilter.zeroBytes(x ^ special) }
+                while mask != 0 {
+                    let at = index + mask.trailingZeroBitCount >> 3
+                    let c = classes[Int(base[at])]
+                    if c & StartFilter.startClass != 0 {
+                        if at > 0, classes[Int(base[at - 1])] & StartFilter.alphanumericClass != 0 {
+                            if c & StartFilter.gluedStartClass != 0, gluedStart(at: at, in: text) { return at }
+                        } else if accepts(at, in: text) {
+                            return at
+                        }
+                    }
+                    mask &= mask &- 1
+                }
+                index += 8
+            }
         }
-        guard StartFilter.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "(") else { return false }
-        return triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text)
+        var inWord = index > 0 && classes[Int(base[index - 1])] & StartFilter.alphanumericClass != 0
+        while index < count {
+            let c = classes[Int(base[index])]
+            if inWord {
+                // In a word, and at the byte after it, only a glued start is possible (`-924`, `Δ32`, `5Delta`).
+                if c & StartFilter.gluedStartClass != 0, gluedStart(at: index, in: text) { return index }
+                inWord = c & StartFilter.alphanumericClass != 0
+                index += 1
+                continue
+            }
+            if c & StartFilter.startClass != 0, accepts(index, in: text) { return index }
+            inWord = c & StartFilter.alphanumericClass != 0
+            index += 1
+        }
+        return count
     }
 
-    private mutating func triggerWithin16Characters(of offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if nextTrigger < offset {
-            var index = offset
-            while index < text.count, !StartFilter.isTrigger(text[index]) { index += 1 }
-            nextTrigger = index < text.count ? index : Int.max
+    /// The ASCII bytes other than letters and digits that may start a pattern, each as a word of eight copies for
+    /// `nextStart`; nil when there are more than eight.
+    static func specialStartWords(classes: [UInt8]) -> [UInt64]? {
+        let bytes = (0..<128).filter { classes[$0] & startClass != 0 && classes[$0] & alphanumericClass == 0 }
+        guard bytes.count <= 8 else { return nil }
+        return bytes.map { ones &* UInt64($0) }
+    }
+
+    /// A start not after a letter or digit: glued forms, or a word a pattern may start with that has a trigger
+    /// within 16 characters or a keyword. The cheap tests come first: most words are far from any trigger.
+    @inline(__always)
+    private mutating func accepts(_ offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if gluedStart(at: offset, in: text) { return true }
+        guard triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text) else { return false }
+        guard wordRules else { return true }
+        let byte = text[offset]
+        if StartFilter.isASCIILetter(byte) { return StartFilter.mayStartPattern(at: offset, in: text) }
+        if StartFilter.isDigit(byte) { return StartFilter.positionMayStartPattern(at: offset, in: text) }
+        if byte == UInt8(ascii: "(") {
+            // Only `(C>T) substitution at …` starts with a parenthesis: a base must follow.
+            return offset + 1 < text.count && StartFilter.isBase(text[offset + 1])
         }
+        return true
+    }
+
+    /// A base letter in either case (`[ACGTUacgtu]`, the patterns' `NTL`).
+    @inline(__always)
+    static func isBase(_ byte: UInt8) -> Bool {
+        let folded = byte | 0x20
+        return folded == UInt8(ascii: "a") || folded == UInt8(ascii: "c") || folded == UInt8(ascii: "g")
+            || folded == UInt8(ascii: "t") || folded == UInt8(ascii: "u")
+    }
+
+    /// Whether a pattern may start with the position at `offset` (a digit): the patterns that start with a number
+    /// (`position_change`, `position_indel`, `genomic_shorthand`) continue it with digits, signs, `_`, `/`, `,`
+    /// and spaces, then a parenthesis, `:` (`11:4000000:C:A`), a dash (`11-4000000-C-A`, skipped like a sign), a
+    /// non-ASCII byte, or a word that is one to three bases (`677 C-->T`, `-491 A to T`), `N` (`-652 6N del`) or
+    /// starts with `del`, `dup`, `ins` or `inv` (`2393del9`, `-6054 deletion/ATT`). Decimals, percentages, years
+    /// before prose (`45.2 sec`, `35%`, `1995 the`) are rejected here.
+    static func positionMayStartPattern(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        var index = offset
+        while index < count, index - offset < 40 {
+            let b = text[index]
+            guard
+                isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "*")
+                    || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
+                    || b == UInt8(ascii: " ")
+            else { break }
+            index += 1
+        }
+        guard index < count else { return false }
+        let next = text[index]
+        if next == UInt8(ascii: "(") || next == UInt8(ascii: ":") || next >= 0x80 { return true }
+        guard isASCIILetter(next) else { return false }
+        var end = index
+        var bases = true
+        while end < count, isASCIILetter(text[end]) {
+            if !isBase(text[end]) { bases = false }
+            end += 1
+        }
+        if bases && end - index <= 3 { return true }
+        if end - index == 1 && next == UInt8(ascii: "N") { return true }
+        return startsWith("del", at: index, in: text) || startsWith("dup", at: index, in: text)
+            || startsWith("ins", at: index, in: text) || startsWith("inv", at: index, in: text)
+    }
+
+    /// `SCAN_PREFIX`'s second branch: a sign or dash before a digit, a delta, `Delta` after a digit.
+    @inline(__always)
+    private func gluedStart(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = text[offset]
+        let count = text.count
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "+"):
+            return offset + 1 < count && StartFilter.isDigit(text[offset + 1])
+                && (!wordRules || StartFilter.positionMayStartPattern(at: offset + 1, in: text))
+        case 0xCE:
+            return offset + 1 < count && text[offset + 1] == 0x94  // Δ
+        case 0xE2:
+            guard offset + 2 < count else { return false }
+            let b1 = text[offset + 1]
+            let b2 = text[offset + 2]
+            if b1 == 0x88 && b2 == 0x86 { return true }  // ∆
+            let dash = (b1 == 0x80 && b2 == 0x93) || (b1 == 0x88 && b2 == 0x92)  // en dash, minus
+            return dash && offset + 3 < count && StartFilter.isDigit(text[offset + 3])
+                && (!wordRules || StartFilter.positionMayStartPattern(at: offset + 3, in: text))
+        case UInt8(ascii: "D"), UInt8(ascii: "d"):
+            return offset > 0 && StartFilter.isDigit(text[offset - 1])
+                && StartFilter.startsWith("elta", at: offset + 1, in: text)
+        default:
+            return false
+        }
+    }
+
+    /// Whether a pattern may start with the word at `offset` (a letter), beyond what `SCAN_PREFIX` checks. Every
+    /// pattern in `mentions.pcre2` that starts with a letter starts with one of these (case is folded, a superset):
+    /// - one letter (a base or residue, `c.`, `p.`, `g.`, `c2403T`, chromosome `X`);
+    /// - two or three letters that are all bases in either case (`GTT-->GCT`, `a to g`), or are followed by a
+    ///   digit or `_` (`AFF344`, `NM_`, `LRG_`, `rs1801133`), or a three-letter residue (`Thr154`) or `IVS`;
+    /// - four or more upper-case bases (`AGCTCCTCC/-`);
+    /// - a keyword: `rs`, `del`, `dup`, `ins`, `indel`, `delta`, `chr`, `ENS`, `IVS` (`IVSII-1`), `intron`,
+    ///   `codon`, `reference`, `substitution`, `replacement`, or an amino-acid name.
+    static func mayStartPattern(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        var end = offset
+        var allBases = true  // either case
+        var allUpperBases = true
+        while end < count {
+            let b = text[end]
+            let folded = b | 0x20
+            guard folded &- UInt8(ascii: "a") < 26 else { break }
+            if !(folded == UInt8(ascii: "a") || folded == UInt8(ascii: "c") || folded == UInt8(ascii: "g")
+                || folded == UInt8(ascii: "t") || folded == UInt8(ascii: "u"))
+            {
+                allBases = false
+                allUpperBases = false
+            } else if b == folded {
+                allUpperBases = false
+            }
+            end += 1
+        }
+        let length = end - offset
+        let next: UInt8 = end < count ? text[end] : 0
+        if next == UInt8(ascii: " ") && length <= 3 && (length == 1 || allBases) {
+            // `A 1166C`, `C to T`, `G --> C`, `gtt > gct`: after at most two spaces, a number, sign, arrow or `to`.
+            var index = end
+            while index < count, index - end < 2, text[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < count else { return false }
+            let b = text[index]
+            if b == UInt8(ascii: "t") {
+                return index + 2 < count && text[index + 1] == UInt8(ascii: "o")
+                    && (text[index + 2] == UInt8(ascii: " ") || text[index + 2] >= 0x80)
+            }
+            return isDigit(b) || b >= 0x80 || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+                || b == UInt8(ascii: "*") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
+                || b == UInt8(ascii: "&") || b == UInt8(ascii: "!") || b == UInt8(ascii: "(")
+                || b == UInt8(ascii: "/")
+        }
+        if length == 1 {
+            // A lower-case letter starts `c.`, `p.`, `c2403T` or a base before an arrow or slash (`g-->t`, `a/g`),
+            // never a word before `=`, `<`, `,` or a digit (`p=0.05`, `p<0.01`, `n,`, `p27`).
+            let first = text[offset]
+            guard first &- UInt8(ascii: "a") < 26 else { return true }
+            return next == UInt8(ascii: ".") || next == UInt8(ascii: "-") || next == UInt8(ascii: ">")
+                || next == UInt8(ascii: "/") || next == UInt8(ascii: "&") || next == UInt8(ascii: "!")
+                || (next == UInt8(ascii: "=") && first != UInt8(ascii: "p")) || next >= 0x80
+                || (first == UInt8(ascii: "c") && isDigit(next))
+        }
+        if length <= 3 {
+            if allBases { return true }
+            if isDigit(next) || next == UInt8(ascii: "_") { return true }
+            if length == 3, isResidueOrIVS(text[offset], text[offset + 1], text[offset + 2]) { return true }
+        } else if allUpperBases {
+            return true
+        }
+        return isKeyword(at: offset, in: text)
+    }
+
+    /// A three-letter amino-acid code (`Ala` … `Val`, `Asx`, `Glx`, `Sec`, `Pyl`, `Xaa`, any case) or `IVS`.
+    @inline(__always)
+    static func isResidueOrIVS(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        let key = (UInt32(a | 0x20) << 16) | (UInt32(b | 0x20) << 8) | UInt32(c | 0x20)
+        switch key {
+        case 0x61_6C_61, 0x61_72_67, 0x61_73_6E, 0x61_73_70, 0x61_73_78, 0x63_79_73, 0x67_6C_6E, 0x67_6C_75,
+            0x67_6C_79, 0x67_6C_78, 0x68_69_73, 0x69_6C_65, 0x6C_65_75, 0x6C_79_73, 0x6D_65_74, 0x70_68_65,
+            0x70_72_6F, 0x70_79_6C, 0x73_65_72, 0x73_65_63, 0x74_68_72, 0x74_72_70, 0x74_79_72, 0x76_61_6C,
+            0x78_61_61, 0x69_76_73:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The keywords of `mayStartPattern`, first letter in either case, the rest as written, each followed by what
+    /// the patterns allow after it: `del`, `dup`, `ins`, `indel` not followed by a lower-case letter (`deletion`,
+    /// `insulin` are prose) except `delta`; `chr` before a digit or `X`, `Y`, `M`; `ENS` before `T`, `G`, `P`; the
+    /// other words (`intron`, `codon`, `reference`, `substitution`, `replacement`, amino-acid names) not followed
+    /// by a letter.
+    static func isKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        let next = offset + 1
+        /// `word` (without its first letter) is at `next` and followed by a byte that is not a letter
+        /// (`lowerOnly`: not a lower-case letter).
+        @inline(__always) func word(_ rest: StaticString, lowerOnly: Bool = false) -> Bool {
+            guard startsWith(rest, at: next, in: text) else { return false }
+            let after = next + rest.utf8CodeUnitCount
+            guard after < count else { return true }
+            let b = text[after]
+            return lowerOnly ? b &- UInt8(ascii: "a") >= 26 : !isASCIILetter(b)
+        }
+        /// `substitution of`, `replacement of` (or a non-ASCII space before `of`).
+        @inline(__always) func followedByOf(_ rest: StaticString) -> Bool {
+            guard startsWith(rest, at: next, in: text) else { return false }
+            let after = next + rest.utf8CodeUnitCount
+            guard after < count else { return false }
+            return text[after] >= 0x80 || startsWith(" of", at: after, in: text)
+        }
+        switch text[offset] | 0x20 {
+        case UInt8(ascii: "a"):
+            return word("lanine") || word("rginine") || word("sparagine") || word("spartic") || word("spartate")
+        case UInt8(ascii: "c"):
+            if startsWith("hr", at: next, in: text), next + 2 < count {
+                let b = text[next + 2]
+                return isDigit(b) || b == UInt8(ascii: "X") || b == UInt8(ascii: "Y") || b == UInt8(ascii: "M")
+            }
+            return word("odon") || word("ysteine")
+        case UInt8(ascii: "d"):
+            return word("el", lowerOnly: true) || word("up", lowerOnly: true) || startsWith("elta", at: next, in: text)
+                || startsWith("ELTA", at: next, in: text)
+        case UInt8(ascii: "e"):
+            guard startsWith("NS", at: next, in: text), next + 2 < count else { return false }
+            let b = text[next + 2]
+            return b == UInt8(ascii: "T") || b == UInt8(ascii: "G") || b == UInt8(ascii: "P")
+        case UInt8(ascii: "g"): return word("lutamine") || word("lutamic") || word("lutamate") || word("lycine")
+        case UInt8(ascii: "h"): return word("istidine")
+        case UInt8(ascii: "i"):
+            return word("ns", lowerOnly: true) || word("ndel", lowerOnly: true) || word("ntron")
+                || word("soleucine") || startsWith("VS", at: next, in: text)
+        case UInt8(ascii: "l"): return word("eucine") || word("ysine")
+        case UInt8(ascii: "m"): return word("ethionine")
+        case UInt8(ascii: "p"): return word("henylalanine") || word("roline")
+        case UInt8(ascii: "r"): return word("s") || word("eference") || followedByOf("eplacement")
+        case UInt8(ascii: "s"): return followedByOf("ubstitution") || word("erine")
+        case UInt8(ascii: "t"): return word("hreonine") || word("ryptophan") || word("yrosine")
+        case UInt8(ascii: "v"): return word("aline")
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private mutating func triggerWithin16Characters(of offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if nextTrigger < offset { nextTrigger = StartFilter.findTrigger(from: offset, in: text) }
         let distance = nextTrigger &- offset
         if distance <= 16 { return true }
         if distance > 64 { return false }
         // Between 17 and 64 bytes: more than 16 characters unless multi-byte characters intervene.
-        if nextNonASCII < offset {
-            var index = offset
-            while index < text.count, text[index] < 0x80 { index += 1 }
-            nextNonASCII = index < text.count ? index : Int.max
-        }
+        if nextNonASCII < offset { nextNonASCII = StartFilter.findNonASCII(from: offset, in: text) }
         if nextNonASCII >= nextTrigger { return false }
         var characters = 0
         for index in offset..<nextTrigger where text[index] & 0xC0 != 0x80 { characters += 1 }
         return characters <= 16
     }
 
-    private func hasKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `SCAN_PREFIX`'s keyword starts: `del`, `dup`, `ins`, `substitution`, `replacement`, or a word of 1 to 14
+    /// letters followed by ` to ` (` to ` with other spaces has a trigger byte, C2 or E2, right after the word).
+    @inline(__always)
+    private mutating func hasKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = text[offset]
         if first == UInt8(ascii: "d") || first == UInt8(ascii: "i") || first == UInt8(ascii: "s")
             || first == UInt8(ascii: "r"),
-            startsWith("del", at: offset, in: text) || startsWith("dup", at: offset, in: text)
-                || startsWith("ins", at: offset, in: text) || startsWith("substitution", at: offset, in: text)
-                || startsWith("replacement", at: offset, in: text)
+            StartFilter.startsWith("del", at: offset, in: text) || StartFilter.startsWith("dup", at: offset, in: text)
+                || StartFilter.startsWith("ins", at: offset, in: text)
+                || StartFilter.startsWith("substitution", at: offset, in: text)
+                || StartFilter.startsWith("replacement", at: offset, in: text)
         {
             return true
         }
-        // A word of letters followed by " to " (any non-ASCII space counts, conservatively).
-        var end = offset
-        while end < text.count, StartFilter.isASCIILetter(text[end]) { end += 1 }
-        guard end > offset, end < text.count else { return false }
-        if text[end] >= 0x80 { return true }
-        guard text[end] == UInt8(ascii: " "), end + 3 < text.count else { return false }
-        return text[end + 1] == UInt8(ascii: "t") && text[end + 2] == UInt8(ascii: "o")
-            && (text[end + 3] == UInt8(ascii: " ") || text[end + 3] >= 0x80)
+        if nextTo < offset { nextTo = StartFilter.findTo(from: offset, in: text) }
+        let length = nextTo &- offset
+        guard length >= 1, length <= 14 else { return false }
+        for index in offset..<nextTo where !StartFilter.isASCIILetter(text[index]) { return false }
+        return true
+    }
+
+    // MARK: Word-at-a-time search (8 bytes per step)
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The high bit of each byte of `x` that is zero.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lowBits) &+ lowBits) | x | lowBits) }
+
+    /// The high bit of each byte of `x` that is greater than `low` and less than `high` (ASCII bytes only; `high` at
+    /// most 128): exact, no carries between bytes.
+    @inline(__always)
+    static func bytesBetween(_ x: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
+        let seven = x & lowBits
+        return ((ones &* (127 + high)) &- seven) & ~x & (seven &+ ones &* (127 - low)) & highBits
+    }
+
+    /// The high bit of each byte of `x` that may be a trigger: 0x2F...0x3E (`/`, digits, `:;<=>`) or non-ASCII.
+    @inline(__always)
+    private static func maybeTriggers(_ x: UInt64) -> UInt64 {
+        bytesBetween(x, 0x2E, 0x3F) | (x & highBits)
+    }
+
+    /// The offset of the first trigger byte at or after `offset`, or `Int.max`.
+    static func findTrigger(from offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return Int.max }
+        let count = text.count
+        var index = offset
+        while index + 8 <= count {
+            var mask = maybeTriggers(load(base, index))
+            while mask != 0 {
+                let found = index + mask.trailingZeroBitCount >> 3
+                if isTrigger(base[found]) { return found }
+                mask &= mask &- 1
+            }
+            index += 8
+        }
+        while index < count {
+            if isTrigger(base[index]) { return index }
+            index += 1
+        }
+        return Int.max
+    }
+
+    /// The offset of the first byte >= 0x80 at or after `offset`, or `Int.max`.
+    static func findNonASCII(from offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return Int.max }
+        let count = text.count
+        var index = offset
+        while index + 8 <= count {
+            let mask = load(base, index) & highBits
+            if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return index }
+            index += 1
+        }
+        return Int.max
+    }
+
+    /// The offset of the space of the first ` to ` (then a space or a non-ASCII byte) at or after `offset`, or
+    /// `Int.max`.
+    static func findTo(from offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return Int.max }
+        let count = text.count
+        @inline(__always) func isTo(_ space: Int) -> Bool {
+            space + 3 < count && base[space] == UInt8(ascii: " ") && base[space + 1] == UInt8(ascii: "t")
+                && base[space + 2] == UInt8(ascii: "o")
+                && (base[space + 3] == UInt8(ascii: " ") || base[space + 3] >= 0x80)
+        }
+        var index = offset
+        while index + 10 <= count {
+            var mask =
+                zeroBytes(load(base, index) ^ (ones &* 0x20)) & zeroBytes(load(base, index + 1) ^ (ones &* 0x74))
+                & zeroBytes(load(base, index + 2) ^ (ones &* 0x6F))
+            while mask != 0 {
+                let found = index + mask.trailingZeroBitCount >> 3
+                if isTo(found) { return found }
+                mask &= mask &- 1
+            }
+            index += 8
+        }
+        while index < count {
+            if isTo(index) { return index }
+            index += 1
+        }
+        return Int.max
     }
 
     @inline(__always)
-    private func startsWith(_ word: StaticString, at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func startsWith(_ word: StaticString, at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let length = word.utf8CodeUnitCount
         guard offset + length <= text.count else { return false }
         let bytes = word.utf8Start

@@ -22,7 +22,7 @@ extension ProteinMapper: ProteinSeam {
 extension NormalizeError {
     /// The normalizer's view of a protein mapping error. For a mismatch, `expected` is what the reference has and
     /// `found` what the input stated, as for nucleotide mismatches.
-    init(_ error: ProteinMappingError) {
+    public init(_ error: ProteinMappingError) {
         switch error {
         case .referenceMismatch(let mismatch):
             self.init(.referenceMismatch, error.description, expected: mismatch.found, found: mismatch.expected)

@@ -80,6 +80,26 @@ struct MentionScannerTests {
             #expect(fast.candidates(in: text) == reference.candidates(in: text))
         }
     }
+
+    /// Every example quoted in the pattern file's comments, alone, after prose, glued after a word and in
+    /// parentheses: the start filter's word rule (`StartFilter.mayStartPattern`) must not lose any of them.
+    @Test("the start filter loses none of the pattern file's examples")
+    func filteredStartsKeepEveryExample() throws {
+        let fast = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .filteredStarts)
+        let reference = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .unanchoredSearch)
+        var examples: [String] = []
+        for line in embeddedMentionPatterns.split(separator: "\n") where line.hasPrefix("#") {
+            let parts = line.split(separator: "\"", omittingEmptySubsequences: false)
+            for index in stride(from: 1, to: parts.count - 1, by: 2) { examples.append(String(parts[index])) }
+        }
+        #expect(examples.count > 100)
+        for example in examples {
+            for text in [example, "we found \(example) here", "gene\(example)", "(\(example))", "x, \(example)."] {
+                let found = fast.candidates(in: text)
+                #expect(found == reference.candidates(in: text), "\(text)")
+            }
+        }
+    }
 }
 
 @Suite("Candidate confirmation by the core parser")

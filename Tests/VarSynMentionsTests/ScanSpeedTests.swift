@@ -17,16 +17,11 @@ struct ScanSpeedTests {
         }
         print("corpus: \(bytes.count) bytes (500 tmVar1 abstracts); warm-up \(warm.candidates) candidates")
         print("PCRE2 JIT (\(scanner.isJITCompiled ? "jit" : "interpreter")): \(measured)")
-        let unanchored = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .unanchoredSearch)
+        let unanchored = try MentionScanner.unanchoredReference()
         let plain = bytes.withUnsafeBufferPointer { unanchored.benchmarkScan($0, repetitions: 5) }
         print("PCRE2 JIT, one unanchored search (no start filter): \(plain)")
 
-        let (patterns, prefix) = try MentionPatternFile.parse(embeddedMentionPatterns)
-        // ICU group names allow only letters and digits.
-        let icuNamed = patterns.map {
-            MentionPattern(name: $0.name.replacingOccurrences(of: "_", with: ""), source: $0.source, line: $0.line)
-        }
-        let combined = MentionPatternFile.combine(icuNamed, scanPrefix: prefix)
+        let combined = try MentionScanner.combinedPatternSource()
         let icu = try NSRegularExpression(pattern: combined, options: [.allowCommentsAndWhitespace])
         let nsText = text as NSString
         let clock = ContinuousClock()

@@ -8,6 +8,8 @@ struct AnnotatedDocument {
     let id: String
     let text: String
     let gold: [Range<Int>]
+    /// tmVar's normalized form of each gold mention (same order as `gold`; "" when absent), e.g. `p|SUB|D|506|G`.
+    var norms: [String] = []
 }
 
 /// Precision, recall and F1 of predicted spans against gold spans, exact and overlapping.
@@ -57,13 +59,13 @@ enum TmVar1 {
             for scalar in text.unicodeScalars {
                 byteOffset.append(byteOffset[byteOffset.count - 1] + scalar.utf8.count)
             }
-            let gold = mentions.compactMap { mention -> Range<Int>? in
+            let gold = mentions.compactMap { mention -> (Range<Int>, String)? in
                 guard let begin = mention["begin"] as? Int, let end = mention["end"] as? Int,
                     begin < end, end < byteOffset.count
                 else { return nil }
-                return byteOffset[begin]..<byteOffset[end]
+                return (byteOffset[begin]..<byteOffset[end], mention["norm"] as? String ?? "")
             }
-            documents.append(AnnotatedDocument(id: id, text: text, gold: gold))
+            documents.append(AnnotatedDocument(id: id, text: text, gold: gold.map(\.0), norms: gold.map(\.1)))
         }
         return documents
     }

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import VarSynMentions
+import VarSynNormalize
+import VarSynReference
+
+@testable import VarSynCLI
+
+/// `varsyn extract` on the embedded default table: one JSON line per mention, with key, status and reason.
+@Suite struct ExtractCommandTests {
+    static let table = try! ReferenceTable.embeddedDefault()
+    let extractor = MentionExtractor(scanner: try! MentionScanner(), lexicon: TableGeneLexicon(table: table))
+    let resolver = MentionResolver(provider: TableReferenceProvider(table))
+
+    func run(_ text: String) throws -> [[String: Any]] {
+        try extractor.mentions(in: text).map { mention in
+            let line = ExtractJSON.line(doc: "d", mention, resolver.resolve(mention))
+            return try #require(JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        }
+    }
+
+    @Test func resolvedProteinAndCodingMentionsShareTheKey() throws {
+        let lines = try run("STIM1 P165Q was found; STIM1:c.494C>A is the same change.")
+        #expect(lines.count == 2)
+        for line in lines {
+            #expect(line["status"] as? String == "resolved")
+            #expect(line["key"] as? String == "NC_000011.10:4055633:C:A")
+            #expect(line["hgvs"] as? String == "NM_003156.3:c.494C>A")
+            #expect(line["gene"] as? String == "STIM1")
+        }
+        #expect(lines[0]["protein_key"] as? String == "NP_003147.2:p.Pro165Gln")
+        #expect(lines[0]["start"] as? Int == 6)
+        #expect(lines[0]["end"] as? Int == 11)
+        #expect(lines[0]["char_start"] as? Int == 6)
+    }
+
+    @Test func unresolvedMentionsSayWhy() throws {
+        let cases: [(String, String)] = [
+            ("STIM1 L197P", "reference-mismatch"),  // residue 197 is Thr
+            ("STIM1 P9999Q", "position-outside-transcript"),
+            ("FAKE9 R123W", "gene-not-in-table"),
+            ("A variant c.100A>G with no gene.", "gene-unknown"),
+            ("CAT c.100A>G", "gene-not-in-table"),  // a gene with no transcript in the default table
+            ("A C to T transition at nucleotide 677", "not-parsed"),
+        ]
+        for (text, reason) in cases {
+            let lines = try run(text)
+            let line = try #require(lines.first, "\(text)")
+            #expect(line["status"] as? String == "unresolved", "\(text)")
+            #expect(line["reason"] as? String == reason, "\(text): \(line)")
+            #expect(line["detail"] is String, "\(text)")
+        }
+        let mismatch = try #require(try run("STIM1 L197P").first)
+        #expect((mismatch["detail"] as? String)?.contains("p.197 is Thr") == true)
+    }
+
+    @Test func ambiguousFormListsItsReadings() throws {
+        let line = try #require(try run("MTHFR C677T").first)
+        let readings = try #require(line["readings"] as? [[String: Any]])
+        #expect(readings.map { $0["interpreted"] as? String } == ["MTHFR:c.677C>T", "MTHFR:p.Cys677Thr"])
+        // Legacy numbering: c.677 is T on NM_005957.4 (the variant is c.665C>T today); residue 677 does not exist.
+        #expect(line["status"] as? String == "unresolved")
+        #expect(line["reason"] as? String == "reference-mismatch")
+    }
+
+    @Test func rsIDResolvesThroughTheIndex() throws {
+        let line = try #require(try run("rs184479614").first)
+        #expect(line["status"] as? String == "resolved")
+        #expect(line["key"] as? String == "NC_000012.12:121626631:C:T")
+        #expect(line["rsids"] as? [String] == ["rs184479614"])
+    }
+
+    @Test func htmlEscapesTheInput() throws {
+        let text = "<script>alert(1)</script> STIM1 P165Q & \"x\""
+        let mentions = extractor.mentions(in: text)
+        var report = ExtractHTMLReport()
+        report.add(document: "<doc>", text: text, mentions: mentions.map { ($0, resolver.resolve($0)) })
+        let html = report.finish()
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&lt;doc&gt;"))
+        #expect(html.contains("<mark class=\"resolved\""))
+        #expect(html.contains("NC_000011.10:4055633:C:A"))
+    }
+}
