@@ -69,13 +69,42 @@ extension Normalizer {
             if let lrg = t.lrgAccession { add(.lrg, lrg + body, accession) }
         }
         add(.rna, v.hgvsR)
-        if let p = v.hgvsP { add(.protein, p) }
-        for legacy in legacyForms(v.hgvsC) { add(.legacy, legacy) }
+        if let p = v.hgvsP {
+            for form in proteinForms(p) { add(.protein, form) }
+        }
+        for legacy in legacyForms(v.hgvsC) + proteinLegacyForms(v.hgvsP) { add(.legacy, legacy) }
         for rs in v.rsids { add(.rsid, rs) }
         add(.spdi, v.spdi)
         add(.vcfGRCh38, v.vcfGRCh38)
         add(.vcfGRCh37, v.vcfGRCh37)
         return VariantSynonyms(normalized: v, synonyms: out)
+    }
+
+    /// The p. description in three- and one-letter codes, with and without the prediction parentheses:
+    /// `NP_003147.2:p.(Pro165Gln)`, `NP_003147.2:p.Pro165Gln`, `NP_003147.2:p.(P165Q)`, `NP_003147.2:p.P165Q`.
+    func proteinForms(_ hgvsP: String) -> [String] {
+        guard let parsed = try? HGVSParser.parse(hgvsP, options: .strict),
+            var description = parsed.expression.singleDescription
+        else { return [hgvsP] }
+        var forms = [description.hgvs(), description.hgvs(.oneLetter)]
+        if case .protein(.variant(var variant)) = description.body, variant.predicted {
+            variant.predicted = false
+            description.body = .protein(.variant(variant))
+            forms += [description.hgvs(), description.hgvs(.oneLetter)]
+        }
+        return forms
+    }
+
+    /// The protein change without reference and prefix, as papers write it: `Pro165Gln`, `P165Q`.
+    func proteinLegacyForms(_ hgvsP: String?) -> [String] {
+        guard let hgvsP, let parsed = try? HGVSParser.parse(hgvsP, options: .strict),
+            case .description(var description) = parsed.expression,
+            case .protein(.variant(var variant)) = description.body, case .substitution = variant.edit
+        else { return [] }
+        variant.predicted = false
+        description.reference = nil
+        description.body = .protein(.variant(variant))
+        return [description.hgvs(), description.hgvs(.oneLetter)].map { String($0.dropFirst(2)) }  // drop "p."
     }
 
     /// Legacy spellings of a c. description: `494C>A`, `C494A` for substitutions; `35delT`, `35dupT` for

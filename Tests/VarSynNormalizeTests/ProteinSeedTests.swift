@@ -155,6 +155,14 @@ struct ProteinSeamTests {
         #expect(fromCoding.proteinKey == "NP_003147.2:p.Pro165Gln")
         let fromProtein = try normalizer.normalize("STIM1 P165Q")
         #expect(fromProtein.hgvsP == "NP_003147.2:p.(Pro165Gln)")
+        // Synonyms list p. in three- and one-letter codes, with and without parentheses, and the bare legacy forms.
+        let synonyms = try normalizer.synonyms("NM_003156.4:c.494C>A").synonyms.map(\.text)
+        for form in [
+            "NP_003147.2:p.(Pro165Gln)", "NP_003147.2:p.(P165Q)", "NP_003147.2:p.Pro165Gln", "NP_003147.2:p.P165Q",
+            "Pro165Gln", "P165Q", "494C>A", "C494A", "NC_000011.10:4055633:C:A", "11-4076864-C-A",
+        ] {
+            #expect(synonyms.contains(form), "\(form)")
+        }
     }
 
     @Test("the mapper's transcript cache under concurrent use gives the sequential answers")
