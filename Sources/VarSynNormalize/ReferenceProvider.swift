@@ -125,25 +125,11 @@ extension ReferenceProvider {
 
 // MARK: - Sequence helpers shared by the conformances
 
-/// Complement of one IUPAC base (upper-case), `N` for anything unknown.
+/// Complement of one upper-case IUPAC base, `N` for anything else (the table stores upper-case bases).
 @inlinable
 func complementBase(_ b: UInt8) -> UInt8 {
-    switch b {
-    case UInt8(ascii: "A"): UInt8(ascii: "T")
-    case UInt8(ascii: "C"): UInt8(ascii: "G")
-    case UInt8(ascii: "G"): UInt8(ascii: "C")
-    case UInt8(ascii: "T"): UInt8(ascii: "A")
-    case UInt8(ascii: "R"): UInt8(ascii: "Y")
-    case UInt8(ascii: "Y"): UInt8(ascii: "R")
-    case UInt8(ascii: "K"): UInt8(ascii: "M")
-    case UInt8(ascii: "M"): UInt8(ascii: "K")
-    case UInt8(ascii: "B"): UInt8(ascii: "V")
-    case UInt8(ascii: "V"): UInt8(ascii: "B")
-    case UInt8(ascii: "D"): UInt8(ascii: "H")
-    case UInt8(ascii: "H"): UInt8(ascii: "D")
-    case UInt8(ascii: "S"), UInt8(ascii: "W"): b
-    default: UInt8(ascii: "N")
-    }
+    guard b & 0x20 == 0, let c = Nucleotides.complement(b) else { return UInt8(ascii: "N") }
+    return c
 }
 
 /// Reverse-complements `buffer[0..<count]` in place.

@@ -233,14 +233,6 @@ public struct GFFImporter {
     }
 
     static func reverseComplement(_ s: ArraySlice<UInt8>) -> [UInt8] {
-        s.reversed().map {
-            switch $0 {
-            case UInt8(ascii: "A"): UInt8(ascii: "T")
-            case UInt8(ascii: "T"): UInt8(ascii: "A")
-            case UInt8(ascii: "C"): UInt8(ascii: "G")
-            case UInt8(ascii: "G"): UInt8(ascii: "C")
-            default: $0
-            }
-        }
+        s.reversed().map { Nucleotides.complement($0) ?? $0 }
     }
 }
