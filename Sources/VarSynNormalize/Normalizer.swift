@@ -165,6 +165,12 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         if accession.kind == .geneSymbol {
             return try preferredTranscript(gene: accession.text, warnings: &warnings)
         }
+        // A gene named on a genomic record, `NG_012337.1(SDHD):c.274G>T`: the gene's preferred transcript.
+        if let selector = reference.selector, selector.kind == .geneSymbol,
+            provider.transcript(accession: accession.text) == nil
+        {
+            return try preferredTranscript(gene: selector.text, warnings: &warnings)
+        }
         guard let lookup = provider.transcript(accession: accession.text) else {
             throw NormalizeError(.unknownReference, "\(accession.text) is not in the reference data")
         }
@@ -244,6 +250,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 }
                 start = p2.index
                 end = p2.index
+            }
+            if variant.location.end == nil {
+                end = try repeatEnd(variant.edit, start: start, end: end, where: label(p1)) { transcript.base(at: $0) }
             }
             let algebra = SequenceAlgebra(base: { transcript.base(at: $0) }, bounds: 0..<transcript.length)
             guard let ref = algebra.bases(start, end) else {
@@ -369,6 +378,11 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             }
             start = b1
             end = b1
+        }
+        if variant.location.end == nil {
+            end = try repeatEnd(variant.edit, start: start, end: end, where: "\(chromosome.accession):g.\(b1)") {
+                view.algebra.bases($0, $0 + 1)?.first
+            }
         }
         let ref = view.algebra.bases(start, end)
         if ref == nil {
