@@ -337,6 +337,13 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         guard let reference else {
             throw NormalizeError(.unknownReference, "no reference sequence: write NC_…:g.… or chrN:g.…")
         }
+        // `NG_007485.1(NR_024274.1):g.616del`: a transcript selector asks for c./n. positions, not g.
+        if let selector = reference.selector, Self.namesTranscript(selector) {
+            throw NormalizeError(
+                .invalid,
+                "\(reference.accession.text)(\(selector.text)) selects a transcript; write its positions as c. or n., or drop the selector for g."
+            )
+        }
         var warnings: [String] = []
         guard case .exact(.base(let b1)) = variant.location.start else {
             throw NormalizeError(.unsupported, "uncertain or symbolic genomic positions are not normalized")
@@ -416,6 +423,16 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             event: event, transcript: preferred, transcriptChange: nil, warnings: warnings, view: view)
         result.warnings = uniqued(result.warnings)
         return result
+    }
+
+    /// Whether an accession names a transcript (`NM_`, `NR_`, `XM_`, `XR_`, `ENST`, `LRG_1t1`).
+    static func namesTranscript(_ accession: Accession) -> Bool {
+        switch accession.kind {
+        case .lrgTranscript: return true
+        case .refSeq, .ensembl:
+            return ["NM_", "NR_", "XM_", "XR_", "ENST"].contains { accession.text.hasPrefix($0) }
+        default: return false
+        }
     }
 
     /// `LRG_164:g.N` / `NG_…:g.N`: through the segment's placement on GRCh38 (else GRCh37).

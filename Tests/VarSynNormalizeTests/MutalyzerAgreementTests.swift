@@ -462,6 +462,19 @@ import Testing
         #expect(v.hgvsG == "LRG_303:g.=")
     }
 
+    /// A transcript selector on g. positions is a contradiction (mutalyzer ECOORDINATESYSTEMMISMATCH); it was
+    /// silently ignored, reading `NG_007485.1(NR_024274.1):g.616del` as `NG_007485.1:g.616del`.
+    @Test func transcriptSelectorOnGenomicPositionsIsRefused() throws {
+        let n = try Self.normalizer("NG_007485.1")
+        do {
+            let v = try n.normalize("NG_007485.1(NR_024274.1):g.616del")
+            Issue.record("accepted as \(v.hgvsG ?? "?")")
+        } catch {
+            #expect(error.code == .invalid)
+        }
+        #expect(try n.normalize("NG_007485.1:g.616del").hgvsG != nil)
+    }
+
     /// A gene symbol selecting the transcript on a genomic record: `NG_012337.1(SDHD):c.274G>T`.
     @Test func geneSymbolOnAGenomicRecordSelectsTheGenesTranscript() throws {
         let n = try Self.normalizer("NG_012337.1")
