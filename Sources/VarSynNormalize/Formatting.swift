@@ -17,7 +17,8 @@ enum EditText {
         case .insertion: return first + "_" + last + "ins" + bases(alternative, rna)
         case .inversion: return range + "inv"
         case .deletionInsertion: return range + "delins" + bases(alternative, rna)
-        case .identity: return range + "="
+        // Nothing inserted, nothing deleted (`g.6932_6933insAGC[0]`): the whole sequence is unchanged, `g.=`.
+        case .identity: return reference.isEmpty ? "=" : range + "="
         }
     }
 

@@ -135,6 +135,21 @@ extension Normalizer {
         case .conversion(let inserted):
             return EditReplacement(alternative: try insertedBases(inserted, copy: copy), statedReference: nil)
         case .repeated(let units):
+            // One repeat unit: the range must hold whole copies of it (`c.274_275TA[5]` on `AA` is a mismatch).
+            if units.count == 1, let reference {
+                let unit = Array(units[0].unit.bases.utf8).map(upper)
+                let copies = unit.isEmpty ? 0 : reference.count / unit.count
+                if copies == 0 || reference.count != copies * unit.count
+                    || reference != Array(repeatElement(unit, count: copies).joined())
+                {
+                    let expected = String(decoding: reference, as: UTF8.self)
+                    let found = String(decoding: unit, as: UTF8.self)
+                    throw NormalizeError(
+                        .referenceMismatch,
+                        "\(label): the range is \(expected), not copies of the repeat unit \(found)",
+                        expected: expected, found: found)
+                }
+            }
             var bases: [UInt8] = []
             for unit in units {
                 guard case .exactly(let n) = unit.count, n >= 0, n <= 100_000 else {
@@ -147,6 +162,28 @@ extension Normalizer {
         case .copyNumber, .methylation, .supernumerary:
             throw NormalizeError(.unsupported, "\(label): copy-number, methylation and ISCN changes are not normalized")
         }
+    }
+
+    /// The end of a repeat written at one position (`g.4911GT[5]`, `c.10CA[5]`): the position is the first base of
+    /// the repeat, which covers as many whole copies of the unit as the reference holds there (`GTGT`, so
+    /// `g.4911_4914GT[5]`: 2 copies become 5). Other edits, and repeats whose reference is unknown, keep `end`.
+    /// A position that does not start a copy of the unit is a reference mismatch.
+    func repeatEnd(
+        _ edit: NucleotideEdit, start: Int, end: Int, where label: String, base: (Int) -> UInt8?
+    ) throws(NormalizeError) -> Int {
+        guard case .repeated(let units) = edit, units.count == 1 else { return end }
+        let unit = units[0].unit.bases.utf8.map { $0 >= 97 && $0 <= 122 ? ($0 == 117 ? 84 : $0 - 32) : $0 }
+        guard !unit.isEmpty, base(start) != nil else { return end }
+        var cursor = start
+        while unit.indices.allSatisfy({ base(cursor + $0) == unit[$0] }) { cursor += unit.count }
+        guard cursor > start else {
+            let found = (0..<unit.count).compactMap { base(start + $0) }
+            throw NormalizeError(
+                .referenceMismatch,
+                "\(label): the reference there is \(String(decoding: found, as: UTF8.self)), not the repeat unit \(String(decoding: unit, as: UTF8.self))",
+                expected: String(decoding: found, as: UTF8.self), found: String(decoding: unit, as: UTF8.self))
+        }
+        return cursor
     }
 
     /// Literal bases of inserted material; copies of ranges are read through `copy`.

@@ -165,6 +165,12 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         if accession.kind == .geneSymbol {
             return try preferredTranscript(gene: accession.text, warnings: &warnings)
         }
+        // A gene named on a genomic record, `NG_012337.1(SDHD):c.274G>T`: the gene's preferred transcript.
+        if let selector = reference.selector, selector.kind == .geneSymbol,
+            provider.transcript(accession: accession.text) == nil
+        {
+            return try preferredTranscript(gene: selector.text, warnings: &warnings)
+        }
         guard let lookup = provider.transcript(accession: accession.text) else {
             throw NormalizeError(.unknownReference, "\(accession.text) is not in the reference data")
         }
@@ -244,6 +250,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 }
                 start = p2.index
                 end = p2.index
+            }
+            if variant.location.end == nil {
+                end = try repeatEnd(variant.edit, start: start, end: end, where: label(p1)) { transcript.base(at: $0) }
             }
             let algebra = SequenceAlgebra(base: { transcript.base(at: $0) }, bounds: 0..<transcript.length)
             guard let ref = algebra.bases(start, end) else {
@@ -328,6 +337,13 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         guard let reference else {
             throw NormalizeError(.unknownReference, "no reference sequence: write NC_…:g.… or chrN:g.…")
         }
+        // `NG_007485.1(NR_024274.1):g.616del`: a transcript selector asks for c./n. positions, not g.
+        if let selector = reference.selector, Self.namesTranscript(selector) {
+            throw NormalizeError(
+                .invalid,
+                "\(reference.accession.text)(\(selector.text)) selects a transcript; write its positions as c. or n., or drop the selector for g."
+            )
+        }
         var warnings: [String] = []
         guard case .exact(.base(let b1)) = variant.location.start else {
             throw NormalizeError(.unsupported, "uncertain or symbolic genomic positions are not normalized")
@@ -370,6 +386,11 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             start = b1
             end = b1
         }
+        if variant.location.end == nil {
+            end = try repeatEnd(variant.edit, start: start, end: end, where: "\(chromosome.accession):g.\(b1)") {
+                view.algebra.bases($0, $0 + 1)?.first
+            }
+        }
         let ref = view.algebra.bases(start, end)
         if ref == nil {
             warnings.append(
@@ -402,6 +423,16 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             event: event, transcript: preferred, transcriptChange: nil, warnings: warnings, view: view)
         result.warnings = uniqued(result.warnings)
         return result
+    }
+
+    /// Whether an accession names a transcript (`NM_`, `NR_`, `XM_`, `XR_`, `ENST`, `LRG_1t1`).
+    static func namesTranscript(_ accession: Accession) -> Bool {
+        switch accession.kind {
+        case .lrgTranscript: return true
+        case .refSeq, .ensembl:
+            return ["NM_", "NR_", "XM_", "XR_", "ENST"].contains { accession.text.hasPrefix($0) }
+        default: return false
+        }
     }
 
     /// `LRG_164:g.N` / `NG_…:g.N`: through the segment's placement on GRCh38 (else GRCh37).

@@ -91,6 +91,10 @@ public struct GFFImporter {
             // Exons of a gene on a transcript record (mutalyzer NM_003002.4.gff3): the record is the transcript.
             if Self.looksLikeTranscript(first.seqid) && (parent.type == "gene" || featureByID[key] == nil) {
                 accession = first.seqid
+            } else if parent.type == "gene" {
+                // RefSeqGene `gbkey=exon` features hang off the gene (Splign exons of NG_012337.1 TIMM8B): they
+                // describe no transcript of their own; the gene's mRNA records do.
+                continue
             }
             let gene = a["gene"] ?? a["gene_name"] ?? featureByID[a["Parent"] ?? ""]?.attributes["Name"] ?? ""
             let hgnc = Self.hgncID(
@@ -156,6 +160,7 @@ public struct GFFImporter {
             var alignments: [TranscriptAlignment] = []
             var sequence = sequences[accession] ?? []
             var genomicReference = ""
+            var recordPlacement: RecordPlacement?
             if let chromosome, let onAssembly, !sequences.keys.contains(seqid) {
                 alignments.append(
                     TranscriptAlignment(
@@ -164,6 +169,7 @@ public struct GFFImporter {
             } else if let genomic = sequences[seqid] {
                 // Annotated on a genomic record (NG_, slice): splice the transcript from it.
                 genomicReference = seqid
+                recordPlacement = RecordPlacement(strand: strand, exons: aligned)
                 if sequence.isEmpty {
                     for e in aligned where e.genomic.end <= genomic.count {
                         let piece = genomic[e.genomic.start..<e.genomic.end]
@@ -181,7 +187,7 @@ public struct GFFImporter {
                     genomicReference: genomicReference, cds: cds, sequence: sequence,
                     length: sequence.isEmpty ? aligned.map(\.transcript.end).max() ?? 0 : sequence.count,
                     exons: aligned.map(\.transcript).sorted { $0.start < $1.start }, alignments: alignments,
-                    source: "GFF"))
+                    source: "GFF", recordPlacement: recordPlacement))
         }
 
         // A transcript record annotated on itself (seqid = NM_/NR_/ENST without exon features).

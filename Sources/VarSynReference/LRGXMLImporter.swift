@@ -512,7 +512,14 @@ public struct LRGXMLImporter {
                     accession: refSeq.isEmpty ? lrgName : refSeq, alternateAccessions: refSeq.isEmpty ? [] : [lrgName],
                     gene: symbol, hgncID: hgnc, proteinAccession: protein, genomicReference: id, cds: cds,
                     sequence: rebuilt, exons: exons, alignments: alignments,
-                    source: updatable ? "LRG-XML annotation" : "LRG-XML"))
+                    source: updatable ? "LRG-XML annotation" : "LRG-XML",
+                    recordPlacement: RecordPlacement(
+                        strand: .plus,
+                        exons: t.exons.map {
+                            AlignedExon(
+                                transcript: TranscriptInterval(hgvsStart: $0.2, hgvsEnd: $0.3),
+                                genomic: GenomicInterval(hgvsStart: $0.0, hgvsEnd: $0.1))
+                        })))
         }
         return models
     }

@@ -47,6 +47,22 @@ public struct TranscriptAlignment: Sendable, Hashable {
     }
 }
 
+/// Where a transcript lies on its own genomic record (`TranscriptModel.genomicReference`, an NG_ RefSeqGene or an
+/// LRG sequence), in that record's coordinates: what `NG_012337.1(NM_003002.2):c.274G>T` needs, independent of any
+/// assembly. Held in memory only (the binary table places transcripts through the assemblies).
+///
+/// Example: NM_003002.2 on NG_012337.1 is on the plus strand; exon 1 is transcript `[0, 113)` at `[5000, 5113)`.
+public struct RecordPlacement: Sendable, Hashable {
+    public var strand: Strand
+    /// Exons in transcript order, `genomic` in the record's coordinates (0-based half-open).
+    public var exons: [AlignedExon]
+
+    public init(strand: Strand, exons: [AlignedExon]) {
+        self.strand = strand
+        self.exons = exons
+    }
+}
+
 /// A transcript: accession.version, gene, CDS, sequence, exons, alignments.
 public struct TranscriptModel: Sendable, Hashable {
     /// Primary accession with version, e.g. `NM_003156.3` (or `LRG_164t1` when no RefSeq name is known).
@@ -74,12 +90,15 @@ public struct TranscriptModel: Sendable, Hashable {
     public var alignments: [TranscriptAlignment]
     /// Importer that produced the record, e.g. `UTA-LRG`.
     public var source: String
+    /// The exons on `genomicReference` in its own coordinates, when the importer read them (GFF3 on an NG_
+    /// record, LRG XML); not stored in the binary table.
+    public var recordPlacement: RecordPlacement?
 
     public init(
         accession: String, alternateAccessions: [String] = [], gene: String, hgncID: Int = 0,
         proteinAccession: String = "", genomicReference: String = "", cds: TranscriptInterval?,
         sequence: [UInt8] = [], length: Int? = nil, exons: [TranscriptInterval], alignments: [TranscriptAlignment] = [],
-        source: String
+        source: String, recordPlacement: RecordPlacement? = nil
     ) {
         self.accession = accession
         self.alternateAccessions = alternateAccessions
@@ -93,6 +112,7 @@ public struct TranscriptModel: Sendable, Hashable {
         self.exons = exons
         self.alignments = alignments
         self.source = source
+        self.recordPlacement = recordPlacement
     }
 
     /// Whether the transcript codes for a protein.

@@ -87,6 +87,33 @@ import Testing
         #expect(String(decoding: t.sequence[cds.start..<(cds.start + 3)], as: UTF8.self) == "ATG")
     }
 
+    /// `NG_012337.1(NM_003002.2):c.274G>T` needs the transcript's exons in the NG_ record's own coordinates.
+    @Test func refSeqGeneRecordKeepsTheTranscriptPlacementOnTheRecord() throws {
+        let data = try GFFImporter(
+            path: Fixtures.data("mutalyzer-refs/NG_012337.1.gff3"),
+            fasta: [Fixtures.data("mutalyzer-refs/NG_012337.1.fasta")]
+        ).load()
+        let sdhd = try #require(data.transcripts.first { $0.accession == "NM_003002.2" })
+        let placement = try #require(sdhd.recordPlacement)
+        #expect(sdhd.genomicReference == "NG_012337.1" && placement.strand == .plus)
+        #expect(
+            placement.exons.map(\.genomic) == [
+                GenomicInterval(hgvsStart: 5001, hgvsEnd: 5113), GenomicInterval(hgvsStart: 6011, hgvsEnd: 6127),
+                GenomicInterval(hgvsStart: 7021, hgvsEnd: 7165), GenomicInterval(hgvsStart: 12959, hgvsEnd: 13948),
+            ])
+        // c.274 is n.335 (CDS from n.62): exon 3 starts at n.287 = g.7021, so c.274 = g.7125 (mutalyzer's answer).
+        let exon3 = placement.exons[2]
+        #expect(exon3.genomic.start + (334 - exon3.transcript.start) == 7124)
+        let genome = try #require(data.segments.first { $0.accession == "NG_012337.1" })
+        #expect(genome.sequence[7124] == UInt8(ascii: "G") && sdhd.sequence[334] == UInt8(ascii: "G"))
+        // Minus strand: TIMM8B exon 1 is the higher one.
+        let timm8b = try #require(data.transcripts.first { $0.accession == "NM_012459.2" })
+        #expect(timm8b.recordPlacement?.strand == .minus)
+        #expect(timm8b.recordPlacement?.exons.first?.genomic == GenomicInterval(hgvsStart: 4794, hgvsEnd: 4952))
+        // The Splign `gbkey=exon` features hanging off gene-TIMM8B are not a transcript of their own.
+        #expect(!data.transcripts.contains { $0.accession == "TIMM8B" || $0.accession == "gene-TIMM8B" })
+    }
+
     @Test func transcriptRecordAnnotatedOnItself() throws {
         let data = try GFFImporter(
             path: Fixtures.data("mutalyzer-refs/NM_003002.4.gff3"),

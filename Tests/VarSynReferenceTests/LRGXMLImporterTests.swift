@@ -104,6 +104,23 @@ import Testing
         #expect(compared >= 10)
     }
 
+    /// `LRG_1t1:c.266G>T` is `LRG_1:g.6855G>T` (mutalyzer): the fixed transcript keeps its exons on the LRG.
+    @Test func fixedTranscriptKeepsItsExonsOnTheLRG() throws {
+        let data = try LRGXMLImporter(path: Fixtures.data("mutalyzer-refs/LRG_1")).load()
+        let t = try #require(
+            data.transcripts.first { $0.alternateAccessions.contains("LRG_1t1") || $0.accession == "LRG_1t1" })
+        let placement = try #require(t.recordPlacement)
+        #expect(placement.strand == .plus && placement.exons.count == t.exons.count)
+        #expect(
+            placement.exons.prefix(2).map(\.genomic) == [
+                GenomicInterval(hgvsStart: 5001, hgvsEnd: 5229), GenomicInterval(hgvsStart: 6693, hgvsEnd: 6887),
+            ])
+        // c.266 = n.(126 + 266) = n.392, in exon 2 (n.230..424): LRG_1 g.6693 + 162 = g.6855.
+        let exon2 = placement.exons[1]
+        let cds = try #require(t.cds)
+        #expect(exon2.genomic.start + (cds.start + 265 - exon2.transcript.start) + 1 == 6855)
+    }
+
     /// BRCA1 on GRCh38 has insertions on both sides; positions must be computed through them.
     @Test func brca1GRCh38ThroughIndels() throws {
         let data = try LRGXMLImporter(path: Fixtures.data("lrg-xml/LRG_292.xml")).load()
