@@ -1,0 +1,475 @@
+import VarSynCore
+import VarSynReference
+
+// Alleles: `NG_012337.1:g.[7109T>A;7110del]`, `NM_003002.2:c.[274G>T;278A>G]`, `c.[76A>C];[76=]`, `g.[a(;)b]`.
+//
+// Every component is placed (positions mapped, stated bases checked) exactly as a single variant is, in one frame:
+// the genome (plus strand) when every component has a genomic placement, else the transcript sequence. Then, in
+// the description's orientation (the transcript's for c./n./r.), components that touch, overlap an insertion
+// point, or that the 3' rule would slide into the next one are merged into one change (HGVS: adjacent changes
+// are one delins; changes separated by an unchanged base are described individually). Each merged change is
+// normalized like a single variant. Overlapping components (two insertions at one point, an insertion inside a
+// deletion, overlapping ranges) are refused as `.invalid`.
+
+extension Normalizer {
+    /// A variant placed on its reference, before shifting: what ``outputs(of:)`` normalizes.
+    struct PlacedVariant {
+        var transcript: Transcript?
+        var event: GenomicEvent?
+        var transcriptChange: (change: SequenceChange, reference: [UInt8])?
+        var warnings: [String]
+        var view: GenomeView<Provider>?
+    }
+
+    /// A placement, or a result that needs no shifting (exon-level changes).
+    enum Placement {
+        case placed(PlacedVariant)
+        case normalized(NormalizedVariant)
+    }
+
+    /// Every output of a placed variant.
+    func outputs(of placement: Placement) throws(NormalizeError) -> NormalizedVariant {
+        switch placement {
+        case .normalized(let v): return v
+        case .placed(let p):
+            var result = try outputs(
+                event: p.event, transcript: p.transcript, transcriptChange: p.transcriptChange, warnings: p.warnings,
+                view: p.view)
+            result.warnings = uniqued(result.warnings)
+            return result
+        }
+    }
+
+    /// The single variant of a tree (`c.76A>C`, `c.[76A>C]`, `c.(76A>C)`); nil for an allele (`[a;b]`, `[a];[b]`,
+    /// `[a(;)b]`); throws for what is neither (alternatives `^`, `c.=`, `?`, `0`).
+    func singleVariantOrAllele<P>(
+        _ tree: AlleleTree<NucleotideVariant<P>>
+    ) throws(NormalizeError) -> NucleotideVariant<P>? {
+        switch tree {
+        case .variant(let v): return v
+        case .bracket(let inner), .predicted(let inner): return try singleVariantOrAllele(inner)
+        case .cis(let members) where members.count == 1: return try singleVariantOrAllele(members[0])
+        case .cis, .trans, .unknownPhase: return nil
+        default: return try singleVariant(tree)
+        }
+    }
+
+    /// `r.` computed from DNA is a prediction: `NM_003002.2:r.(274g>u)`, `NM_003002.2:r.([274g>u;278a>g])`.
+    func predictedRNA(_ v: NormalizedVariant, observed: Bool) -> NormalizedVariant {
+        guard !observed else { return v }
+        var v = v
+        if let r = v.hgvsR, let colon = r.range(of: ":r.") {
+            let body = r[colon.upperBound...]
+            if !(body.hasPrefix("(") && body.hasSuffix(")")) { v.hgvsR = "\(r[..<colon.upperBound])(\(body))" }
+        }
+        v.alleles = v.alleles.map { $0.map { predictedRNA($0, observed: false) } }
+        return v
+    }
+
+    // MARK: Entry points
+
+    /// A c./n./r. allele: `NG_012337.1(NM_003002.2):c.[274G>T;278A>G]` -> `c.[274G>T;278A>G]`,
+    /// `g.[7125G>T;7129A>G]`, `p.(Asp92_Tyr93delinsTyrCys)`.
+    func normalizeAllele(
+        reference: ReferenceSpecifier?, system: CoordinateSystem,
+        _ tree: AlleleTree<NucleotideVariant<TranscriptPosition>>
+    ) throws(NormalizeError) -> NormalizedVariant {
+        let (phase, groups) = try alleleGroups(tree)
+        let result = try normalizeAllele(phase: phase, groups: groups, transcriptInput: true) {
+            (v) throws(NormalizeError) -> Placement in
+            try placeTranscriptVariant(reference: reference, system: system, v)
+        }
+        return predictedRNA(result, observed: system == .rna)
+    }
+
+    /// A g. allele: `NG_012337.1:g.[7109T>A;7110del]` -> `NG_012337.1:g.7109_7110delinsA`.
+    func normalizeAllele(
+        reference: ReferenceSpecifier?, _ tree: AlleleTree<NucleotideVariant<GenomicPosition>>
+    ) throws(NormalizeError) -> NormalizedVariant {
+        let (phase, groups) = try alleleGroups(tree)
+        let result = try normalizeAllele(phase: phase, groups: groups, transcriptInput: false) {
+            (v) throws(NormalizeError) -> Placement in
+            try placeGenomicVariant(reference: reference, v)
+        }
+        return predictedRNA(result, observed: false)
+    }
+
+    /// The phase and the variants of each chromosome copy: `[a;b]` one group, `[a];[b]` two, `[a(;)b]` one per
+    /// variant. `=` members (`[76=]`, `[=]`) contribute no change.
+    func alleleGroups<P>(
+        _ tree: AlleleTree<NucleotideVariant<P>>
+    ) throws(NormalizeError) -> (AllelePhase, [[NucleotideVariant<P>]]) {
+        func members(_ t: AlleleTree<NucleotideVariant<P>>) throws(NormalizeError) -> [NucleotideVariant<P>] {
+            switch t {
+            case .variant(let v): return [v]
+            case .bracket(let inner), .predicted(let inner): return try members(inner)
+            case .cis(let list):
+                var out: [NucleotideVariant<P>] = []
+                for m in list { out += try members(m) }
+                return out
+            case .unchanged: return []
+            default:
+                throw NormalizeError(
+                    .unsupported, "allele members are normalized when they are variants or `=` (not `?`, `0`, `^`)")
+            }
+        }
+        switch tree {
+        case .bracket(let inner), .predicted(let inner): return try alleleGroups(inner)
+        case .trans(let list):
+            var groups: [[NucleotideVariant<P>]] = []
+            for m in list { groups.append(try members(m)) }
+            return (.trans, groups)
+        case .unknownPhase(let list):
+            var groups: [[NucleotideVariant<P>]] = []
+            for m in list { groups.append(try members(m)) }
+            return (.unknown, groups)
+        default:
+            return (.cis, [try members(tree)])
+        }
+    }
+
+    // MARK: Normalization
+
+    /// One allele result from its groups (each group is one chromosome copy, or one variant of unknown phase).
+    func normalizeAllele<V>(
+        phase: AllelePhase, groups: [[V]], transcriptInput: Bool, place: (V) throws(NormalizeError) -> Placement
+    ) throws(NormalizeError) -> NormalizedVariant {
+        var copies: [CisAllele] = []
+        for group in groups {
+            var placements: [Placement] = []
+            for v in group { placements.append(try place(v)) }
+            copies.append(try cisAllele(placements, transcriptInput: transcriptInput))
+        }
+        if phase == .cis, let only = copies.first, copies.count == 1, only.components.count == 1 {
+            // One change after merging: exactly the single variant it equals (`[7109T>A;7110del]` = `7109_7110delinsA`).
+            var v = only.components[0]
+            v.phase = .cis
+            v.alleles = [only.components]
+            return v
+        }
+        return combine(copies, phase: phase)
+    }
+
+    /// The normalized changes of one chromosome copy, in genome (or transcript) order.
+    struct CisAllele {
+        var components: [NormalizedVariant]
+        /// The components' c./n./r. order runs against genome order (minus-strand transcript).
+        var reversedOnTranscript: Bool
+        /// p. of the whole copy (all exonic changes applied together), when a protein module is wired in.
+        var protein: String?
+    }
+
+    /// A change in the allele's frame with the placement it came from.
+    struct FramedChange {
+        var change: SequenceChange
+        var reference: [UInt8]
+        var referenceKnown: Bool
+        var placed: PlacedVariant
+    }
+
+    /// Places, checks, merges and normalizes the variants of one chromosome copy.
+    func cisAllele(_ placements: [Placement], transcriptInput: Bool) throws(NormalizeError) -> CisAllele {
+        var placed: [PlacedVariant] = []
+        for p in placements {
+            switch p {
+            case .placed(let v): placed.append(v)
+            case .normalized:
+                throw NormalizeError(.unsupported, "exon-level changes are not normalized inside alleles")
+            }
+        }
+        guard let first = placed.first else {
+            return CisAllele(components: [], reversedOnTranscript: false, protein: nil)
+        }
+        // The frame: the genome when every component is placed there, else the transcript.
+        var changes: [FramedChange] = []
+        var algebra: SequenceAlgebra
+        var minusStrand = false
+        if let e0 = first.event,
+            placed.allSatisfy({ $0.event?.chromosome == e0.chromosome && $0.event?.assembly == e0.assembly })
+        {
+            for p in placed {
+                guard let e = p.event else { continue }
+                changes.append(
+                    FramedChange(change: e.change, reference: e.reference, referenceKnown: e.referenceKnown, placed: p))
+            }
+            algebra = (first.view ?? makeView(chromosome: e0.chromosome, assembly: e0.assembly)).algebra
+            if transcriptInput, let t = first.transcript, let a = t.alignment(on: e0.assembly),
+                a.chromosome == e0.chromosome
+            {
+                minusStrand = a.strand == .minus
+            }
+        } else if let t = first.transcript, placed.allSatisfy({ $0.event == nil && $0.transcriptChange != nil }),
+            placed.allSatisfy({ $0.transcript?.accession == t.accession })
+        {
+            for p in placed {
+                guard let c = p.transcriptChange else { continue }
+                changes.append(FramedChange(change: c.change, reference: c.reference, referenceKnown: true, placed: p))
+            }
+            algebra = SequenceAlgebra(base: { t.base(at: $0) }, bounds: 0..<t.length)
+        } else {
+            throw NormalizeError(
+                .unsupported, "the allele's variants cannot be placed on one sequence (genome or transcript)")
+        }
+        // Changes that leave the reference as it is (`274=`) drop out.
+        changes.removeAll { $0.change.alternative == $0.reference && !$0.reference.isEmpty }
+        changes.sort { ($0.change.start, $0.change.end) < ($1.change.start, $1.change.end) }
+        try refuseOverlaps(changes)
+
+        // Merge in the description's orientation: a change the 3' rule slides onto the next one joins it.
+        var clusters: [[FramedChange]] = []
+        for c in (minusStrand ? changes.reversed() : changes) {
+            if let last = clusters.last, let m = try? merged(last, algebra: algebra) {
+                let n = algebra.normalize(
+                    m.change, reference: m.reference, direction: minusStrand ? .fivePrime : .threePrime)
+                let touches =
+                    minusStrand
+                    ? c.change.end >= min(m.change.start, n.kind == .identity ? m.change.start : n.start)
+                    : c.change.start <= max(m.change.end, n.kind == .identity ? m.change.end : n.end)
+                if touches {
+                    clusters[clusters.count - 1].append(c)
+                    continue
+                }
+            }
+            clusters.append([c])
+        }
+        if minusStrand { clusters.reverse() }
+
+        var components: [NormalizedVariant] = []
+        var mergedChanges: [FramedChange] = []
+        for cluster in clusters {
+            let m = try merged(cluster, algebra: algebra)
+            if cluster.count > 1,
+                algebra.normalize(m.change, reference: m.reference, direction: .threePrime).kind == .identity
+            {
+                continue
+            }
+            mergedChanges.append(m)
+            if cluster.count == 1 {
+                components.append(try outputs(of: .placed(cluster[0].placed)))
+                continue
+            }
+            var p = m.placed
+            p.warnings = uniqued(cluster.flatMap(\.placed.warnings))
+            if var e = p.event {
+                e.change = m.change
+                e.reference = m.reference
+                e.referenceKnown = m.referenceKnown
+                p.event = e
+                p.transcriptChange = nil
+            } else {
+                p.transcriptChange = (m.change, m.reference)
+            }
+            components.append(try outputs(of: .placed(p)))
+        }
+        if components.isEmpty {
+            // Every change cancelled out: the first component as written (an identity).
+            components = [try outputs(of: .placed(first))]
+        }
+        let protein = mergedChanges.count > 1 ? copyProtein(mergedChanges, components: components) : nil
+        return CisAllele(components: components, reversedOnTranscript: minusStrand, protein: protein)
+    }
+
+    /// `.invalid` when two changes overlap: ranges sharing a base, an insertion point inside a replaced range, or
+    /// two insertions at one point (mutalyzer EOVERLAP).
+    func refuseOverlaps(_ changes: [FramedChange]) throws(NormalizeError) {
+        for i in changes.indices {
+            for j in changes.indices where j > i {
+                let a = changes[i].change
+                let b = changes[j].change
+                let overlap: Bool
+                switch (a.start == a.end, b.start == b.end) {
+                case (true, true): overlap = a.start == b.start
+                case (true, false): overlap = b.start < a.start && a.start < b.end
+                case (false, true): overlap = a.start < b.start && b.start < a.end
+                case (false, false): overlap = max(a.start, b.start) < min(a.end, b.end)
+                }
+                if overlap {
+                    throw NormalizeError(
+                        .invalid,
+                        "the allele's changes overlap (at \(a.start + 1)..\(a.end) and \(b.start + 1)..\(b.end)); describe the combined change as one delins"
+                    )
+                }
+            }
+        }
+    }
+
+    /// Several changes (sorted, not overlapping) as one change over their span, reference bases between them kept.
+    func merged(_ cluster: [FramedChange], algebra: SequenceAlgebra) throws(NormalizeError) -> FramedChange {
+        let sorted = cluster.sorted { ($0.change.start, $0.change.end) < ($1.change.start, $1.change.end) }
+        guard var out = sorted.first else {
+            throw NormalizeError(.invalid, "an empty allele")
+        }
+        guard sorted.count > 1 else { return out }
+        var alternative: [UInt8] = []
+        var reference: [UInt8] = []
+        var position = out.change.start
+        var known = true
+        for c in sorted {
+            if c.change.start > position {
+                guard let gap = algebra.bases(position, c.change.start) else {
+                    throw NormalizeError(.sequenceUnavailable, "the bases between the allele's changes are not known")
+                }
+                alternative += gap
+                reference += gap
+            }
+            alternative += c.change.alternative
+            reference += c.reference
+            position = max(position, c.change.end)
+            known = known && c.referenceKnown
+        }
+        out.change = SequenceChange(start: out.change.start, end: position, alternative: alternative)
+        out.reference = reference
+        out.referenceKnown = known
+        return out
+    }
+
+    /// p. of one chromosome copy: its exonic changes applied together on the transcript (`c.[274G>T;278A>G]` ->
+    /// `p.(Asp92_Tyr93delinsTyrCys)`); an intronic or flanking change counts only when it alone makes p. unknown.
+    func copyProtein(_ changes: [FramedChange], components: [NormalizedVariant]) -> String? {
+        guard let protein, let transcript = changes.first?.placed.transcript, transcript.cds != nil else { return nil }
+        var onTranscript: [FramedChange] = []
+        for (i, c) in changes.enumerated() {
+            var t: (change: SequenceChange, reference: [UInt8])?
+            if let e = c.placed.event {
+                var event = e
+                event.change = c.change
+                event.reference = c.reference
+                if let a = transcript.alignment(on: e.assembly), a.chromosome == e.chromosome {
+                    t = transcriptFrameChange(event, transcript: transcript, alignment: a)
+                }
+            } else {
+                t = (c.change, c.reference)
+            }
+            if let t {
+                var f = c
+                f.change = t.change
+                f.reference = t.reference
+                onTranscript.append(f)
+            } else if i < components.count, let p = components[i].hgvsP, p.hasSuffix("p.?") {
+                return p
+            }
+        }
+        guard !onTranscript.isEmpty else { return components.first?.hgvsP }
+        let algebra = SequenceAlgebra(base: { transcript.base(at: $0) }, bounds: 0..<transcript.length)
+        guard let m = try? merged(onTranscript, algebra: algebra) else { return nil }
+        var ignored: [String] = []
+        guard
+            let c = transcriptForms(
+                transcript, events: [], transcriptChange: (m.change, m.reference), warnings: &ignored
+            ).hgvs
+        else { return nil }
+        return protein.proteinDescription(ofCoding: c)
+    }
+
+    // MARK: Combined forms
+
+    /// `NC_1:g.[a;b]`, `[a];[b]`, `[a(;)b]` from the chromosome copies' components, and the allele key.
+    func combine(_ copies: [CisAllele], phase: AllelePhase) -> NormalizedVariant {
+        var result = NormalizedVariant()
+        result.phase = phase
+        result.alleles = copies.map(\.components)
+        let all = copies.flatMap(\.components)
+        func joined(_ form: (NormalizedVariant) -> String?, transcriptOrder: Bool) -> String? {
+            var head: Substring?
+            var groups: [[Substring]] = []
+            for copy in copies {
+                var bodies: [Substring] = []
+                let ordered =
+                    transcriptOrder && copy.reversedOnTranscript ? copy.components.reversed() : copy.components
+                for v in ordered {
+                    guard let text = form(v), let (h, body) = Self.splitDescription(text) else { return nil }
+                    if let head, head != h { return nil }
+                    head = h
+                    bodies.append(body)
+                }
+                groups.append(bodies)
+            }
+            guard let head else { return nil }
+            let inner: String
+            switch phase {
+            case .cis: inner = "[" + (groups.first ?? []).joined(separator: ";") + "]"
+            case .trans:
+                inner = groups.map { "[" + ($0.isEmpty ? "=" : $0.joined(separator: ";")) + "]" }.joined(separator: ";")
+            case .unknown: inner = "[" + groups.map { $0.joined(separator: ";") }.joined(separator: "(;)") + "]"
+            }
+            return head + inner
+        }
+        result.hgvsG = joined(\.hgvsG, transcriptOrder: false)
+        result.hgvsGGRCh37 = joined(\.hgvsGGRCh37, transcriptOrder: false)
+        result.hgvsC = joined(\.hgvsC, transcriptOrder: true)
+        result.hgvsR = joined(\.hgvsR, transcriptOrder: true)
+        if phase == .cis, let p = copies.first?.protein {
+            result.hgvsP = p
+            result.proteinKey = proteinKey(of: p)
+        }
+        result.key = Self.alleleKey(copies.map { $0.components.map(\.key) }, phase: phase)
+        if result.key == nil {
+            result.keyUnavailableReason =
+                all.compactMap(\.keyUnavailableReason).first ?? "a component of the allele has no key"
+        }
+        result.candidates = alleleCandidates(copies, phase: phase)
+        result.warnings = uniqued(all.flatMap(\.warnings))
+        return result
+    }
+
+    /// `NC_000011.10:g.4055634C>A` -> (`NC_000011.10:g.`, `4055634C>A`).
+    static func splitDescription(_ text: String) -> (Substring, Substring)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let rest = text[text.index(after: colon)...]
+        guard let dot = rest.firstIndex(of: "."), rest.distance(from: rest.startIndex, to: dot) == 1 else {
+            return nil
+        }
+        let bodyStart = rest.index(after: dot)
+        return (text[..<bodyStart], text[bodyStart...])
+    }
+
+    /// The allele key: the components' DNA keys (SPDI), each chromosome copy in genome order, marked with its
+    /// phase. Cis `[k1;k2]`; trans `[k1;k2];[k3]` with the copies sorted (so `[a];[b]` = `[b];[a]`), an unchanged
+    /// copy `[=]`; unknown phase `[k1(;)k2]` sorted. An allele that merges into one change has that change's key.
+    static func alleleKey(_ keys: [[String?]], phase: AllelePhase) -> String? {
+        var copies: [[String]] = []
+        for copy in keys {
+            var out: [String] = []
+            for k in copy {
+                guard let k else { return nil }
+                out.append(k)
+            }
+            copies.append(out)
+        }
+        switch phase {
+        case .cis:
+            guard let only = copies.first else { return nil }
+            return only.count == 1 ? only[0] : "[" + only.joined(separator: ";") + "]"
+        case .trans:
+            return copies.map { "[" + ($0.isEmpty ? "=" : $0.joined(separator: ";")) + "]" }.sorted().joined(
+                separator: ";")
+        case .unknown:
+            return "[" + copies.flatMap { $0 }.sorted().joined(separator: "(;)") + "]"
+        }
+    }
+
+    /// The allele on each other transcript on which every component has a form: `NM_…:c.[a;b]`.
+    func alleleCandidates(_ copies: [CisAllele], phase: AllelePhase) -> [String] {
+        guard phase == .cis, let copy = copies.first, let firstComponent = copy.components.first else { return [] }
+        var result: [String] = []
+        for candidate in firstComponent.candidates {
+            guard let (head, _) = Self.splitDescription(candidate) else { continue }
+            var bodies: [Substring] = []
+            for v in copy.components {
+                guard let text = v.candidates.first(where: { $0.hasPrefix(head) }),
+                    let (_, body) = Self.splitDescription(text)
+                else { break }
+                bodies.append(body)
+            }
+            guard bodies.count == copy.components.count else { continue }
+            let accession = String(head.prefix { $0 != ":" })
+            if let t = provider.transcript(accession: accession)?.transcript,
+                let a = t.alignment(on: .grch38) ?? t.alignment(on: .grch37), a.strand == .minus
+            {
+                bodies.reverse()
+            }
+            result.append(head + "[" + bodies.joined(separator: ";") + "]")
+        }
+        return result
+    }
+}
