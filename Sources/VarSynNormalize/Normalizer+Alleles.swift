@@ -157,6 +157,8 @@ extension Normalizer {
         var reversedOnTranscript: Bool
         /// p. of the whole copy (all exonic changes applied together), when a protein module is wired in.
         var protein: String?
+        /// Every change of the copy is `=` (`[76=]`, `[=]`): its key is `=`.
+        var unchanged = false
     }
 
     /// A change in the allele's frame with the placement it came from.
@@ -178,12 +180,13 @@ extension Normalizer {
             }
         }
         guard let first = placed.first else {
-            return CisAllele(components: [], reversedOnTranscript: false, protein: nil)
+            return CisAllele(components: [], reversedOnTranscript: false, protein: nil, unchanged: true)
         }
         // The frame: the genome when every component is placed there, else the transcript.
         var changes: [FramedChange] = []
         var algebra: SequenceAlgebra
         var minusStrand = false
+        var genomeFrame = false
         if let e0 = first.event,
             placed.allSatisfy({ $0.event?.chromosome == e0.chromosome && $0.event?.assembly == e0.assembly })
         {
@@ -193,6 +196,7 @@ extension Normalizer {
                     FramedChange(change: e.change, reference: e.reference, referenceKnown: e.referenceKnown, placed: p))
             }
             algebra = (first.view ?? makeView(chromosome: e0.chromosome, assembly: e0.assembly)).algebra
+            genomeFrame = true
             if transcriptInput, let t = first.transcript, let a = t.alignment(on: e0.assembly),
                 a.chromosome == e0.chromosome
             {
@@ -213,7 +217,7 @@ extension Normalizer {
         // Changes that leave the reference as it is (`274=`) drop out.
         changes.removeAll { $0.change.alternative == $0.reference && !$0.reference.isEmpty }
         changes.sort { ($0.change.start, $0.change.end) < ($1.change.start, $1.change.end) }
-        try refuseOverlaps(changes)
+        try refuseOverlaps(changes, on: genomeFrame ? "g." : "n.")
 
         // Merge in the description's orientation: a change the 3' rule slides onto the next one joins it.
         var clusters: [[FramedChange]] = []
@@ -263,7 +267,10 @@ extension Normalizer {
         }
         if components.isEmpty {
             // Every change cancelled out: the first component as written (an identity).
-            components = [try outputs(of: .placed(first))]
+            var copy = CisAllele(
+                components: [try outputs(of: .placed(first))], reversedOnTranscript: minusStrand, protein: nil)
+            copy.unchanged = true
+            return copy
         }
         let protein = mergedChanges.count > 1 ? copyProtein(mergedChanges, components: components) : nil
         return CisAllele(components: components, reversedOnTranscript: minusStrand, protein: protein)
@@ -271,7 +278,12 @@ extension Normalizer {
 
     /// `.invalid` when two changes overlap: ranges sharing a base, an insertion point inside a replaced range, or
     /// two insertions at one point (mutalyzer EOVERLAP).
-    func refuseOverlaps(_ changes: [FramedChange]) throws(NormalizeError) {
+    func refuseOverlaps(_ changes: [FramedChange], on system: String) throws(NormalizeError) {
+        func text(_ c: SequenceChange) -> String {
+            c.start == c.end
+                ? "\(system)\(c.start)_\(c.start + 1)ins"
+                : system + (c.end - c.start == 1 ? "\(c.end)" : "\(c.start + 1)_\(c.end)")
+        }
         for i in changes.indices {
             for j in changes.indices where j > i {
                 let a = changes[i].change
@@ -286,7 +298,7 @@ extension Normalizer {
                 if overlap {
                     throw NormalizeError(
                         .invalid,
-                        "the allele's changes overlap (at \(a.start + 1)..\(a.end) and \(b.start + 1)..\(b.end)); describe the combined change as one delins"
+                        "the allele's changes overlap (\(text(a)) and \(text(b)) on \(changes[i].placed.event?.chromosome ?? changes[i].placed.transcript?.accession ?? "the reference")); describe the combined change as one delins"
                     )
                 }
             }
@@ -402,7 +414,7 @@ extension Normalizer {
             result.hgvsP = p
             result.proteinKey = proteinKey(of: p)
         }
-        result.key = Self.alleleKey(copies.map { $0.components.map(\.key) }, phase: phase)
+        result.key = Self.alleleKey(copies.map { $0.unchanged ? [] : $0.components.map(\.key) }, phase: phase)
         if result.key == nil {
             result.keyUnavailableReason =
                 all.compactMap(\.keyUnavailableReason).first ?? "a component of the allele has no key"
