@@ -444,7 +444,13 @@ extension Normalizer {
             var out: [String] = []
             for k in copy {
                 guard let k else { return nil }
-                out.append(k)
+                // A component keyed as substitution blocks (`[k1;k2]`) joins its copy's list, except where each
+                // variant is its own group (unknown phase).
+                if phase != .unknown, k.hasPrefix("["), k.hasSuffix("]") {
+                    out += k.dropFirst().dropLast().split(separator: ";").map(String.init)
+                } else {
+                    out.append(k)
+                }
             }
             copies.append(out)
         }

@@ -94,9 +94,9 @@ extension Normalizer {
         }
         // Keys.
         if let spdi = result.spdi {
-            result.key = spdi
+            result.key = KeyFormat.substitutionBlocks(spdi)
         } else if events.isEmpty, let spdi = result.transcriptSPDI {
-            result.key = spdi
+            result.key = KeyFormat.substitutionBlocks(spdi)
         } else {
             result.keyUnavailableReason =
                 unavailable

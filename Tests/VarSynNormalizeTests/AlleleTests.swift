@@ -63,6 +63,21 @@ import Testing
         #expect(a.key == (try s.normalize("NG_017013.2:g.[16985A>T;17013_17014del]")).key)
     }
 
+    /// A delins replacing bases one for one with an unchanged base inside is the same haplotype as its
+    /// substitutions written as an allele: one key (mutalyzer writes both as `g.[17415C>G;17417A>G]`).
+    @Test func substitutionBlocksShareTheAllelesKey() throws {
+        let n = try Self.normalizer("NG_017013.2")
+        let delins = try n.normalize("NG_017013.2:g.17415_17417delinsGCG")
+        let allele = try n.normalize("NG_017013.2:g.[17415C>G;17417A>G]")
+        #expect(delins.hgvsG == "NG_017013.2:g.17415_17417delinsGCG")
+        #expect(delins.spdi == "NG_017013.2:17414:CCA:GCG")
+        #expect(delins.key == "[NG_017013.2:17414:C:G;NG_017013.2:17416:A:G]")
+        #expect(allele.key == delins.key)
+        // Adjacent substitutions are one block: the delins' own SPDI.
+        let adjacent = try n.normalize("NG_017013.2:g.[17415C>G;17416C>T]")
+        #expect(adjacent.key == adjacent.spdi && adjacent.hgvsG == "NG_017013.2:g.17415_17416delinsGT")
+    }
+
     /// The p. of a cis allele is the consequence of its changes together; r. is one predicted allele.
     @Test func cisAlleleProteinAndRNA() throws {
         let n = try Self.normalizer("NG_012337.1")
