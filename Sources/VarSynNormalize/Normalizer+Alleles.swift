@@ -58,7 +58,7 @@ extension Normalizer {
     func predictedRNA(_ v: NormalizedVariant, observed: Bool) -> NormalizedVariant {
         guard !observed else { return v }
         var v = v
-        if let r = v.hgvsR, let colon = r.range(of: ":r.") {
+        if let r = v.hgvsR, !r.hasPrefix("["), let colon = r.range(of: ":r.") {
             let body = r[colon.upperBound...]
             if !(body.hasPrefix("(") && body.hasSuffix(")")) { v.hgvsR = "\(r[..<colon.upperBound])(\(body))" }
         }
@@ -128,6 +128,26 @@ extension Normalizer {
         }
     }
 
+    /// Alleles whose members carry their own references, `[NM_004004.2:c.35del];[NM_006783.1:c.689_690insT]`:
+    /// each member normalized on its reference, the copies in trans.
+    func normalizeAlleles(_ lists: [[VariantDescription]]) throws(NormalizeError) -> NormalizedVariant {
+        var copies: [CisAllele] = []
+        for list in lists {
+            var components: [NormalizedVariant] = []
+            for description in list {
+                let v = try normalize(description)
+                switch v.phase {
+                case nil: components.append(v)
+                case .cis?: components += v.alleles.first ?? []
+                default:
+                    throw NormalizeError(.unsupported, "an allele inside a per-reference allele is not normalized")
+                }
+            }
+            copies.append(CisAllele(components: components, reversedOnTranscript: false, protein: nil))
+        }
+        return predictedRNA(combine(copies, phase: .trans), observed: false)
+    }
+
     // MARK: Normalization
 
     /// One allele result from its groups (each group is one chromosome copy, or one variant of unknown phase).
@@ -195,7 +215,9 @@ extension Normalizer {
                 changes.append(
                     FramedChange(change: e.change, reference: e.reference, referenceKnown: e.referenceKnown, placed: p))
             }
-            algebra = (first.view ?? makeView(chromosome: e0.chromosome, assembly: e0.assembly)).algebra
+            let view = first.view ?? makeView(chromosome: e0.chromosome, assembly: e0.assembly)
+            for p in placed { if let t = p.transcript { view.addExonSource(t) } }
+            algebra = view.algebra
             genomeFrame = true
             if transcriptInput, let t = first.transcript, let a = t.alignment(on: e0.assembly),
                 a.chromosome == e0.chromosome
@@ -382,21 +404,32 @@ extension Normalizer {
         result.alleles = copies.map(\.components)
         let all = copies.flatMap(\.components)
         func joined(_ form: (NormalizedVariant) -> String?, transcriptOrder: Bool) -> String? {
-            var head: Substring?
+            var heads: Set<Substring> = []
             var groups: [[Substring]] = []
+            var texts: [[String]] = []
             for copy in copies {
                 var bodies: [Substring] = []
+                var full: [String] = []
                 let ordered =
                     transcriptOrder && copy.reversedOnTranscript ? copy.components.reversed() : copy.components
                 for v in ordered {
                     guard let text = form(v), let (h, body) = Self.splitDescription(text) else { return nil }
-                    if let head, head != h { return nil }
-                    head = h
-                    bodies.append(body)
+                    heads.insert(h)
+                    // A member's own prediction parentheses (`r.(76a>c)`) give way to the allele's.
+                    bodies.append(body.hasPrefix("(") && body.hasSuffix(")") ? body.dropFirst().dropLast() : body)
+                    full.append(text)
                 }
                 groups.append(bodies)
+                texts.append(full)
             }
-            guard let head else { return nil }
+            guard let head = heads.first else { return nil }
+            guard heads.count == 1 else {
+                // Members on different references (`[NM_004004.2:c.35del];[NM_006783.1:c.689_690insT]`).
+                let separator = phase == .unknown ? "(;)" : ";"
+                return phase == .cis || phase == .unknown
+                    ? "[" + texts.flatMap { $0 }.joined(separator: separator) + "]"
+                    : texts.map { "[" + ($0.isEmpty ? "=" : $0.joined(separator: ";")) + "]" }.joined(separator: ";")
+            }
             let inner: String
             switch phase {
             case .cis: inner = "[" + (groups.first ?? []).joined(separator: ";") + "]"
@@ -413,6 +446,8 @@ extension Normalizer {
         if phase == .cis, let p = copies.first?.protein {
             result.hgvsP = p
             result.proteinKey = proteinKey(of: p)
+        } else if phase != .cis {
+            result.hgvsP = phasedProtein(copies, phase: phase)
         }
         result.key = Self.alleleKey(copies.map { $0.unchanged ? [] : $0.components.map(\.key) }, phase: phase)
         if result.key == nil {
@@ -422,6 +457,30 @@ extension Normalizer {
         result.candidates = alleleCandidates(copies, phase: phase)
         result.warnings = uniqued(all.flatMap(\.warnings))
         return result
+    }
+
+    /// p. of alleles in trans or of unknown phase, each copy's consequence as it is predicted:
+    /// `NP_003147.2:p.[(Pro165Gln)];[(Ser166Asn)]`, `NP_003147.2:p.[(Pro165Gln)(;)(=)]`; nil when the copies'
+    /// proteins differ or one is unknown.
+    func phasedProtein(_ copies: [CisAllele], phase: AllelePhase) -> String? {
+        var head: Substring?
+        var bodies: [Substring] = []
+        for copy in copies {
+            if copy.components.isEmpty {
+                bodies.append("=")
+                continue
+            }
+            guard let p = copy.components.count == 1 ? copy.components[0].hgvsP : copy.protein,
+                let (h, body) = Self.splitDescription(p)
+            else { return nil }
+            if let head, head != h { return nil }
+            head = h
+            bodies.append(body)
+        }
+        guard let head else { return nil }
+        return phase == .trans
+            ? head + bodies.map { "[" + $0 + "]" }.joined(separator: ";")
+            : head + "[" + bodies.joined(separator: "(;)") + "]"
     }
 
     /// `NC_000011.10:g.4055634C>A` -> (`NC_000011.10:g.`, `4055634C>A`).

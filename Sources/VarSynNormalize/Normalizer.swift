@@ -57,7 +57,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             return try normalize(description)
         case .dbSNP(let id):
             return try normalizeRSID(id)
-        case .alternatives, .alleles, .adjoinedTranscripts:
+        case .alleles(let lists):
+            return try normalizeAlleles(lists)
+        case .alternatives, .adjoinedTranscripts:
             throw NormalizeError(.unsupported, "only single variants are normalized (not alleles or alternatives)")
         }
     }

@@ -119,6 +119,18 @@ import Testing
         #expect(written.key != nil && written.key == bare.key)
     }
 
+    /// Alleles whose members name their own reference, `[ACC:c.a];[ACC:c.b]`, are the same alleles in trans; p. of
+    /// alleles in trans lists each copy's prediction.
+    @Test func perReferenceAllelesAreInTrans() throws {
+        let n = try Self.normalizer("NG_012337.1")
+        let written = try n.normalize("[NG_012337.1(NM_003002.2):c.274G>T];[NG_012337.1(NM_003002.2):c.278A>G]")
+        let shared = try n.normalize("NG_012337.1(NM_003002.2):c.[274G>T];[278A>G]")
+        #expect(written.phase == .trans && written.key != nil && written.key == shared.key)
+        #expect(written.hgvsC == "NM_003002.2:c.[274G>T];[278A>G]")
+        #expect(shared.hgvsP == "NP_002993.1:p.[(Asp92Tyr)];[(Tyr93Cys)]")
+        #expect(shared.hgvsR == "NM_003002.2:r.([274g>u];[278a>g])")
+    }
+
     /// r. is on the spliced RNA: the 3' rule crosses the exon junction (c.568 and c.569, the first base of the next
     /// exon, are the same base), while c. stays in its exon; r. predicted from DNA is parenthesized.
     @Test func rnaShiftsAcrossTheExonJunction() throws {
