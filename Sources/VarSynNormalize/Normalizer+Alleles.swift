@@ -241,39 +241,27 @@ extension Normalizer {
         changes.sort { ($0.change.start, $0.change.end) < ($1.change.start, $1.change.end) }
         try refuseOverlaps(changes, on: genomeFrame ? "g." : "n.")
 
-        // Merge in the description's orientation: a change the 3' rule slides onto the next one joins it.
+        // Merge changes that touch, or that the 3' rule of either orientation (the genome's plus strand, the
+        // transcript's) slides onto a neighbour: the allele then has one description, and one key, whichever
+        // reference it is written on (`NM_000546.5:c.[98C>T;102del]` in a run of Cs is `c.98_99delinsT`, as on the
+        // genome the deletion slides onto the substituted base).
         var clusters: [[FramedChange]] = []
-        for c in (minusStrand ? changes.reversed() : changes) {
+        for c in changes {
             if let last = clusters.last, let m = try? merged(last, algebra: algebra) {
-                let n = algebra.normalize(
-                    m.change, reference: m.reference, direction: minusStrand ? .fivePrime : .threePrime)
-                let touches =
-                    minusStrand
-                    ? c.change.end >= min(m.change.start, n.kind == .identity ? m.change.start : n.start)
-                    : c.change.start <= max(m.change.end, n.kind == .identity ? m.change.end : n.end)
-                if touches {
+                let right = algebra.normalize(m.change, reference: m.reference, direction: .threePrime)
+                let left = algebra.normalize(c.change, reference: c.reference, direction: .fivePrime)
+                let reachRight = right.kind == .identity ? m.change.end : max(m.change.end, right.end)
+                let reachLeft = left.kind == .identity ? c.change.start : min(c.change.start, left.start)
+                if c.change.start <= reachRight || reachLeft <= m.change.end {
                     clusters[clusters.count - 1].append(c)
                     continue
                 }
             }
             clusters.append([c])
         }
-        if minusStrand { clusters.reverse() }
 
-        var components: [NormalizedVariant] = []
-        var mergedChanges: [FramedChange] = []
-        for cluster in clusters {
-            let m = try merged(cluster, algebra: algebra)
-            if cluster.count > 1,
-                algebra.normalize(m.change, reference: m.reference, direction: .threePrime).kind == .identity
-            {
-                continue
-            }
-            mergedChanges.append(m)
-            if cluster.count == 1 {
-                components.append(try outputs(of: .placed(cluster[0].placed)))
-                continue
-            }
+        /// The outputs of a merged change, on the placement of its first member.
+        func outputs(merged m: FramedChange, of cluster: [FramedChange]) throws(NormalizeError) -> NormalizedVariant {
             var p = m.placed
             p.warnings = uniqued(cluster.flatMap(\.placed.warnings))
             if var e = p.event {
@@ -285,12 +273,34 @@ extension Normalizer {
             } else {
                 p.transcriptChange = (m.change, m.reference)
             }
-            components.append(try outputs(of: .placed(p)))
+            return try self.outputs(of: .placed(p))
+        }
+        var components: [NormalizedVariant] = []
+        var mergedChanges: [FramedChange] = []
+        var cancelled: (FramedChange, [FramedChange])?
+        for cluster in clusters {
+            let m = try merged(cluster, algebra: algebra)
+            if cluster.count > 1,
+                algebra.normalize(m.change, reference: m.reference, direction: .threePrime).kind == .identity
+            {
+                // Changes that cancel out (`[100del;101_102insG]` in a run of Gs) leave nothing.
+                if cancelled == nil { cancelled = (m, cluster) }
+                continue
+            }
+            mergedChanges.append(m)
+            components.append(
+                cluster.count == 1
+                    ? try self.outputs(of: .placed(cluster[0].placed)) : try outputs(merged: m, of: cluster))
         }
         if components.isEmpty {
-            // Every change cancelled out: the first component as written (an identity).
-            var copy = CisAllele(
-                components: [try outputs(of: .placed(first))], reversedOnTranscript: minusStrand, protein: nil)
+            // Nothing changes: the range the changes cancelled out in, unchanged (`c.100_102=`), or the `=` written.
+            let component: NormalizedVariant
+            if let (m, cluster) = cancelled {
+                component = try outputs(merged: m, of: cluster)
+            } else {
+                component = try self.outputs(of: .placed(first))
+            }
+            var copy = CisAllele(components: [component], reversedOnTranscript: minusStrand, protein: nil)
             copy.unchanged = true
             return copy
         }

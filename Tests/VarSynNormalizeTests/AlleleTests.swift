@@ -78,6 +78,23 @@ import Testing
         #expect(adjacent.key == adjacent.spdi && adjacent.hgvsG == "NG_017013.2:g.17415_17416delinsGT")
     }
 
+    /// A change that the genome's 3' rule slides onto a neighbour merges with it even when the transcript's 3' rule
+    /// keeps them apart (TP53, minus strand, c.98_102 is CCCCC): one description and one key on both references,
+    /// and changes that cancel out leave the range unchanged (they were written as the first one, a dup).
+    @Test func changesMergeWhenEitherOrientationJoinsThem() throws {
+        let n = Normalizer(table: try ReferenceTable.embeddedDefault())
+        let allele = try n.normalize("NM_000546.5:c.[98C>T;102del]")
+        let delins = try n.normalize("NM_000546.5:c.98_99delinsT")
+        #expect(allele.hgvsC == "NM_000546.5:c.98_99delinsT")
+        #expect(allele.hgvsG == "NC_000017.11:g.7676270_7676271delinsA")
+        #expect(allele.key != nil && allele.key == delins.key)
+        let cancelled = try n.normalize("NM_000546.5:c.[102dup;100del]")
+        #expect(cancelled.hgvsC == "NM_000546.5:c.100_102=")
+        // Two deletions in the run are one two-base deletion.
+        #expect(
+            try n.normalize("NM_000546.5:c.[100del;102del]").key == (try n.normalize("NM_000546.5:c.101_102del")).key)
+    }
+
     /// The p. of a cis allele is the consequence of its changes together; r. is one predicted allele.
     @Test func cisAlleleProteinAndRNA() throws {
         let n = try Self.normalizer("NG_012337.1")
