@@ -74,8 +74,8 @@ extension Normalizer {
         reference: ReferenceSpecifier?, system: CoordinateSystem,
         _ tree: AlleleTree<NucleotideVariant<TranscriptPosition>>
     ) throws(NormalizeError) -> NormalizedVariant {
-        let (phase, groups) = try alleleGroups(tree)
-        let result = try normalizeAllele(phase: phase, groups: groups, transcriptInput: true) {
+        let (phase, groups, symbols) = try alleleGroups(tree)
+        let result = try normalizeAllele(phase: phase, groups: groups, symbols: symbols, transcriptInput: true) {
             (v) throws(NormalizeError) -> Placement in
             try placeTranscriptVariant(reference: reference, system: system, v)
         }
@@ -86,8 +86,8 @@ extension Normalizer {
     func normalizeAllele(
         reference: ReferenceSpecifier?, _ tree: AlleleTree<NucleotideVariant<GenomicPosition>>
     ) throws(NormalizeError) -> NormalizedVariant {
-        let (phase, groups) = try alleleGroups(tree)
-        let result = try normalizeAllele(phase: phase, groups: groups, transcriptInput: false) {
+        let (phase, groups, symbols) = try alleleGroups(tree)
+        let result = try normalizeAllele(phase: phase, groups: groups, symbols: symbols, transcriptInput: false) {
             (v) throws(NormalizeError) -> Placement in
             try placeGenomicVariant(reference: reference, v)
         }
@@ -95,10 +95,20 @@ extension Normalizer {
     }
 
     /// The phase and the variants of each chromosome copy: `[a;b]` one group, `[a];[b]` two, `[a(;)b]` one per
-    /// variant. `=` members (`[76=]`, `[=]`) contribute no change.
+    /// variant. `=` members (`[76=]`, `[=]`) contribute no change; a copy that is unknown `[?]` or absent `[0]` has
+    /// that symbol (nil for the others).
     func alleleGroups<P>(
         _ tree: AlleleTree<NucleotideVariant<P>>
-    ) throws(NormalizeError) -> (AllelePhase, [[NucleotideVariant<P>]]) {
+    ) throws(NormalizeError) -> (AllelePhase, [[NucleotideVariant<P>]], [String?]) {
+        func symbol(_ t: AlleleTree<NucleotideVariant<P>>) -> String? {
+            switch t {
+            case .unknown: return "?"
+            case .absent(let uncertain): return uncertain ? "0?" : "0"
+            case .bracket(let inner), .predicted(let inner): return symbol(inner)
+            case .cis(let list) where list.count == 1: return symbol(list[0])
+            default: return nil
+            }
+        }
         func members(_ t: AlleleTree<NucleotideVariant<P>>) throws(NormalizeError) -> [NucleotideVariant<P>] {
             switch t {
             case .variant(let v): return [v]
@@ -115,16 +125,18 @@ extension Normalizer {
         }
         switch tree {
         case .bracket(let inner), .predicted(let inner): return try alleleGroups(inner)
-        case .trans(let list):
+        case .trans(let list), .unknownPhase(let list):
             var groups: [[NucleotideVariant<P>]] = []
-            for m in list { groups.append(try members(m)) }
-            return (.trans, groups)
-        case .unknownPhase(let list):
-            var groups: [[NucleotideVariant<P>]] = []
-            for m in list { groups.append(try members(m)) }
-            return (.unknown, groups)
+            var symbols: [String?] = []
+            for m in list {
+                let s = symbol(m)
+                groups.append(s == nil ? try members(m) : [])
+                symbols.append(s)
+            }
+            if case .trans = tree { return (.trans, groups, symbols) }
+            return (.unknown, groups, symbols)
         default:
-            return (.cis, [try members(tree)])
+            return (.cis, [try members(tree)], [nil])
         }
     }
 
@@ -152,10 +164,15 @@ extension Normalizer {
 
     /// One allele result from its groups (each group is one chromosome copy, or one variant of unknown phase).
     func normalizeAllele<V>(
-        phase: AllelePhase, groups: [[V]], transcriptInput: Bool, place: (V) throws(NormalizeError) -> Placement
+        phase: AllelePhase, groups: [[V]], symbols: [String?], transcriptInput: Bool,
+        place: (V) throws(NormalizeError) -> Placement
     ) throws(NormalizeError) -> NormalizedVariant {
         var copies: [CisAllele] = []
-        for group in groups {
+        for (group, symbol) in zip(groups, symbols) {
+            if let symbol {
+                copies.append(CisAllele(components: [], reversedOnTranscript: false, protein: nil, symbol: symbol))
+                continue
+            }
             var placements: [Placement] = []
             for v in group { placements.append(try place(v)) }
             copies.append(try cisAllele(placements, transcriptInput: transcriptInput))
@@ -179,6 +196,8 @@ extension Normalizer {
         var protein: String?
         /// Every change of the copy is `=` (`[76=]`, `[=]`): its key is `=`.
         var unchanged = false
+        /// A copy written `?` (unknown) or `0` (absent), with no components.
+        var symbol: String?
     }
 
     /// A change in the allele's frame with the placement it came from.
@@ -367,12 +386,23 @@ extension Normalizer {
         return out
     }
 
-    /// p. of one chromosome copy: its exonic changes applied together on the transcript (`c.[274G>T;278A>G]` ->
-    /// `p.(Asp92_Tyr93delinsTyrCys)`); an intronic or flanking change counts only when it alone makes p. unknown.
+    /// p. of one chromosome copy. Changes with no effect of their own (`p.(=)`: UTR, deep intron) drop out; a change
+    /// of unknown effect (`p.?`: splice site) makes the copy's p. unknown; changes in the same or adjacent codons are
+    /// applied together (`c.[274G>T;278A>G]` -> `p.(Asp92_Tyr93delinsTyrCys)`); groups further apart are listed,
+    /// `p.[(Asp92Tyr;Ser120Ter)]`.
     func copyProtein(_ changes: [FramedChange], components: [NormalizedVariant]) -> String? {
-        guard let protein, let transcript = changes.first?.placed.transcript, transcript.cds != nil else { return nil }
-        var onTranscript: [FramedChange] = []
-        for (i, c) in changes.enumerated() {
+        guard let protein, let transcript = changes.first?.placed.transcript, let cds = transcript.cds,
+            changes.count == components.count
+        else { return nil }
+        var head: Substring?
+        // The changes that alter the protein, on the transcript, with their codon span.
+        var affecting: [(change: FramedChange, codons: ClosedRange<Int>, protein: Substring)] = []
+        for (c, component) in zip(changes, components) {
+            guard let p = component.hgvsP, let (h, body) = Self.splitDescription(p) else { return nil }
+            if let head, head != h { return nil }
+            head = h
+            if body == "?" { return p }
+            if body == "(=)" { continue }
             var t: (change: SequenceChange, reference: [UInt8])?
             if let e = c.placed.event {
                 var event = e
@@ -384,25 +414,51 @@ extension Normalizer {
             } else {
                 t = (c.change, c.reference)
             }
-            if let t {
-                var f = c
-                f.change = t.change
-                f.reference = t.reference
-                onTranscript.append(f)
-            } else if i < components.count, let p = components[i].hgvsP, p.hasSuffix("p.?") {
-                return p
+            guard let t else { return nil }
+            var f = c
+            f.change = t.change
+            f.reference = t.reference
+            let codon = { (i: Int) in (i - cds.start) >= 0 ? (i - cds.start) / 3 : -1 }
+            let first = codon(t.change.start)
+            let last = max(first, codon(max(t.change.start, t.change.end - 1)))
+            affecting.append((f, first...last, body))
+        }
+        guard let head else { return nil }
+        guard !affecting.isEmpty else { return String(head) + "(=)" }
+        affecting.sort { $0.change.change.start < $1.change.change.start }
+        var groups: [[(change: FramedChange, codons: ClosedRange<Int>, protein: Substring)]] = []
+        for a in affecting {
+            if let last = groups.last?.last, a.codons.lowerBound <= last.codons.upperBound + 1 {
+                groups[groups.count - 1].append(a)
+            } else {
+                groups.append([a])
             }
         }
-        guard !onTranscript.isEmpty else { return components.first?.hgvsP }
         let algebra = SequenceAlgebra(base: { transcript.base(at: $0) }, bounds: 0..<transcript.length)
-        guard let m = try? merged(onTranscript, algebra: algebra) else { return nil }
-        var ignored: [String] = []
-        guard
-            let c = transcriptForms(
-                transcript, events: [], transcriptChange: (m.change, m.reference), warnings: &ignored
-            ).hgvs
-        else { return nil }
-        return protein.proteinDescription(ofCoding: c)
+        var bodies: [Substring] = []
+        for group in groups {
+            if group.count == 1 {
+                bodies.append(group[0].protein)
+                continue
+            }
+            var ignored: [String] = []
+            guard let m = try? merged(group.map(\.change), algebra: algebra),
+                let c = transcriptForms(
+                    transcript, events: [], transcriptChange: (m.change, m.reference), warnings: &ignored
+                ).hgvs,
+                let p = protein.proteinDescription(ofCoding: c), let (_, body) = Self.splitDescription(p)
+            else { return nil }
+            if body == "?" { return p }
+            bodies.append(body)
+        }
+        // Changes past a frameshift or a new stop are not in the protein any more.
+        if let end = bodies.firstIndex(where: { $0.contains("fs") || $0.hasSuffix("Ter)") }) {
+            bodies = Array(bodies[...end])
+        }
+        if bodies.count == 1 { return String(head) + bodies[0] }
+        // Several predicted changes in cis: `p.[(Asp92Tyr;Ser120Ter)]`.
+        let inner = bodies.map { $0.hasPrefix("(") && $0.hasSuffix(")") ? $0.dropFirst().dropLast() : $0 }
+        return String(head) + "[(" + inner.joined(separator: ";") + ")]"
     }
 
     // MARK: Combined forms
@@ -436,16 +492,17 @@ extension Normalizer {
             guard heads.count == 1 else {
                 // Members on different references (`[NM_004004.2:c.35del];[NM_006783.1:c.689_690insT]`).
                 let separator = phase == .unknown ? "(;)" : ";"
+                let lists = zip(texts, copies).map { $0.isEmpty ? [$1.symbol ?? "="] : $0 }
                 return phase == .cis || phase == .unknown
-                    ? "[" + texts.flatMap { $0 }.joined(separator: separator) + "]"
-                    : texts.map { "[" + ($0.isEmpty ? "=" : $0.joined(separator: ";")) + "]" }.joined(separator: ";")
+                    ? "[" + lists.flatMap { $0 }.joined(separator: separator) + "]"
+                    : lists.map { "[" + $0.joined(separator: ";") + "]" }.joined(separator: ";")
             }
+            let symbolized = zip(groups, copies).map { $0.isEmpty ? [Substring($1.symbol ?? "=")] : $0 }
             let inner: String
             switch phase {
             case .cis: inner = "[" + (groups.first ?? []).joined(separator: ";") + "]"
-            case .trans:
-                inner = groups.map { "[" + ($0.isEmpty ? "=" : $0.joined(separator: ";")) + "]" }.joined(separator: ";")
-            case .unknown: inner = "[" + groups.map { $0.joined(separator: ";") }.joined(separator: "(;)") + "]"
+            case .trans: inner = symbolized.map { "[" + $0.joined(separator: ";") + "]" }.joined(separator: ";")
+            case .unknown: inner = "[" + symbolized.map { $0.joined(separator: ";") }.joined(separator: "(;)") + "]"
             }
             return head + inner
         }
@@ -459,7 +516,9 @@ extension Normalizer {
         } else if phase != .cis {
             result.hgvsP = phasedProtein(copies, phase: phase)
         }
-        result.key = Self.alleleKey(copies.map { $0.unchanged ? [] : $0.components.map(\.key) }, phase: phase)
+        result.key = Self.alleleKey(
+            copies.map { $0.unchanged || $0.symbol != nil ? [] : $0.components.map(\.key) }, phase: phase,
+            symbols: copies.map(\.symbol))
         if result.key == nil {
             result.keyUnavailableReason =
                 all.compactMap(\.keyUnavailableReason).first ?? "a component of the allele has no key"
@@ -477,7 +536,7 @@ extension Normalizer {
         var bodies: [Substring] = []
         for copy in copies {
             if copy.components.isEmpty {
-                bodies.append("=")
+                bodies.append(Substring(copy.symbol ?? "="))
                 continue
             }
             guard let p = copy.components.count == 1 ? copy.components[0].hgvsP : copy.protein,
@@ -507,7 +566,7 @@ extension Normalizer {
     /// The allele key: the components' DNA keys (SPDI), each chromosome copy in genome order, marked with its
     /// phase. Cis `[k1;k2]`; trans `[k1;k2];[k3]` with the copies sorted (so `[a];[b]` = `[b];[a]`), an unchanged
     /// copy `[=]`; unknown phase `[k1(;)k2]` sorted. An allele that merges into one change has that change's key.
-    static func alleleKey(_ keys: [[String?]], phase: AllelePhase) -> String? {
+    static func alleleKey(_ keys: [[String?]], phase: AllelePhase, symbols: [String?] = []) -> String? {
         var copies: [[String]] = []
         for copy in keys {
             var out: [String] = []
@@ -528,10 +587,13 @@ extension Normalizer {
             guard let only = copies.first else { return nil }
             return only.count == 1 ? only[0] : "[" + only.joined(separator: ";") + "]"
         case .trans:
-            return copies.map { "[" + ($0.isEmpty ? "=" : $0.joined(separator: ";")) + "]" }.sorted().joined(
-                separator: ";")
+            return copies.enumerated().map { (i, copy) in
+                "[" + (copy.isEmpty ? (i < symbols.count ? symbols[i] ?? "=" : "=") : copy.joined(separator: ";")) + "]"
+            }.sorted().joined(separator: ";")
         case .unknown:
-            return "[" + copies.flatMap { $0 }.sorted().joined(separator: "(;)") + "]"
+            var members = copies.flatMap { $0 }
+            members += symbols.compactMap { $0 }
+            return "[" + members.sorted().joined(separator: "(;)") + "]"
         }
     }
 

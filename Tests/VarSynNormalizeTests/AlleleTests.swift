@@ -106,6 +106,33 @@ import Testing
         #expect(v.alleles.first?.map(\.hgvsP) == ["NP_002993.1:p.(Asp92Tyr)", "NP_002993.1:p.(Tyr93Cys)"])
     }
 
+    /// p. of a cis allele: a UTR change has no effect of its own, changes far apart are listed, and nothing after a
+    /// frameshift is in the protein.
+    @Test func cisAlleleProteinGroupsChangesByCodon() throws {
+        let n = try Self.normalizer("NG_012337.1")
+        let utr = try n.normalize("NG_012337.1(NM_003002.2):c.[274G>T;*120del]")
+        #expect(utr.hgvsC == "NM_003002.2:c.[274G>T;*120del]" && utr.hgvsP == "NP_002993.1:p.(Asp92Tyr)")
+        let cache = MutalyzerAgreementTests.Cache()
+        let alone = try MutalyzerAgreementTests.context(for: "NM_003002.2:c.1del", cache)
+        let t = Normalizer(provider: alone.provider, protein: ProteinMapper(alone.provider))
+        let apart = try t.normalize("NM_003002.2:c.[274G>T;278A>G]")
+        #expect(apart.hgvsP == "NP_002993.1:p.(Asp92_Tyr93delinsTyrCys)")
+        #expect(apart.key == "[NM_003002.2:334:G:T;NM_003002.2:338:A:G]")
+        let shifted = try t.normalize("NM_003002.2:c.[100del;274G>T]")
+        #expect(shifted.hgvsC == "NM_003002.2:c.[102del;274G>T]")
+        #expect(shifted.hgvsP == "NP_002993.1:p.(Leu35PhefsTer51)")
+    }
+
+    /// A copy that is unknown (`[?]`) or absent (`[0]`) keeps its symbol in every form and in the key.
+    @Test func unknownAndAbsentCopies() throws {
+        let n = try Self.normalizer("NG_012337.1")
+        let unknown = try n.normalize("NG_012337.1(NM_003002.2):c.[274G>T];[?]")
+        #expect(unknown.hgvsC == "NM_003002.2:c.[274G>T];[?]" && unknown.hgvsG == "NG_012337.1:g.[7125G>T];[?]")
+        #expect(unknown.hgvsP == "NP_002993.1:p.[(Asp92Tyr)];[?]")
+        #expect(unknown.key == "[?];[NG_012337.1:7124:G:T]")
+        #expect(try n.normalize("NG_012337.1(NM_003002.2):c.[274G>T];[0]").key == "[0];[NG_012337.1:7124:G:T]")
+    }
+
     /// Overlapping changes are refused (mutalyzer EOVERLAP), as are stated bases that differ from the reference.
     @Test func overlappingChangesAreInvalid() throws {
         let n = try Self.normalizer("NG_012337.1")
