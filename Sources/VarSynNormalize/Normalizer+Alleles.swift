@@ -4,12 +4,12 @@ import VarSynReference
 // Alleles: `NG_012337.1:g.[7109T>A;7110del]`, `NM_003002.2:c.[274G>T;278A>G]`, `c.[76A>C];[76=]`, `g.[a(;)b]`.
 //
 // Every component is placed (positions mapped, stated bases checked) exactly as a single variant is, in one frame:
-// the genome (plus strand) when every component has a genomic placement, else the transcript sequence. Then, in
-// the description's orientation (the transcript's for c./n./r.), components that touch, overlap an insertion
-// point, or that the 3' rule would slide into the next one are merged into one change (HGVS: adjacent changes
-// are one delins; changes separated by an unchanged base are described individually). Each merged change is
-// normalized like a single variant. Overlapping components (two insertions at one point, an insertion inside a
-// deletion, overlapping ranges) are refused as `.invalid`.
+// the genome (plus strand) when every component has a genomic placement, else the transcript sequence. Components
+// that touch, or that the 3' rule of either orientation (the genome's, the transcript's) slides onto a neighbour,
+// are merged into one change (HGVS: adjacent changes are one delins; changes separated by an unchanged base are
+// described individually), so the allele reads the same on every reference. Each merged change is normalized like
+// a single variant. Overlapping components (two insertions at one point, an insertion inside a deletion,
+// overlapping ranges) are refused as `.invalid`. The allele key joins the components' keys with the phase marked.
 
 extension Normalizer {
     /// A variant placed on its reference, before shifting: what ``outputs(of:)`` normalizes.
