@@ -43,6 +43,21 @@ public enum KeyFormat {
     /// its substitution blocks in cis, `[NG_017013.2:17414:C:G;NG_017013.2:17416:A:G]`, the key the allele
     /// `g.[17415C>G;17417A>G]` has, so both spellings of one haplotype share a key. Any other SPDI is returned as is.
     public static func substitutionBlocks(_ spdi: String) -> String {
+        // Cheap test first (no allocation): the deleted and inserted fields must have one length, at least 3.
+        var colons = 0
+        var insertedLength = 0
+        var deletedLength = 0
+        for byte in spdi.utf8.reversed() {
+            if byte == UInt8(ascii: ":") {
+                colons += 1
+                if colons == 2 { break }
+            } else if colons == 0 {
+                insertedLength += 1
+            } else {
+                deletedLength += 1
+            }
+        }
+        guard colons == 2, deletedLength == insertedLength, deletedLength >= 3 else { return spdi }
         let fields = spdi.split(separator: ":", omittingEmptySubsequences: false)
         guard fields.count >= 4, let position = Int(fields[fields.count - 3]) else { return spdi }
         let deleted = Array(fields[fields.count - 2].utf8)
