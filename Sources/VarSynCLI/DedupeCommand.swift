@@ -30,7 +30,10 @@ struct DedupeCommand: ParsableCommand {
 
     @OptionGroup var options: NormalizeInputOptions
 
-    @Option(help: "Key to group by: dna (SPDI on GRCh38) or protein (NP_…:p.…; needs the protein module).")
+    @Option(
+        help:
+            "Key to group by: dna (SPDI on GRCh38; an allele's components' SPDIs with the phase, [k1;k2]) or protein (NP_…:p.…; needs the protein module)."
+    )
     var level: String = "dna"
 
     @Flag(help: "JSON lines instead of text.")

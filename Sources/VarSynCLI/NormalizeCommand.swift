@@ -72,7 +72,8 @@ struct NormalizeCommand: ParsableCommand {
         discussion: """
             Prints one JSON object per input, in order (N in, N out): {"input", "ok": true, "key", "spdi", \
             "vcf_grch38", "vcf_grch37", "hgvs_g", "hgvs_c", "hgvs_p", "protein_key", "rsids", "candidates", \
-            "warnings"} or {"input", "ok": false, "error": {"code", "message", …}}. A reference mismatch is an error \
+            "warnings"}, for an allele ([a;b], [a];[b], [a(;)b]) also "phase" and "components" (one object per \
+            normalized change, "allele" numbering the chromosome copies), or {"input", "ok": false, "error": {"code", "message", …}}. A reference mismatch is an error \
             naming the expected and the stated bases; it is never corrected. Exit status: 0 when every input was \
             normalized, 1 when some were not, 64 on usage errors.
             """
@@ -156,11 +157,35 @@ enum NormalizeReport {
             line.field("rsids", strings: v.rsids)
             line.field("candidates", strings: v.candidates)
             line.field("warnings", strings: v.warnings)
+            if let phase = v.phase {
+                line.field("phase", phase.rawValue)
+                line.field("components", objects: components(v))
+            }
         case .failure(let error):
             line.field("ok", false)
             line.field("error", raw: errorObject(error, input: input))
         }
         return line.finish()
+    }
+
+    /// An allele's normalized components: `{"allele": 1, "key", "spdi", "hgvs_g", "hgvs_c", "hgvs_r", "hgvs_p"}`,
+    /// `allele` numbering the chromosome copies of `[a];[b]` (each variant of `[a(;)b]` is its own).
+    static func components(_ v: NormalizedVariant) -> [[UInt8]] {
+        var objects: [[UInt8]] = []
+        for (copy, list) in v.alleles.enumerated() {
+            for c in list {
+                var object = JSONLine()
+                object.field("allele", copy + 1)
+                for (name, value) in [
+                    ("key", c.key), ("spdi", c.spdi), ("vcf_grch38", c.vcfGRCh38), ("hgvs_g", c.hgvsG),
+                    ("hgvs_c", c.hgvsC), ("hgvs_r", c.hgvsR), ("hgvs_p", c.hgvsP),
+                ] {
+                    if let value { object.field(name, value) } else { object.field(name, raw: Array("null".utf8)) }
+                }
+                objects.append(object.finish())
+            }
+        }
+        return objects
     }
 
     static func errorObject(_ error: NormalizeError, input: String) -> [UInt8] {

@@ -39,6 +39,51 @@ public enum KeyFormat {
             + String(decoding: inserted, as: UTF8.self)
     }
 
+    /// The DNA key of a change that replaces bases one for one with some left unchanged inside (`GCG` for `CAA`):
+    /// its substitution blocks in cis, `[NG_017013.2:17414:C:G;NG_017013.2:17416:A:G]`, the key the allele
+    /// `g.[17415C>G;17417A>G]` has, so both spellings of one haplotype share a key. Any other SPDI is returned as is.
+    public static func substitutionBlocks(_ spdi: String) -> String {
+        // Cheap test first (no allocation): the deleted and inserted fields must have one length, at least 3.
+        var colons = 0
+        var insertedLength = 0
+        var deletedLength = 0
+        for byte in spdi.utf8.reversed() {
+            if byte == UInt8(ascii: ":") {
+                colons += 1
+                if colons == 2 { break }
+            } else if colons == 0 {
+                insertedLength += 1
+            } else {
+                deletedLength += 1
+            }
+        }
+        guard colons == 2, deletedLength == insertedLength, deletedLength >= 3 else { return spdi }
+        let fields = spdi.split(separator: ":", omittingEmptySubsequences: false)
+        guard fields.count >= 4, let position = Int(fields[fields.count - 3]) else { return spdi }
+        let deleted = Array(fields[fields.count - 2].utf8)
+        let inserted = Array(fields[fields.count - 1].utf8)
+        guard deleted.count == inserted.count, deleted.count >= 3,
+            (1..<(deleted.count - 1)).contains(where: { deleted[$0] == inserted[$0] })
+        else { return spdi }
+        let sequence = fields[..<(fields.count - 3)].joined(separator: ":")
+        var blocks: [String] = []
+        var i = 0
+        while i < deleted.count {
+            guard deleted[i] != inserted[i] else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < deleted.count, deleted[j] != inserted[j] { j += 1 }
+            blocks.append(
+                Self.spdi(
+                    sequence: sequence, position: position + i, deleted: Array(deleted[i..<j]),
+                    inserted: Array(inserted[i..<j])))
+            i = j
+        }
+        return blocks.count > 1 ? "[" + blocks.joined(separator: ";") + "]" : spdi
+    }
+
     /// VCF-style `chrom-pos-ref-alt`, position 1-based; indels carry their anchor base. Example: `11-4055634-C-A`.
     public static func vcf(chromosome: String, position: Int, reference: [UInt8], alternative: [UInt8]) -> String {
         chromosome + "-" + String(position) + "-" + String(decoding: reference, as: UTF8.self) + "-"

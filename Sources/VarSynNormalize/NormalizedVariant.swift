@@ -83,10 +83,27 @@ public struct NormalizedVariant: Hashable, Sendable {
     public var candidates: [String]
     /// Non-fatal notes: version fallbacks, unchecked reference bases, shifts limited by unknown sequence.
     public var warnings: [String]
+    /// For an allele (`[a;b]`, `[a];[b]`, `[a(;)b]`): how its parts are phased; nil for a single variant.
+    public var phase: AllelePhase?
+    /// For an allele: its normalized components, one list per chromosome copy (`[a;b]`: one list; `[a];[b]`:
+    /// two; `[a(;)b]`: one list per variant). Adjacent changes of one copy are merged into one component
+    /// (`g.[7109T>A;7110del]` is the single component `g.7109_7110delinsA`). Empty for a single variant.
+    public var alleles: [[NormalizedVariant]]
 
     public init() {
         rsids = []
         candidates = []
         warnings = []
+        alleles = []
     }
+}
+
+/// How the parts of an allele description are phased.
+public enum AllelePhase: String, Hashable, Sendable {
+    /// `[a;b]`: on one chromosome copy.
+    case cis
+    /// `[a];[b]`: on different copies.
+    case trans
+    /// `[a(;)b]`: phase not known.
+    case unknown
 }

@@ -67,8 +67,14 @@ extension Normalizer {
             result.transcriptSPDI = t.spdi
         }
         if forms.contains(.candidates), let grch38 = events.first(where: { $0.assembly == .grch38 }) ?? events.first {
-            let probe = GenomicInterval(
+            var probe = GenomicInterval(
                 start: grch38.change.start, end: max(grch38.change.end, grch38.change.start + 1))
+            if Self.isGenomicRecord(grch38.chromosome) {
+                // A RefSeqGene or LRG record served as a sequence of its own: every transcript annotated on it, with
+                // positions past a transcript's ends extrapolated (`c.*3668`, `c.-19364`, `n.616+3443`).
+                probe = GenomicInterval(
+                    start: 0, end: max(probe.end, provider.chromosomeLength(accession: grch38.chromosome) ?? 0))
+            }
             for t in provider.transcripts(overlapping: probe, chromosome: grch38.chromosome, assembly: grch38.assembly)
             where t.accession != transcript?.accession {
                 var ignored: [String] = []
@@ -88,9 +94,9 @@ extension Normalizer {
         }
         // Keys.
         if let spdi = result.spdi {
-            result.key = spdi
+            result.key = KeyFormat.substitutionBlocks(spdi)
         } else if events.isEmpty, let spdi = result.transcriptSPDI {
-            result.key = spdi
+            result.key = KeyFormat.substitutionBlocks(spdi)
         } else {
             result.keyUnavailableReason =
                 unavailable
@@ -257,7 +263,8 @@ extension Normalizer {
                         first.offset == 0 && last.offset == 0 && first.index >= 0 && last.index < transcript.length
                     let rna =
                         exonic
-                        ? transcript.accession + ":r."
+                        ? splicedRNA(transcript, tChange, mapper: mapper, coding: coding)
+                            ?? transcript.accession + ":r."
                             + EditText.edit(
                                 n.kind, first: fText, last: lText, reference: r, alternative: alt, rna: true) : nil
                     return (transcript.accession + prefix + text, rna, spdi)
@@ -275,26 +282,50 @@ extension Normalizer {
         }
         let bounded = SequenceAlgebra(
             base: { bounds.contains($0) ? transcript.base(at: $0) : nil }, bounds: 0..<transcript.length)
-        var n = bounded.normalize(change, reference: ref, direction: options.direction)
-        if n.kind == .insertion, n.start == 0 || n.start == transcript.length,
-            let edge = transcript.base(at: n.start == 0 ? 0 : n.start - 1)
-        {
-            // An insertion at either end of the transcript has no flank there: write it as a delins of the end base.
-            let replaced = n.start == 0 ? n.alternative + [edge] : [edge] + n.alternative
-            let at = n.start == 0 ? 0 : n.start - 1
-            n = NormalizedChange(
-                kind: .deletionInsertion, start: at, end: at + 1, reference: [edge], alternative: replaced,
-                shiftLimitedByUnknownSequence: false)
-        }
+        let n = Self.anchoredAtEnds(
+            bounded.normalize(change, reference: ref, direction: options.direction), transcript: transcript)
         let (lo, hi) = n.kind == .insertion ? (n.start - 1, n.start) : (n.start, n.end - 1)
         let fText = mapper.text(of: TranscriptPoint(index: lo), coding: coding)
         let lText = mapper.text(of: TranscriptPoint(index: hi), coding: coding)
         let text = EditText.edit(n.kind, first: fText, last: lText, reference: n.reference, alternative: n.alternative)
-        let rna =
-            transcript.accession + ":r."
+        let rna = splicedRNA(transcript, tChange, mapper: mapper, coding: coding)
+        return (transcript.accession + prefix + text, rna, spdi)
+    }
+
+    /// A gene-scale genomic record (RefSeqGene `NG_`, `LRG_`) rather than a chromosome or contig.
+    static func isGenomicRecord(_ accession: String) -> Bool {
+        accession.hasPrefix("NG_") || (accession.hasPrefix("LRG_") && !accession.contains("t"))
+    }
+
+    /// An insertion at either end of the transcript has no flank there: a delins of the end base.
+    static func anchoredAtEnds(_ n: NormalizedChange, transcript: Transcript) -> NormalizedChange {
+        guard n.kind == .insertion, n.start == 0 || n.start == transcript.length,
+            let edge = transcript.base(at: n.start == 0 ? 0 : n.start - 1)
+        else { return n }
+        let replaced = n.start == 0 ? n.alternative + [edge] : [edge] + n.alternative
+        let at = n.start == 0 ? 0 : n.start - 1
+        return NormalizedChange(
+            kind: .deletionInsertion, start: at, end: at + 1, reference: [edge], alternative: replaced,
+            shiftLimitedByUnknownSequence: false)
+    }
+
+    /// r. of an exonic change: on the spliced RNA, so the 3' rule runs along the transcript sequence across exon
+    /// junctions (`NM_022153.2:c.568del` is `r.569del`: c.568 and c.569, the first base of the next exon, are both
+    /// `g`). Unparenthesized here; DNA input gets `r.(…)` at the end.
+    func splicedRNA(
+        _ transcript: Transcript, _ tChange: (change: SequenceChange, reference: [UInt8])?,
+        mapper: TranscriptMapper<Transcript>, coding: Bool
+    ) -> String? {
+        guard let (change, ref) = tChange else { return nil }
+        let algebra = SequenceAlgebra(base: { transcript.base(at: $0) }, bounds: 0..<transcript.length)
+        let n = Self.anchoredAtEnds(
+            algebra.normalize(change, reference: ref, direction: options.direction), transcript: transcript)
+        let (lo, hi) = n.kind == .insertion ? (n.start - 1, n.start) : (n.start, n.end - 1)
+        let fText = mapper.text(of: TranscriptPoint(index: lo), coding: coding)
+        let lText = mapper.text(of: TranscriptPoint(index: hi), coding: coding)
+        return transcript.accession + ":r."
             + EditText.edit(
                 n.kind, first: fText, last: lText, reference: n.reference, alternative: n.alternative, rna: true)
-        return (transcript.accession + prefix + text, rna, spdi)
     }
 
     /// A genomic event as a change on the transcript sequence, when it lies in exons (same length both ways).

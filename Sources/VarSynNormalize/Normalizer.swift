@@ -57,7 +57,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             return try normalize(description)
         case .dbSNP(let id):
             return try normalizeRSID(id)
-        case .alternatives, .alleles, .adjoinedTranscripts:
+        case .alleles(let lists):
+            return try normalizeAlleles(lists)
+        case .alternatives, .adjoinedTranscripts:
             throw NormalizeError(.unsupported, "only single variants are normalized (not alleles or alternatives)")
         }
     }
@@ -109,15 +111,21 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     public func normalize(_ description: VariantDescription) throws(NormalizeError) -> NormalizedVariant {
         switch description.body {
         case .transcript(let system, let tree):
-            let variant = try singleVariant(tree)
-            return try normalizeTranscriptVariant(reference: description.reference, system: system, variant)
+            guard let variant = try singleVariantOrAllele(tree) else {
+                return try normalizeAllele(reference: description.reference, system: system, tree)
+            }
+            return predictedRNA(
+                try normalizeTranscriptVariant(reference: description.reference, system: system, variant),
+                observed: system == .rna)
         case .genomic(let system, let tree):
             guard system == .genomic else {
                 throw NormalizeError(
                     .unsupported, "\(system.letter). descriptions are not normalized (only g., c., n., r.)")
             }
-            let variant = try singleVariant(tree)
-            return try normalizeGenomicVariant(reference: description.reference, variant)
+            guard let variant = try singleVariantOrAllele(tree) else {
+                return try normalizeAllele(reference: description.reference, tree)
+            }
+            return predictedRNA(try normalizeGenomicVariant(reference: description.reference, variant), observed: false)
         case .protein:
             guard let protein else {
                 throw NormalizeError(
@@ -197,13 +205,21 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     func normalizeTranscriptVariant(
         reference: ReferenceSpecifier?, system: CoordinateSystem, _ variant: NucleotideVariant<TranscriptPosition>
     ) throws(NormalizeError) -> NormalizedVariant {
+        try outputs(of: placeTranscriptVariant(reference: reference, system: system, variant))
+    }
+
+    /// A c./n./r. variant placed (checked, not yet shifted) on the genome and/or its transcript.
+    func placeTranscriptVariant(
+        reference: ReferenceSpecifier?, system: CoordinateSystem, _ variant: NucleotideVariant<TranscriptPosition>
+    ) throws(NormalizeError) -> Placement {
         var warnings: [String] = []
         let transcript = try resolveTranscript(reference, warnings: &warnings)
         let mapper = TranscriptMapper(transcript: transcript)
         if case .exon(let first) = variant.location.start.first.anchor {
             var lastExon = first
             if let end = variant.location.end, case .exon(let n) = end.last.anchor { lastExon = n }
-            return try exonLevel(transcript, first: first, last: lastExon, edit: variant.edit, warnings: warnings)
+            return .normalized(
+                try exonLevel(transcript, first: first, last: lastExon, edit: variant.edit, warnings: warnings))
         }
         guard case .exact(let startPosition) = variant.location.start else {
             throw NormalizeError(.unsupported, "uncertain positions are not normalized")
@@ -273,7 +289,7 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
             guard let alignment, let v = view else {
                 throw NormalizeError(
                     .outOfBounds,
-                    "\(label(p1)) lies outside the transcribed sequence, and \(transcript.accession) has no genomic alignment"
+                    "\(label(p1)) lies outside the transcribed sequence (\(transcript.accession) spans \(mapper.span(coding: coding))), and \(transcript.accession) has no genomic alignment to place it on"
                 )
             }
             guard let g1 = mapper.genomicPosition(of: p1, on: alignment),
@@ -297,7 +313,7 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 let outside = p1.index < 0 ? p1 : p2
                 throw NormalizeError(
                     .outOfBounds,
-                    "\(label(outside)) lies outside \(transcript.accession) (\(transcript.length) bases) and the genome there is not in the reference data"
+                    "\(label(outside)) lies outside \(transcript.accession) (it spans \(mapper.span(coding: coding))) and the genome there is not in the reference data"
                 )
             }
             let refInTranscriptOrientation = genomicRef.map { plus ? $0 : reverseComplement($0) }
@@ -321,10 +337,10 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
                 assembly: alignment.assembly, chromosome: alignment.chromosome, change: change, reference: ref,
                 referenceKnown: genomicRef != nil)
         }
-        var result = try outputs(
-            event: event, transcript: transcript, transcriptChange: transcriptChange, warnings: warnings, view: view)
-        result.warnings = uniqued(result.warnings)
-        return result
+        return .placed(
+            PlacedVariant(
+                transcript: transcript, event: event, transcriptChange: transcriptChange, warnings: warnings,
+                view: view))
     }
 
     // MARK: Genomic input
@@ -333,6 +349,15 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         reference: ReferenceSpecifier?, _ variant: NucleotideVariant<GenomicPosition>
     )
         throws(NormalizeError) -> NormalizedVariant
+    {
+        try outputs(of: placeGenomicVariant(reference: reference, variant))
+    }
+
+    /// A g. variant placed (checked, not yet shifted) on its chromosome.
+    func placeGenomicVariant(
+        reference: ReferenceSpecifier?, _ variant: NucleotideVariant<GenomicPosition>
+    )
+        throws(NormalizeError) -> Placement
     {
         guard let reference else {
             throw NormalizeError(.unknownReference, "no reference sequence: write NC_…:g.… or chrN:g.…")
@@ -362,7 +387,7 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         let chromosome = provider.chromosome(accession.text, assembly: byName ? options.assembly : nil)
         if chromosome == nil {
             if let segment = provider.segment(accession: accession.text) {
-                return try normalizeSegmentVariant(segment, b1: b1, b2: b2, variant: variant)
+                return try placeSegmentVariant(segment, b1: b1, b2: b2, variant: variant)
             }
             throw NormalizeError(
                 .unknownReference, "\(accession.text) is not a chromosome or genomic record in the reference data")
@@ -418,11 +443,10 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         let event = GenomicEvent(
             assembly: chromosome.assembly, chromosome: chromosome.accession, change: change,
             reference: ref ?? alt.statedReference ?? [], referenceKnown: ref != nil)
-        let preferred = preferred(among: covering)
-        var result = try outputs(
-            event: event, transcript: preferred, transcriptChange: nil, warnings: warnings, view: view)
-        result.warnings = uniqued(result.warnings)
-        return result
+        return .placed(
+            PlacedVariant(
+                transcript: preferred(among: covering), event: event, transcriptChange: nil, warnings: warnings,
+                view: view))
     }
 
     /// Whether an accession names a transcript (`NM_`, `NR_`, `XM_`, `XR_`, `ENST`, `LRG_1t1`).
@@ -436,9 +460,9 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     }
 
     /// `LRG_164:g.N` / `NG_…:g.N`: through the segment's placement on GRCh38 (else GRCh37).
-    func normalizeSegmentVariant(
+    func placeSegmentVariant(
         _ segment: ReferenceSegment, b1: Int, b2: Int, variant: NucleotideVariant<GenomicPosition>
-    ) throws(NormalizeError) -> NormalizedVariant {
+    ) throws(NormalizeError) -> Placement {
         guard
             let placement = segment.placements.first(where: { $0.assembly == .grch38 && $0.differences.isEmpty })
                 ?? segment.placements.first(where: { $0.differences.isEmpty }) ?? segment.placements.first
@@ -465,10 +489,17 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
         if placement.strand == .minus { edit = edit.reverseComplemented }
         let location = variant.location.end == nil ? Location(GenomicPosition.base(lo)) : Location(.base(lo), .base(hi))
         let mapped = NucleotideVariant(location: location, edit: edit)
-        var result = try normalizeGenomicVariant(
+        let note = "\(segment.accession) placed on \(placement.chromosome) (\(placement.assembly))"
+        switch try placeGenomicVariant(
             reference: ReferenceSpecifier(Accession(placement.chromosome, kind: .refSeq)), mapped)
-        result.warnings.insert("\(segment.accession) placed on \(placement.chromosome) (\(placement.assembly))", at: 0)
-        return result
+        {
+        case .normalized(var result):
+            result.warnings.insert(note, at: 0)
+            return .normalized(result)
+        case .placed(var placed):
+            placed.warnings.insert(note, at: 0)
+            return .placed(placed)
+        }
     }
 
     /// Transcript preferred for the c. form of a genomic variant: MANE Select, an LRG transcript, else the first.

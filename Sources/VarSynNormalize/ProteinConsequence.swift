@@ -230,6 +230,33 @@ extension ProteinTranscript {
     // MARK: Positions
 
     /// The 0-based transcript index of a `c.` position's anchor base and its intronic offset (nil when `?`).
+    /// `p.(=)` for a c. variant wholly outside the transcript (`c.*3668C>A` past its 3' end, `c.-19364del` before
+    /// its 5' end: positions that exist on the genome the transcript is placed on, not transcribed); nil otherwise.
+    public func consequenceOutsideTranscript(of description: VariantDescription) -> ProteinConsequence? {
+        guard case .transcript(.coding, let tree) = description.body, case .variant(let variant) = tree,
+            case .exact(let startPosition) = variant.location.start
+        else { return nil }
+        var endPosition = startPosition
+        if let end = variant.location.end {
+            guard case .exact(let position) = end else { return nil }
+            endPosition = position
+        }
+        guard let first = unboundedIndex(of: startPosition), let last = unboundedIndex(of: endPosition),
+            (first < 0 && last < 0) || (first >= bases.count && last >= bases.count)
+        else { return nil }
+        return make(whole(.noncoding, .unchanged))
+    }
+
+    /// The transcript index of a c. position, extrapolated past the transcript's ends; nil for `?` and legacy forms.
+    func unboundedIndex(of position: TranscriptPosition) -> Int? {
+        guard let base = position.base else { return nil }
+        switch position.anchor {
+        case .start: return base > 0 ? cdsStart + base - 1 : cdsStart + base
+        case .cdsEnd: return cdsEnd - 1 + base
+        case .intron, .exon: return nil
+        }
+    }
+
     func sequenceIndex(of position: TranscriptPosition) throws(ProteinMappingError) -> (index: Int, offset: Int?) {
         guard let base = position.base else { throw .unsupported("an unknown position `?`") }
         let index: Int

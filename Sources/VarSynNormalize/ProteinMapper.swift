@@ -55,7 +55,19 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
         guard let reference = description.reference else { throw .unsupported("a description without a reference") }
         let choice = try transcript(for: reference)
         let transcript = try prepared(choice)
-        return (try transcript.consequence(of: description, noncoding: noncoding), choice)
+        do {
+            return (try transcript.consequence(of: description, noncoding: noncoding), choice)
+        } catch {
+            // Past the transcript's ends on the genome it is placed on (`c.*3668C>A`): not transcribed.
+            if case .positionOutOfRange = error,
+                choice.transcript.alignment(on: .grch38) != nil
+                    || choice.transcript.alignment(on: .grch37) != nil,
+                let unchanged = transcript.consequenceOutsideTranscript(of: description)
+            {
+                return (unchanged, choice)
+            }
+            throw error
+        }
     }
 
     /// Back-translates a protein substitution given as text: `STIM1 P165Q`, `NP_003147.2:p.Pro165Gln`,

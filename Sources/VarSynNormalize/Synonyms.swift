@@ -69,6 +69,12 @@ extension Normalizer {
             if let lrg = t.lrgAccession { add(.lrg, lrg + body, accession) }
         }
         add(.rna, v.hgvsR)
+        // The predicted r. (`r.(494c>a)`) also as written without the prediction parentheses (`r.494c>a`).
+        if let r = v.hgvsR, let colon = r.range(of: ":r.("), r.hasSuffix(")") {
+            add(
+                .rna,
+                String(r[..<r.index(before: colon.upperBound)]) + r[colon.upperBound..<r.index(before: r.endIndex)])
+        }
         if let p = v.hgvsP {
             for form in proteinForms(p) { add(.protein, form) }
         }

@@ -64,10 +64,11 @@ struct TranscriptMapper<T: ReferenceTranscript> {
             if case .cdsEnd = position.anchor {
                 throw NormalizeError(.invalid, "n. positions have no `*` form")
             }
-            guard base > 0 else {
-                throw NormalizeError(.invalid, "n. positions start at 1 (n.\(base))")
+            guard base != 0 else {
+                throw NormalizeError(.invalid, "n. positions start at 1 (n.\(base)); n.-1 is the base before n.1")
             }
-            index = base - 1
+            // n.-N: N bases upstream of the transcript's first base (as c.-N upstream of the CDS).
+            index = base > 0 ? base - 1 : base
         }
         return TranscriptPoint(index: index, offset: offset)
     }
@@ -83,12 +84,24 @@ struct TranscriptMapper<T: ReferenceTranscript> {
             } else {
                 out = "*" + String(point.index - cds.end + 1)
             }
+        } else if point.index < 0 {
+            out = String(point.index)
+        } else if point.index >= transcript.length, transcript.length > 0 {
+            // Past the 3' end of a non-coding transcript (no `*` in n.): an offset from its last base, `n.616+3443`.
+            return String(transcript.length) + "+" + String(point.index - transcript.length + 1 + point.offset)
         } else {
             out = String(point.index + 1)
         }
         if point.offset > 0 { out += "+" + String(point.offset) }
         if point.offset < 0 { out += String(point.offset) }
         return out
+    }
+
+    /// The transcript's extent in its own numbering: `c.-61_*841` (coding), `n.1_616`.
+    func span(coding: Bool) -> String {
+        let last = TranscriptPoint(index: max(0, transcript.length - 1))
+        return (coding && transcript.cds != nil ? "c." : "n.") + text(of: TranscriptPoint(index: 0), coding: coding)
+            + "_" + text(of: last, coding: coding)
     }
 
     /// Index of the exon holding transcript position `index`, nil outside.

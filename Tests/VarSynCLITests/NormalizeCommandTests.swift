@@ -26,6 +26,37 @@ import VarSynReference
         #expect(o["hgvs_p"] is NSNull)
     }
 
+    /// An allele row: its phase, its components, and the allele key `dedupe` groups by (STIM1, default table).
+    @Test func alleleRowListsItsComponents() throws {
+        let o = try Self.object("NM_003156.3:c.[497G>A;494C>A]")
+        #expect(o["ok"] as? Bool == true)
+        #expect(o["phase"] as? String == "cis")
+        #expect(o["hgvs_c"] as? String == "NM_003156.3:c.[494C>A;497G>A]")
+        #expect(o["key"] as? String == "[NC_000011.10:4055633:C:A;NC_000011.10:4055636:G:A]")
+        let components = try #require(o["components"] as? [[String: Any]])
+        #expect(
+            components.compactMap { $0["key"] as? String } == ["NC_000011.10:4055633:C:A", "NC_000011.10:4055636:G:A"])
+        #expect(components.first?["hgvs_r"] as? String == "NM_003156.3:r.(494c>a)")
+        #expect(components.allSatisfy { $0["allele"] as? Int == 1 })
+        // A single variant has neither.
+        #expect(try Self.object("NM_003156.3:c.494C>A")["components"] == nil)
+    }
+
+    @Test func dedupeGroupsOneAlleleWrittenDifferently() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: ParseCommandTests.binary.path),
+            "build varsyn first (swift build)")
+        let rows = [
+            "NM_003156.3:c.[494C>A;495A>T]", "NM_003156.3:c.494_495delinsAT", "NC_000011.10:g.[4055635A>T;4055634C>A]",
+            "NM_003156.3:c.[494C>A;497G>A]", "NM_003156.3:c.[497G>A;494C>A]", "NM_003156.3:c.[494C>A];[497G>A]",
+        ]
+        let run = try ParseCommandTests.run(["dedupe", "--json"], stdin: rows.joined(separator: "\n") + "\n")
+        let clusters = run.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(clusters.map { $0["rows"] as? [Int] ?? [] } == [[1, 2, 3], [4, 5], [6]])
+    }
+
     @Test func mismatchRowNamesExpectedAndFound() throws {
         let o = try Self.object("NM_003156.3:c.494G>A")
         #expect(o["ok"] as? Bool == false)

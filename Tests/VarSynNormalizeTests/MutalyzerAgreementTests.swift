@@ -350,7 +350,11 @@ import Testing
                 let ourC = other(pair[0])
                 var ours = failure ?? inRecord(ourC, context.record, input: "\(context.record ?? "")(")
                 if failure == nil, let ourC {
-                    let p = try? mapper.consequence(of: ourC).consequence.hgvs()
+                    // An allele's p. is the consequence of all its changes together, which the normalizer computes.
+                    let p =
+                        ourC.contains("[")
+                        ? (try? normalizer.normalize(ourC))?.hgvsP
+                        : try? mapper.consequence(of: ourC).consequence.hgvs()
                     ours += " " + proteinText(p, context: context, input: c.input, source: c.source)
                 } else if failure == nil {
                     ours += " none"
