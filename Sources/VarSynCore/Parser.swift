@@ -266,17 +266,24 @@ struct Parser {
     mutating func parseNumber(allowZero: Bool = false) throws(ParseError) -> Int {
         trace(.number)
         let start = index
+        // At most 12 digits: the loop stops there and a 13th digit is an error below (no overflow check per digit).
+        let end = min(limit, start + 12)
+        var i = start
         var value = 0
-        while index < limit, Byte.isDigit(bytes[index]) {
-            if index - start >= 12 {
-                throw ParseError(
-                    .numberTooLarge, start: start, end: index + 1, expected: [],
-                    detail: "a position has at most 12 digits")
-            }
-            value = value * 10 + Int(bytes[index] - 48)
-            index += 1
+        while i < end {
+            let digit = bytes[i] &- 48
+            if digit >= 10 { break }
+            value = value &* 10 &+ Int(digit)
+            i += 1
         }
-        if index == start { throw error(.number) }
+        if i == end, end < limit, Byte.isDigit(bytes[end]) {
+            index = end
+            throw ParseError(
+                .numberTooLarge, start: start, end: end + 1, expected: [],
+                detail: "a position has at most 12 digits")
+        }
+        index = i
+        if i == start { throw error(.number) }
         if !allowZero, value == 0 {
             throw ParseError(.zeroPosition, start: start, end: index, detail: "there is no position 0")
         }
