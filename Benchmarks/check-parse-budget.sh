@@ -2,10 +2,13 @@
 # Deterministic performance budget of the HGVS parser: numbers that do not move with machine load, so a check can
 # fail on them without flaking.
 #
-#   Benchmarks/check-parse-budget.sh [--max-instructions N] [--max-mallocs-per-1000 N]
+#   Benchmarks/check-parse-budget.sh [--max-instructions N] [--max-accept-instructions N] [--max-mallocs-per-1000 N]
 #
 #   1. instructions per string under valgrind --tool=callgrind, timed pass of parse-throughput over the first
-#      10,000 corpus strings (lenient): fails above --max-instructions (default 3000; 2,621 measured 2026-11-21)
+#      10,000 corpus strings (lenient): fails above --max-instructions (default 2300: 1,825 measured 2026-11-22,
+#      plus 25%)
+#   1b. the same for `HGVSParser.accepts(utf8:)` (parse-throughput --accepts, what `varsyn parse --count` runs):
+#      fails above --max-accept-instructions (default 1850: 1,463 measured 2026-11-22, plus 25%)
 #   2. mallocs of `Parse substitution utf8 (NM_003156.4:c.494C>T)` (ordo-one, exact count per 1,000 parses):
 #      fails above --max-mallocs-per-1000 (default 0: the target is no allocation for a simple substitution)
 #
@@ -16,12 +19,14 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 shared="${SHARED:-$here/../../shared}"
 corpus="${VARSYN_CORPUS:-/tmp/varsyn-corpus.tsv}"
-max_instructions=3000
+max_instructions=2300
+max_accept_instructions=1850
 max_mallocs=0
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --max-instructions) max_instructions="${2:?}"; shift 2 ;;
+        --max-accept-instructions) max_accept_instructions="${2:?}"; shift 2 ;;
         --max-mallocs-per-1000) max_mallocs="${2:?}"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "error: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -49,6 +54,13 @@ total="$(awk '/^(totals|summary):/ {print $2; exit}' "$work/callgrind.out")"
 [ -n "$total" ] || fail "no instruction total in $work/callgrind.out"
 per_string=$(( (total + 5000) / 10000 ))
 
+valgrind --tool=callgrind --toggle-collect='*varsynTimedPass*' --callgrind-out-file="$work/callgrind-accepts.out" \
+    "$bin" --corpus "$corpus" --limit 10000 --passes 1 --accepts > "$work/callgrind-accepts.json" \
+    2> "$work/callgrind-accepts.log" || fail "callgrind run (--accepts) failed (log: $work/callgrind-accepts.log)"
+accept_total="$(awk '/^(totals|summary):/ {print $2; exit}' "$work/callgrind-accepts.out")"
+[ -n "$accept_total" ] || fail "no instruction total in $work/callgrind-accepts.out"
+accept_per_string=$(( (accept_total + 5000) / 10000 ))
+
 swift package benchmark --no-progress --scale --format markdown --metric mallocCountTotal \
     --filter 'Parse substitution utf8.*' > "$work/mallocs.md" 2> "$work/mallocs.log" \
     || fail "swift package benchmark failed (log: $work/mallocs.log)"
@@ -59,6 +71,8 @@ mallocs="$(awk -F'|' '/Malloc \(total\)/ {gsub(/ /, "", $9); print $9; exit}' "$
 status=0
 echo "instructions per string (first 10,000 strings): $per_string (budget $max_instructions)"
 [ "$per_string" -le "$max_instructions" ] || { echo "  OVER BUDGET"; status=1; }
+echo "instructions per string, accepts (first 10,000 strings): $accept_per_string (budget $max_accept_instructions)"
+[ "$accept_per_string" -le "$max_accept_instructions" ] || { echo "  OVER BUDGET"; status=1; }
 echo "mallocs per 1,000 parses of NM_003156.4:c.494C>T (p100): $mallocs (budget $max_mallocs)"
 [ "$mallocs" -le "$max_mallocs" ] || { echo "  OVER BUDGET"; status=1; }
 rm -rf "$work"

@@ -5,7 +5,9 @@
 #
 #   (a) generates the 100,000-string corpus with the fixed seed (shared/bench/peers/gen_corpus.py) and checks
 #       its md5 against the one the peers' README gives
-#   (b) builds parse-throughput (release) and runs it 3 times (5 timed passes each, single thread)
+#   (b) builds parse-throughput (release) and runs it 3 times (5 timed passes each, single thread), for
+#       `HGVSParser.parse(utf8:)` (the syntax tree) and for `HGVSParser.accepts(utf8:)` (accept/reject only,
+#       what `varsyn parse --count` counts with)
 #   (c) times `varsyn parse --count` over the expressions (one per line) with hyperfine, else /usr/bin/time;
 #       skipped with a message if the subcommand does not exist yet
 #   (d) runs the peers' run_parse_bench.py from $PEERS (default: null,ferro,weaver,pyhgvs,biocommons;
@@ -121,9 +123,12 @@ if [ "$run_ours" = 1 ]; then
         throughput_bin="$(cd "$here" && swift build -c release --show-bin-path)/parse-throughput"
         for i in $(seq 1 "$repeat"); do
             "$throughput_bin" --corpus "$corpus" --passes 5 > "$out/ours.run$i.json"
+            "$throughput_bin" --corpus "$corpus" --passes 5 --accepts > "$out/accepts.run$i.json"
             note "    run $i: $(python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-print("{:,.0f} strings/s, {} failures".format(d["strings_per_second_median"], d["failures"]))' "$out/ours.run$i.json")"
+d = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
+print("parse {:,.0f} strings/s, {} failures; accepts {:,.0f} strings/s, {} rejected".format(
+    d["strings_per_second_median"], d["failures"], a["strings_per_second_median"], a["failures"]))' \
+                "$out/ours.run$i.json" "$out/accepts.run$i.json")"
         done
         ours_status="ok"
     else
@@ -143,6 +148,12 @@ if [ "$run_callgrind" = 1 ] && [ -n "$throughput_bin" ]; then
     # "totals:" (or "summary:") is the instruction count of the collected part, i.e. the timed pass.
     awk '/^(totals|summary):/ {print $2; exit}' "$out/callgrind.out.parse" > "$out/callgrind.instructions"
     note "    $(cat "$out/callgrind.instructions") instructions for 10,000 strings"
+    valgrind --tool=callgrind --toggle-collect='*varsynTimedPass*' \
+        --callgrind-out-file="$out/callgrind.out.accepts" \
+        "$throughput_bin" --corpus "$corpus" --limit 10000 --passes 1 --accepts \
+        > "$out/callgrind-accepts.json" 2> "$out/callgrind-accepts.log"
+    awk '/^(totals|summary):/ {print $2; exit}' "$out/callgrind.out.accepts" > "$out/callgrind.accepts.instructions"
+    note "    accepts: $(cat "$out/callgrind.accepts.instructions") instructions for 10,000 strings"
 fi
 
 # (c) varsyn parse --count ----------------------------------------------------------------------------------
@@ -245,6 +256,12 @@ if ours_runs:
     ours_rate = statistics.median(rates)
     rows.append(("VarSyn `HGVSParser.parse(utf8:)` (parse-throughput, lenient)", "this tree", data[0]["strings"],
                  ours_rate, rates, data[0]["failures"]))
+accepts_runs = sorted(glob.glob(os.path.join(out, "accepts.run*.json")))
+if accepts_runs:
+    data = [json.load(open(p)) for p in accepts_runs]
+    rates = [d["strings_per_second_median"] for d in data]
+    rows.append(("VarSyn `HGVSParser.accepts(utf8:)` (parse-throughput --accepts, lenient)", "this tree",
+                 data[0]["strings"], statistics.median(rates), rates, data[0]["failures"]))
 
 hf = os.path.join(out, "varsyn-hyperfine.json")
 times = []
@@ -306,6 +323,10 @@ ci = os.path.join(out, "callgrind.instructions")
 if os.path.exists(ci) and open(ci).read().strip():
     total = int(open(ci).read().strip())
     print(f"callgrind: {total:,} instructions for the first 10,000 strings = {total / 10000:,.0f} instructions/string.")
+ca = os.path.join(out, "callgrind.accepts.instructions")
+if os.path.exists(ca) and open(ca).read().strip():
+    total = int(open(ca).read().strip())
+    print(f"callgrind, accepts: {total:,} instructions for the first 10,000 strings = {total / 10000:,.0f} instructions/string.")
 cp = os.path.join(out, "callgrind-peers", "summary.txt")
 if os.path.exists(cp):
     ours_i = None
@@ -323,6 +344,11 @@ if os.path.exists(cp):
     print("|---|---:|---:|---:|")
     if ours_i is not None:
         print(f"| VarSyn `HGVSParser.parse(utf8:)` (timed pass only) | {ours_i:,.0f} | {ours_i:,.0f} | 1.00x |")
+    ca = os.path.join(out, "callgrind.accepts.instructions")
+    if ours_i is not None and os.path.exists(ca) and open(ca).read().strip():
+        accepts_i = int(open(ca).read().strip()) / 10000
+        print(f"| VarSyn `HGVSParser.accepts(utf8:)` (timed pass only) | {accepts_i:,.0f} | {accepts_i:,.0f} | "
+              f"{accepts_i / ours_i:,.2f}x |")
     for peer, value in per.items():
         net = value - null if null is not None and peer != "null" else None
         net_text = f"{net:,.0f}" if net is not None else "-"

@@ -42,6 +42,37 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
+        let options: ParserOptions = strict ? .strict : .lenient
+        if count {
+            // Accept/reject only: no String, line array or result per line (see LineCount).
+            let tally: LineCount.Tally
+            do {
+                if expressions.isEmpty {
+                    tally = try LineCount.count(path: input ?? "-", options: options)
+                } else {
+                    let lines = LineInput(arguments: expressions)
+                    tally = lines.buffer.withUnsafeBufferPointer { buffer in
+                        var total = LineCount.Tally()
+                        for range in lines.lines {
+                            total.lines += 1
+                            if HGVSParser.accepts(utf8: UnsafeBufferPointer(rebasing: buffer[range]), options: options)
+                            {
+                                total.accepted += 1
+                            }
+                        }
+                        return total
+                    }
+                }
+            } catch let error as CLIError {
+                FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+            var out = OutputBuffer()
+            out.line("\(tally.accepted) parsed, \(tally.lines - tally.accepted) failed")
+            out.flush()
+            if tally.accepted < tally.lines { throw ExitCode(1) }
+            return
+        }
         let lines: LineInput
         do {
             if let input {
@@ -55,36 +86,21 @@ struct ParseCommand: ParsableCommand {
             FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let options: ParserOptions = strict ? .strict : .lenient
         var failed = 0
-        if count {
-            processInOrder(
-                lines,
-                transform: { (bytes) -> Bool in
-                    (try? HGVSParser.parse(utf8: bytes, options: options)) != nil
-                },
-                emit: { results in
-                    for ok in results where !ok { failed += 1 }
-                })
-            var out = OutputBuffer()
-            out.line("\(lines.lines.count - failed) parsed, \(failed) failed")
-            out.flush()
-        } else {
-            let style: PrintStyle = oneLetter ? .oneLetter : .threeLetter
-            var out = OutputBuffer()
-            processInOrder(
-                lines,
-                transform: { (bytes) -> (Bool, [UInt8]) in
-                    ParseReport.json(bytes, options: options, style: style)
-                },
-                emit: { results in
-                    for (ok, json) in results {
-                        if !ok { failed += 1 }
-                        out.line(json)
-                    }
-                })
-            out.flush()
-        }
+        let style: PrintStyle = oneLetter ? .oneLetter : .threeLetter
+        var out = OutputBuffer()
+        processInOrder(
+            lines,
+            transform: { (bytes) -> (Bool, [UInt8]) in
+                ParseReport.json(bytes, options: options, style: style)
+            },
+            emit: { results in
+                for (ok, json) in results {
+                    if !ok { failed += 1 }
+                    out.line(json)
+                }
+            })
+        out.flush()
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -1,27 +1,131 @@
 // The top level: descriptions, multi-reference alleles, alternatives, adjoined transcripts.
+//
+// The functions here are generic over an ``ExpressionBuilder``: what the top levels make of what they read. One
+// grammar, two specializations: ``TreeBuilder`` builds the syntax tree (``HGVSParser/parse(utf8:options:)``),
+// ``AcceptBuilder`` builds nothing (``HGVSParser/accepts(utf8:options:)``, `varsyn parse --count`), which saves
+// assembling, copying and destroying the description and expression around each parsed body. The levels below
+// (references, locations, edits, allele trees) build their values in both specializations: the grammar inspects
+// them (`c.52insT` widens a location, `p.Ala2[10];[11]` needs a repeat).
+
+/// What the top levels of the parser make of a description body once it has been read.
+///
+/// `NM_003156.4:c.494C>A`: ``TreeBuilder`` makes `.description(VariantDescription(…))`, ``AcceptBuilder`` `()`.
+protocol ExpressionBuilder {
+    associatedtype Description
+    associatedtype Expression
+    /// A description from its reference (nil without one) and its body (`g.`, `m.`, `o.`).
+    static func genomic(
+        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
+        _ tree: __owned AlleleTree<NucleotideVariant<GenomicPosition>>
+    ) -> Description
+    /// A description with a `c.`, `n.` or `r.` body.
+    static func transcript(
+        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
+        _ tree: __owned AlleleTree<NucleotideVariant<TranscriptPosition>>
+    ) -> Description
+    /// A description with a `p.` body.
+    static func protein(
+        _ reference: __owned ReferenceSpecifier?, _ tree: __owned AlleleTree<ProteinVariant>
+    )
+        -> Description
+    /// One description as a whole expression.
+    static func single(_ description: __owned Description) -> Expression
+    /// `A^B^…`: alternative descriptions.
+    static func alternatives(_ descriptions: __owned [Description]) -> Expression
+    /// An expression built as a tree on a rarer path (multi-reference alleles, adjoined transcripts).
+    static func tree(_ expression: __owned VariantExpression) -> Expression
+}
+
+/// Builds the syntax tree: what ``HGVSParser/parse(utf8:options:)`` returns.
+enum TreeBuilder: ExpressionBuilder {
+    @inline(__always)
+    static func genomic(
+        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
+        _ tree: __owned AlleleTree<NucleotideVariant<GenomicPosition>>
+    ) -> VariantDescription {
+        VariantDescription(reference: reference, body: .genomic(system, tree))
+    }
+    @inline(__always)
+    static func transcript(
+        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
+        _ tree: __owned AlleleTree<NucleotideVariant<TranscriptPosition>>
+    ) -> VariantDescription {
+        VariantDescription(reference: reference, body: .transcript(system, tree))
+    }
+    @inline(__always)
+    static func protein(
+        _ reference: __owned ReferenceSpecifier?, _ tree: __owned AlleleTree<ProteinVariant>
+    )
+        -> VariantDescription
+    {
+        VariantDescription(reference: reference, body: .protein(tree))
+    }
+    @inline(__always)
+    static func single(_ description: __owned VariantDescription) -> VariantExpression { .description(description) }
+    @inline(__always)
+    static func alternatives(_ descriptions: __owned [VariantDescription]) -> VariantExpression {
+        .alternatives(descriptions)
+    }
+    @inline(__always)
+    static func tree(_ expression: __owned VariantExpression) -> VariantExpression { expression }
+}
+
+/// Builds nothing: only whether the text reads (``HGVSParser/accepts(utf8:options:)``).
+enum AcceptBuilder: ExpressionBuilder {
+    @inline(__always)
+    static func genomic(
+        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
+        _ tree: __owned AlleleTree<NucleotideVariant<GenomicPosition>>
+    ) {}
+    @inline(__always)
+    static func transcript(
+        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
+        _ tree: __owned AlleleTree<NucleotideVariant<TranscriptPosition>>
+    ) {}
+    @inline(__always)
+    static func protein(_ reference: __owned ReferenceSpecifier?, _ tree: __owned AlleleTree<ProteinVariant>) {}
+    @inline(__always)
+    static func single(_ description: __owned Void) {}
+    @inline(__always)
+    static func alternatives(_ descriptions: __owned [Void]) {}
+    @inline(__always)
+    static func tree(_ expression: __owned VariantExpression) {}
+}
 
 extension Parser {
     /// rule: hgvs = description ( "^" description )* | multi_ref_alleles | adjoined_transcript
     ///
-    /// The whole input must be consumed; trailing text is an error.
+    /// The whole input must be consumed; trailing text is an error. Builds the syntax tree.
     @inline(__always)
     mutating func parseWholeExpression() throws(ParseError) -> VariantExpression {
+        try parseWholeExpression(TreeBuilder.self)
+    }
+
+    /// rule: hgvs — as ``parseWholeExpression()``, making of it what `builder` makes.
+    @inline(__always)
+    mutating func parseWholeExpression<B: ExpressionBuilder>(_ builder: B.Type) throws(ParseError) -> B.Expression {
         trace(.hgvs)
         if atEnd {
             throw ParseError(.empty, start: index, end: index, expected: .text, detail: "the input is empty")
         }
-        let expression: VariantExpression
         if peek() == Byte.openBracket, bracketStartsDescription() {
-            expression = .alleles(try parseMultiReferenceAlleles())
-        } else {
-            expression = try parseDescriptionOrAdjoined()
+            let alleles = try parseMultiReferenceAlleles()
+            try expectEnd()
+            return B.tree(.alleles(alleles))
         }
+        let expression = try parseDescriptionOrAdjoined(B.self)
+        try expectEnd()
+        return expression
+    }
+
+    /// The whole input must be consumed: trailing text after a complete description is an error.
+    @inline(__always)
+    func expectEnd() throws(ParseError) {
         if !atEnd {
             throw ParseError(
                 .trailingInput, start: index, end: limit, expected: .endOfInput,
                 detail: "unexpected text after a complete description")
         }
-        return expression
     }
 
     /// `[ACC:…` starts alleles whose members carry their own references. (`[c.76A>C;…]`, a prefix and no
@@ -64,35 +168,59 @@ extension Parser {
     }
 
     @inline(__always)
-    mutating func parseDescriptionOrAdjoined() throws(ParseError) -> VariantExpression {
+    mutating func parseDescriptionOrAdjoined<B: ExpressionBuilder>(_: B.Type) throws(ParseError) -> B.Expression {
         let start = index
         let startWarnings = warnings.count
         let startForm = form
-        let description: VariantDescription
+        var readFirst = false
         do {
-            description = try parseDescription()
+            return try parseDescriptionAndAlternatives(B.self, readFirst: &readFirst)
         } catch {
-            // `A:r.a_b::B:r.c_d` fails as a plain description at `::`; only then look for an adjoined transcript.
+            // Errors after the first description propagate. `A:r.a_b::B:r.c_d` fails as a plain description at
+            // `::`; only then look for an adjoined transcript.
+            if readFirst { throw error }
             index = start
             warnings.removeSubrange(startWarnings...)
             form = startForm
-            if let adjoined = try parseAdjoinedIfPresent() { return adjoined }
+            if let adjoined = try parseAdjoinedIfPresent() { return B.tree(adjoined) }
             throw error
         }
-        if peek() == Byte.caret {
-            trace(.alternativeDescriptions)
-            var items = [description]
-            while consume(Byte.caret) {
-                items.append(try parseDescription())
-            }
-            return .alternatives(items)
+    }
+
+    /// rule: hgvs = description ( "^" description )* — sets `readFirst` once the first description has been read.
+    @inline(never)
+    mutating func parseDescriptionAndAlternatives<B: ExpressionBuilder>(
+        _: B.Type, readFirst: inout Bool
+    ) throws(ParseError) -> B.Expression {
+        let description = try parseDescription(B.self)
+        // No write to memory between reading the description and handing it on (with one, the optimizer copied
+        // and destroyed the whole description per parse); the flag matters only for errors after the first one.
+        if peek() != Byte.caret { return B.single(consume description) }
+        readFirst = true
+        var items = [consume description]
+        try parseAlternativeDescriptions(B.self, &items)
+        return B.alternatives(items)
+    }
+
+    /// rule: hgvs = description ( "^" description )+ — after the first description, at `^`.
+    mutating func parseAlternativeDescriptions<B: ExpressionBuilder>(
+        _: B.Type, _ items: inout [B.Description]
+    ) throws(ParseError) {
+        trace(.alternativeDescriptions)
+        while consume(Byte.caret) {
+            items.append(try parseDescription(B.self))
         }
-        return .description(description)
     }
 
     /// rule: description = [ reference ":" ] body
     @inline(__always)
     mutating func parseDescription() throws(ParseError) -> VariantDescription {
+        try parseDescription(TreeBuilder.self)
+    }
+
+    /// rule: description — as ``parseDescription()``, making of it what `builder` makes.
+    @inline(__always)
+    mutating func parseDescription<B: ExpressionBuilder>(_: B.Type) throws(ParseError) -> B.Description {
         trace(.description)
         var reference: ReferenceSpecifier? = nil
         let start = index
@@ -105,12 +233,20 @@ extension Parser {
                 throw error(.colon, detail: start == index ? "" : "expected ':' after the reference")
             }
         }
-        return try parseBody(reference: reference)
+        return try parseBody(B.self, reference: reference)
     }
 
     /// rule: body = coord_prefix "." … — the part after `ACC:` (or the whole text when there is no reference).
     @inline(__always)
     mutating func parseBody(reference: ReferenceSpecifier?) throws(ParseError) -> VariantDescription {
+        try parseBody(TreeBuilder.self, reference: reference)
+    }
+
+    /// rule: body — as ``parseBody(reference:)``, making of it what `builder` makes.
+    @inline(__always)
+    mutating func parseBody<B: ExpressionBuilder>(
+        _: B.Type, reference: ReferenceSpecifier?
+    ) throws(ParseError) -> B.Description {
         trace(.body)
         guard let letter = peek(), let system = CoordinateSystem(letter: letter), peek(1) == Byte.dot else {
             throw error(.coordinatePrefix)
@@ -119,15 +255,14 @@ extension Parser {
         self.system = system
         switch system {
         case .genomic, .mitochondrial, .circular:
-            return VariantDescription(
-                reference: reference,
-                body: .genomic(system, try parseBodyTree(NucleotideVariant<GenomicPosition>.self)))
+            let tree = try parseBodyTree(NucleotideVariant<GenomicPosition>.self)
+            return B.genomic(reference, system, tree)
         case .coding, .noncoding, .rna:
-            return VariantDescription(
-                reference: reference,
-                body: .transcript(system, try parseBodyTree(NucleotideVariant<TranscriptPosition>.self)))
+            let tree = try parseBodyTree(NucleotideVariant<TranscriptPosition>.self)
+            return B.transcript(reference, system, tree)
         case .protein:
-            return VariantDescription(reference: reference, body: .protein(try parseBodyTree(ProteinVariant.self)))
+            let tree = try parseBodyTree(ProteinVariant.self)
+            return B.protein(reference, tree)
         }
     }
 

@@ -36,16 +36,9 @@ public enum HGVSParser {
     ) throws(ParseError)
         -> ParsedExpression
     {
-        guard utf8.count <= maximumLength else {
-            throw ParseError(.inputTooLong, start: 0, end: utf8.count, detail: "longer than \(maximumLength) bytes")
-        }
+        try checkLength(utf8)
         // Fast path: standard HGVS.
         var parser = Parser(utf8, options: options)
-        if !utf8.isEmpty, utf8[0] == Byte.space || utf8[0] == 0x09, utf8.allSatisfy({ $0 == Byte.space || $0 == 0x09 })
-        {
-            throw ParseError(
-                .empty, start: 0, end: utf8.count, expected: .text, detail: "the input is only white space")
-        }
         let strictError: ParseError
         do {
             let expression = try parser.parseWholeExpression()
@@ -60,9 +53,49 @@ public enum HGVSParser {
                 ShorthandReader.addLegacyReadings(&reading, &others, parser: parser)
                 return ParsedExpression(reading: reading, otherReadings: others)
             }
-            return ParsedExpression(expression: expression, form: parser.form)
+            return ParsedExpression(expression: consume expression, form: parser.form)
         } catch {
             strictError = error
+        }
+        return try parseNonStandard(utf8, options: options, hgvsError: strictError)
+    }
+
+    /// True exactly when ``parse(utf8:options:)`` returns a result (does not throw) for the same input and options.
+    ///
+    /// The same parser runs; only the result is not wrapped in a ``ParsedExpression``. In lenient mode a standard
+    /// description that reads is accepted at once (``parse(utf8:options:)`` returns it whatever its warnings);
+    /// everything else (strict validation, the shorthand front end) runs ``parse(utf8:options:)`` itself.
+    /// What `varsyn parse --count` counts.
+    ///
+    /// ```swift
+    /// HGVSParser.accepts(utf8: buffer)   // true for "NM_003156.4:c.494C>A" and "STIM1 P165Q", false for "c.494C>"
+    /// ```
+    public static func accepts(utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient) -> Bool {
+        if !options.strict, utf8.count <= maximumLength {
+            var parser = Parser(utf8, options: options)
+            do {
+                try parser.parseWholeExpression(AcceptBuilder.self)
+                return true
+            } catch {}
+        }
+        return (try? parse(utf8: utf8, options: options)) != nil
+    }
+
+    @inline(__always)
+    static func checkLength(_ utf8: UnsafeBufferPointer<UInt8>) throws(ParseError) {
+        guard utf8.count <= maximumLength else {
+            throw ParseError(.inputTooLong, start: 0, end: utf8.count, detail: "longer than \(maximumLength) bytes")
+        }
+    }
+
+    /// After the standard grammar failed: white space only, invalid UTF-8, then (lenient) the shorthand front end.
+    @inline(never)
+    static func parseNonStandard(
+        _ utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions, hgvsError strictError: ParseError
+    ) throws(ParseError) -> ParsedExpression {
+        if !utf8.isEmpty, utf8.allSatisfy({ $0 == Byte.space || $0 == 0x09 }) {
+            throw ParseError(
+                .empty, start: 0, end: utf8.count, expected: .text, detail: "the input is only white space")
         }
         if let invalid = UTF8Validation.firstInvalidByte(utf8) {
             throw ParseError(.invalidUTF8, start: invalid, end: invalid + 1, detail: "the input is not valid UTF-8")
@@ -233,17 +266,24 @@ struct Parser {
     mutating func parseNumber(allowZero: Bool = false) throws(ParseError) -> Int {
         trace(.number)
         let start = index
+        // At most 12 digits: the loop stops there and a 13th digit is an error below (no overflow check per digit).
+        let end = min(limit, start + 12)
+        var i = start
         var value = 0
-        while index < limit, Byte.isDigit(bytes[index]) {
-            if index - start >= 12 {
-                throw ParseError(
-                    .numberTooLarge, start: start, end: index + 1, expected: [],
-                    detail: "a position has at most 12 digits")
-            }
-            value = value * 10 + Int(bytes[index] - 48)
-            index += 1
+        while i < end {
+            let digit = bytes[i] &- 48
+            if digit >= 10 { break }
+            value = value &* 10 &+ Int(digit)
+            i += 1
         }
-        if index == start { throw error(.number) }
+        if i == end, end < limit, Byte.isDigit(bytes[end]) {
+            index = end
+            throw ParseError(
+                .numberTooLarge, start: start, end: end + 1, expected: [],
+                detail: "a position has at most 12 digits")
+        }
+        index = i
+        if i == start { throw error(.number) }
         if !allowZero, value == 0 {
             throw ParseError(.zeroPosition, start: start, end: index, detail: "there is no position 0")
         }

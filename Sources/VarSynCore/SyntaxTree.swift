@@ -367,7 +367,11 @@ public enum DescriptionBody: Hashable, Sendable {
 
 /// A reference and a body: `NM_003156.3:c.494C>A`. The reference is nil in shorthand (`c.494C>A`, `P165Q`).
 public struct VariantDescription: Hashable, Sendable {
-    public var reference: ReferenceSpecifier?
+    // Spelled `Optional<…>`, not `…?`: a `var` of type `T?` gets an implicit `= nil`, which the initializer then
+    // overwrites, and that double initialization kept the optimizer from moving the description out of the
+    // initializer: it copied and destroyed the whole description once per parse (~390 instructions).
+    // swift-format-ignore: UseShorthandTypeNames
+    public var reference: Optional<ReferenceSpecifier>
     public var body: DescriptionBody
 
     @inlinable

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VarSynCore
 
 @testable import VarSynCLI
 
@@ -40,6 +41,33 @@ import Testing
         #expect(o["hgvs"] as? String == "c.677C>T")
         let others = try #require(o["other_readings"] as? [[String: Any]])
         #expect(others.first?["hgvs"] as? String == "p.Cys677Thr")
+    }
+
+    /// `--count` splits lines itself (LineCount): the same lines as LineInput, the same verdicts as parse, in one
+    /// piece and cut into many (inputs over 64 KiB are cut at line boundaries for the workers).
+    @Test func countSplitsLinesLikeLineInputAndAgreesWithParse() {
+        let samples = [
+            "NM_003156.4:c.494C>A", "c.494C>", "", "STIM1 P165Q", "NP_003147.2:p.(Pro165Gln)\r", "bad>", "C677T",
+            "NC_000011.10:g.4055634_4055636del", "   ", "IVS2+1G>A",
+        ]
+        for repeats in [1, 2_000] {
+            for finalNewline in [true, false] {
+                var text = (0..<repeats).flatMap { _ in samples }.joined(separator: "\n")
+                if finalNewline { text += "\n" }
+                let bytes = Array(text.utf8)
+                let input = LineInput(bytes: bytes)
+                let expected = input.lines.filter { range in
+                    bytes.withUnsafeBufferPointer { buffer in
+                        (try? HGVSParser.parse(utf8: UnsafeBufferPointer(rebasing: buffer[range]))) != nil
+                    }
+                }.count
+                let tally = bytes.withUnsafeBufferPointer { LineCount.count($0, options: .lenient) }
+                #expect(tally.lines == input.lines.count)
+                #expect(tally.lines == samples.count * repeats)
+                #expect(tally.accepted == expected)
+                #expect(tally.accepted == 6 * repeats)
+            }
+        }
     }
 
     @Test func linesKeepTheirCountAndOrder() {

@@ -1,9 +1,11 @@
 // parse-throughput: single-thread parse throughput of HGVSParser over the benchmark corpus.
 //
 //     swift run -c release parse-throughput [--corpus PATH] [--passes 5] [--limit N] [--strict] [--show-failures N]
+//                                           [--accepts]
 //
 // Loads the corpus once into one contiguous buffer (CorpusSupport), runs one untimed pass that also records
-// which strings fail (by kind), then times `--passes` passes of `HGVSParser.parse(utf8:)` over buffer slices:
+// which strings fail (by kind), then times `--passes` passes of `HGVSParser.parse(utf8:)` (with `--accepts`:
+// `HGVSParser.accepts(utf8:)`, the accept/reject entry `varsyn parse --count` uses) over buffer slices:
 // no String is created in the timed loop. Prints one JSON object on standard output:
 //
 //     {"strings":100000,"passes":5,"seconds_median":…,"strings_per_second_median":…,"failures":…,
@@ -28,6 +30,7 @@ struct Settings {
     var limit: Int? = nil
     var strict = false
     var showFailures = 0
+    var accepts = false
 }
 
 let usage = """
@@ -38,6 +41,7 @@ let usage = """
       --limit N            use only the first N expressions
       --strict             ParserOptions.strict instead of .lenient
       --show-failures N    print up to N failing expressions with their error code to standard error
+      --accepts            time HGVSParser.accepts(utf8:) (accept/reject only) instead of HGVSParser.parse(utf8:)
 
     """
 
@@ -66,6 +70,7 @@ func parseArguments() -> Settings {
         case "--limit": settings.limit = positiveInt(argument)
         case "--strict": settings.strict = true
         case "--show-failures": settings.showFailures = positiveInt(argument)
+        case "--accepts": settings.accepts = true
         case "-h", "--help":
             print(usage, terminator: "")
             exit(0)
@@ -97,6 +102,21 @@ func varsynTimedPass(_ corpus: Corpus, _ range: Range<Int>, _ options: ParserOpt
         } catch {
             failures &+= 1
         }
+    }
+    return failures
+}
+
+/// One timed pass of the accept/reject entry over expressions `range`; returns the number rejected.
+/// Counted by callgrind like ``varsynTimedPass(_:_:_:)`` (same name prefix).
+@inline(never)
+func varsynTimedPassAccepts(_ corpus: Corpus, _ range: Range<Int>, _ options: ParserOptions) -> Int {
+    var failures = 0
+    let offsets = corpus.offsets
+    guard let base = corpus.bytes.baseAddress else { return 0 }
+    for index in range {
+        let start = offsets[index]
+        let slice = UnsafeBufferPointer(start: base + start, count: offsets[index + 1] - start)
+        if !HGVSParser.accepts(utf8: slice, options: options) { failures &+= 1 }
     }
     return failures
 }
@@ -174,7 +194,9 @@ var passSeconds: [Double] = []
 var failures = 0
 for _ in 0..<settings.passes {
     let start = clock.now
-    failures = varsynTimedPass(corpus, 0..<corpus.count, options)
+    failures =
+        settings.accepts
+        ? varsynTimedPassAccepts(corpus, 0..<corpus.count, options) : varsynTimedPass(corpus, 0..<corpus.count, options)
     passSeconds.append(seconds(clock.now - start))
 }
 
@@ -190,6 +212,7 @@ var json = "{"
 json += "\"strings\":\(count)"
 json += ",\"passes\":\(settings.passes)"
 json += ",\"options\":\(jsonString(settings.strict ? "strict" : "lenient"))"
+json += ",\"entry\":\(jsonString(settings.accepts ? "accepts" : "parse"))"
 json += ",\"seconds_median\":\(jsonNumber(medianSeconds))"
 json += ",\"strings_per_second_median\":\(jsonNumber(Double(count) / medianSeconds))"
 json += ",\"nanoseconds_per_string_median\":\(jsonNumber(medianSeconds * 1e9 / Double(count)))"

@@ -1,0 +1,114 @@
+import Foundation
+import VarSynCore
+
+/// `varsyn parse --count`: how many input lines ``HGVSParser/accepts(utf8:options:)`` accepts, without a `String`,
+/// an array of line ranges or a result per line.
+///
+/// The input is read whole into one buffer (a file in chunks of at most 16 MiB, standard input likewise until
+/// end of file), cut into one piece per worker at line boundaries, and each worker splits its piece on `\n` bytes
+/// (`memchr`) and counts. Lines are what ``LineInput`` reads: a trailing `\r` is dropped and a final newline does not
+/// start another line, so `printf 'NM_003156.4:c.494C>A\nc.494C>\n'` is 2 lines, 1 accepted.
+enum LineCount {
+    /// The number of lines and how many were accepted.
+    struct Tally: Sendable {
+        var lines = 0
+        var accepted = 0
+    }
+
+    /// Count the lines of `path` (`-` for standard input).
+    static func count(path: String, options: ParserOptions) throws -> Tally {
+        let descriptor: Int32
+        if path == "-" {
+            descriptor = STDIN_FILENO
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw CLIError.cannotRead(path, String(cString: strerror(errno))) }
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var capacity = 1 << 20
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+        var storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { storage.deallocate() }
+        var size = 0
+        while true {
+            if size == capacity {
+                let larger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+                larger.copyMemory(from: storage, byteCount: size)
+                storage.deallocate()
+                storage = larger
+                capacity *= 2
+            }
+            let got = read(descriptor, storage + size, min(capacity - size, 16 << 20))
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw CLIError.cannotRead(path, String(cString: strerror(errno)))
+            }
+            size += got
+        }
+        let bytes = UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: size)
+        return count(bytes, options: options)
+    }
+
+    /// Count the lines of `bytes`, in parallel over the active processors.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>, options: ParserOptions) -> Tally {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return Tally() }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let pieces = bytes.count < 1 << 16 ? 1 : workers * 4
+        // Piece boundaries: just after a newline, so every line lies in one piece.
+        var cuts = [0]
+        for k in 1..<pieces {
+            var cut = max(bytes.count * k / pieces, cuts[cuts.count - 1])
+            while cut < bytes.count, base[cut - 1] != 10 { cut += 1 }
+            cuts.append(cut)
+        }
+        cuts.append(bytes.count)
+        let tallies = UnsafeMutableBufferPointer<Tally>.allocate(capacity: pieces)
+        tallies.initialize(repeating: Tally())
+        defer { tallies.deallocate() }
+        let shared = SharedPieces(bytes: bytes, tallies: tallies, cuts: cuts)
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            shared.tallies[piece] = countPiece(
+                UnsafeBufferPointer(rebasing: shared.bytes[shared.cuts[piece]..<shared.cuts[piece + 1]]),
+                options: options)
+        }
+        var total = Tally()
+        for tally in tallies {
+            total.lines += tally.lines
+            total.accepted += tally.accepted
+        }
+        return total
+    }
+
+    /// Count the lines of one piece (it starts at a line start; its last line may lack the newline).
+    static func countPiece(_ piece: UnsafeBufferPointer<UInt8>, options: ParserOptions) -> Tally {
+        var tally = Tally()
+        guard let base = piece.baseAddress else { return tally }
+        var start = 0
+        let n = piece.count
+        while start < n {
+            let end: Int
+            if let newline = memchr(base + start, 10, n - start) {
+                end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            } else {
+                end = n
+            }
+            let stop = end > start && base[end - 1] == 13 ? end - 1 : end
+            tally.lines += 1
+            if HGVSParser.accepts(utf8: UnsafeBufferPointer(start: base + start, count: stop - start), options: options)
+            {
+                tally.accepted += 1
+            }
+            start = end + 1
+        }
+        return tally
+    }
+}
+
+/// The buffers of one parallel count (each piece writes only its own tally).
+private struct SharedPieces: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tallies: UnsafeMutableBufferPointer<LineCount.Tally>
+    let cuts: [Int]
+}
