@@ -162,7 +162,8 @@ struct StartFilter {
     /// (`position_change`, `position_indel`, `genomic_shorthand`) continue it with digits, signs, `_`, `/`, `,`
     /// and spaces, then a parenthesis, `:` (`11:4000000:C:A`), a dash (`11-4000000-C-A`, skipped like a sign), a
     /// non-ASCII byte, or a word that is one to three bases (`677 C-->T`, `-491 A to T`), `N` (`-652 6N del`) or
-    /// starts with `del`, `dup`, `ins` or `inv` (`2393del9`, `-6054 deletion/ATT`). Decimals, percentages, years
+    /// starts with `del`, `dup`, `ins` or `inv` (`2393del9`, `-6054 deletion/ATT`), or is `promoter`
+    /// (`-866 promoter (G/A)`). Decimals, percentages, years
     /// before prose (`45.2 sec`, `35%`, `1995 the`) are rejected here.
     static func positionMayStartPattern(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = text.count
@@ -190,6 +191,7 @@ struct StartFilter {
         if end - index == 1 && next == UInt8(ascii: "N") { return true }
         return startsWith("del", at: index, in: text) || startsWith("dup", at: index, in: text)
             || startsWith("ins", at: index, in: text) || startsWith("inv", at: index, in: text)
+            || startsWith("promoter", at: index, in: text)
     }
 
     /// `SCAN_PREFIX`'s second branch: a sign or dash before a digit, a delta, `Delta` after a digit.
