@@ -117,7 +117,7 @@ pattern hgvs_nucleotide
     (?: {NT} {CPOS} {NT} (?![A-Za-z0-9])
       | \(? (?<pos>{CRANGE}) (?:kb)? \)? {OSP}
         (?: (?<ref>{NTL}{1,3}) {OSP} (?:{ARROW}|/) {OSP} (?<alt>{NTL}{1,3})
-          | {DELINS} (?:{SP}?{NT}{1,40}(?![A-Za-z]))?
+          | (?<edit>{DELINS}) (?:{SP}?{NT}{1,40}(?![A-Za-z]))?
           | \[ [0-9]{1,3} \]
           | = )
         (?: {SP}? \( [0-9]{1,3} \) )? )
@@ -214,9 +214,9 @@ pattern position_change
 # "1308_1316 dup9", "-134delA", "-652 6N del", "-652 6N ins/del", "AFF344-345ins"
 pattern position_indel
     (?<![A-Za-z0-9.])
-    (?:[A-Z]{1,3}(?=[0-9]))? {CRANGE} {OSP}
+    (?:[A-Z]{1,3}(?=[0-9]))? (?<pos>{CRANGE}) {OSP}
     (?: [0-9]N {SP} (?:ins/del|del/ins|del|ins|indel)
-      | {DELINS} (?:{SP}{NT}{1,40}(?![A-Za-z]))? )
+      | (?<edit>{DELINS}) (?:{SP}{NT}{1,40}(?![A-Za-z]))? )
     (?![A-Za-z0-9])
 
 # "del 92 nucleotide -19/+73", "del14b_17b" (exon numbering)

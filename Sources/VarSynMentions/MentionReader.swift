@@ -53,6 +53,16 @@ struct ProseReader {
             return nil
         }
         let position = part("pos").map { ProseReader.position($0) }
+        // A legacy range with a hyphen before an edit (`118-119insA`, `g.99367-102002del`): the parser reads
+        // `N-M` as an intronic offset, which an insertion cannot have; a second number above the first is a range.
+        if let edit = part("edit").map({ ProseReader.position($0) }), let position {
+            let ends = position.split(separator: "-", omittingEmptySubsequences: false)
+            guard ends.count == 2, let first = Int(ends[0]), let last = Int(ends[1]), first > 0, last > first,
+                ProseReader.isEdit(edit)
+            else { return [] }
+            let coordinate = part("coord").map { $0.lowercased() } ?? "c"
+            return ["\(coordinate).\(first)_\(last)\(edit)"]
+        }
         // Residues: "X by/with/to Y", "X to Y at codon N"; "substitution of X for Y" both ways.
         if let first = part("aref"), let second = part("aalt") {
             guard let position, let ref = ProseReader.residue(first), let alt = ProseReader.residue(second),
@@ -75,7 +85,8 @@ struct ProseReader {
                 alt.count == 1,
                 offset.first == "+" || offset.first == "-"
             else { return [] }
-            let number = intron.filter { $0 != "-" && !$0.isWhitespace && $0 != "\u{2013}" && $0 != "\u{2212}" }
+            let written = intron.filter { $0 != "-" && !$0.isWhitespace && $0 != "\u{2013}" && $0 != "\u{2212}" }
+            guard let number = Int(written) ?? ProseReader.roman(written) else { return [] }
             return ["c.IVS\(number)\(offset)\(ref)>\(alt)"]
         }
         guard let position else { return [] }
@@ -117,6 +128,28 @@ struct ProseReader {
     }
 
     static func isNumber(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy(\.isNumber) }
+
+    /// `del`, `dup`, `inv`, `ins`, `delins` with bases or none (`delAG`, `insA`, `del`); not lengths (`del8bp`).
+    static func isEdit(_ text: String) -> Bool {
+        for word in ["delins", "del", "dup", "inv", "ins"] where text.hasPrefix(word) {
+            let rest = text.dropFirst(word.count)
+            return rest.allSatisfy { "ACGT".contains($0) } && (word != "ins" && word != "delins" || !rest.isEmpty)
+        }
+        return false
+    }
+
+    /// A Roman intron number (`I` … `XX`, as in `IVSII-1`), nil for anything else.
+    static func roman(_ text: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10]
+        var total = 0
+        var previous = 0
+        for character in text.reversed() {
+            guard let value = values[character] else { return nil }
+            total += value < previous ? -value : value
+            previous = max(previous, value)
+        }
+        return total > 0 && total <= 40 ? total : nil
+    }
 
     /// Bases in upper case, `U` as `T`; empty when something else is there.
     static func bases(_ written: String) -> String {

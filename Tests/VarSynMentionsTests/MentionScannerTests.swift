@@ -142,6 +142,10 @@ struct MentionConfirmationTests {
             ("G6410 by T", ["c.6410G>T"]),
             ("intron 2, -352G-->A", ["c.IVS2-352G>A"]),
             ("c2403T --> C", ["c.2403T>C"]),
+            ("IVSII-1 (G > A)", ["c.IVS2-1G>A"]),
+            ("118-119insA", ["c.118_119insA"]),
+            ("c.1558-1559insA", ["c.1558_1559insA"]),
+            ("g.99367-102002del", ["g.99367_102002del"]),
         ])
     func proseRead(text: String, expected: [String]) throws {
         let scanner = try MentionScanner()
