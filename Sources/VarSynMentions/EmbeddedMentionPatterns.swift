@@ -164,11 +164,12 @@ pattern del_residue
     del {OSP} {AA1} {NUM} (?![A-Za-z0-9])
 
 # Before the one-letter protein form: when every letter is a base, the nucleotide reading is the likelier one.
-# "C677T", "A3243G", "G-395A", "T-189C", "A 1166C", "C-344 T", "G22 5A", "G6410 by T"
+# An unsigned position has two digits or more, as in protein_one_letter: `C4A` (a gene), `C3G` are names.
+# "C677T", "A3243G", "G-395A", "T-189C", "A 1166C", "C-344 T", "G22 5A", "G6410 by T", "G-1A"
 pattern nucleotide_ref_pos_alt
     (?<![A-Za-z0-9])
     (?: (?<ref>{NT}) (?<pos>{SIGN}? {NUM}) {SP} by {SP} (?<alt>{NT})
-      | {NT} (?: {SIGN}? {NUM} (?:{SIGN}[0-9]{1,5})? {SP}? {NT} | {SP} {SIGN}? [1-9][0-9]{1,6} {NT} ) )
+      | {NT} (?: (?:{SIGN}{NUM}|[1-9][0-9]{1,6}) (?:{SIGN}[0-9]{1,5})? {SP}? {NT} | {SP} {SIGN}? [1-9][0-9]{1,6} {NT} ) )
     (?![A-Za-z0-9])
 
 define ALLELECHANGE = (?:(?<ref>{NTL}{1,3}){OSP}(?:{ARROW}|/|{SP}to{SP}){OSP}(?<alt>{NTL}{1,3}))

@@ -12,6 +12,7 @@ extension MentionScanner {
         guard candidate.start >= 0, candidate.start < candidate.end, candidate.end <= text.count else { return nil }
         let slice = UnsafeBufferPointer(rebasing: text[candidate.start..<candidate.end])
         if let parsed = try? HGVSParser.parse(utf8: slice, options: .lenient) {
+            guard !MentionScanner.isGenotypeLabel(candidate, slice) else { return nil }
             return MentionReading(parsed: parsed, rewritten: [])
         }
         guard let index = patternIndex[candidate.patternName] else { return nil }
@@ -27,6 +28,15 @@ extension MentionScanner {
         guard let best = readings.first else { return nil }
         return MentionReading(
             parsed: ParsedExpression(reading: best, otherReadings: Array(readings.dropFirst())), rewritten: read)
+    }
+
+    /// A base, a position and the same base (`G1359G`, `C1256088C`): a genotype (both alleles wild type), not a
+    /// change; not confirmed. (Protein forms with the same residue, `Ser424Ser`, are synonymous changes and stay.)
+    static func isGenotypeLabel(_ candidate: MentionCandidate, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard candidate.patternName == "nucleotide_ref_pos_alt", let first = bytes.first, let last = bytes.last else {
+            return false
+        }
+        return first == last
     }
 
     /// The parser's reading of a candidate (as written, or as rebuilt by the prose reader: see `read(_:in:)`), or

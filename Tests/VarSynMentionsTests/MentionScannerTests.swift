@@ -34,6 +34,7 @@ struct MentionScannerTests {
             "T24 cells", "HEK293T cells", "A549 cells", "on 2010-05-12", "Fig. 3A", "Figure S2B",
             "type 2 diabetes (T2D)",
             "the H1N1 virus", "HbA1c was 7%", "CD4 T cells", "IL-6 levels", "p < 0.05", "1.5-fold", "K562 and MCF7",
+            "the C4A gene",
         ])
     func ignoresLookalikes(_ text: String) {
         #expect(MentionScannerTests.spans("We used \(text) here.") == [])
@@ -162,6 +163,25 @@ struct MentionConfirmationTests {
         // The parser reads some of these as written (`-1082 A/G`): then nothing was rewritten.
         #expect(read.rewritten.isEmpty || read.rewritten == expected)
         #expect(read.parsed.readings.map { $0.expression.hgvs() } == expected)
+    }
+
+    /// A base, a position and the same base is a genotype, not a change: found, not confirmed. The same residue
+    /// twice is a synonymous change (tmVar1 annotates `Ser424Ser`, `D418D`): confirmed.
+    @Test("genotype labels (G1359G) are not confirmed; synonymous protein changes are")
+    func genotypeLabels() throws {
+        let scanner = try MentionScanner()
+        var text = "wild type G1359G and C1256088C versus G1359A; Ser424Ser and D418D."
+        let (found, confirmed) = text.withUTF8 { bytes in
+            let candidates = scanner.candidates(in: bytes)
+            return (
+                candidates.map { String(decoding: Array(bytes[$0.range]), as: UTF8.self) },
+                candidates.filter { scanner.confirm($0, in: bytes) != nil }.map {
+                    String(decoding: Array(bytes[$0.range]), as: UTF8.self)
+                }
+            )
+        }
+        #expect(found == ["G1359G", "C1256088C", "G1359A", "Ser424Ser", "D418D"])
+        #expect(confirmed == ["G1359A", "Ser424Ser", "D418D"])
     }
 
     /// Forms with parts that do not make a variant are not read (so not confirmed).
