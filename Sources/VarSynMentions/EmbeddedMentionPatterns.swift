@@ -237,10 +237,11 @@ pattern length_or_bases_indel
 # ---------------------------------------------------------------------------------------------------------------
 # Alleles without a position: only with an arrow, or before a word saying what they are
 # ---------------------------------------------------------------------------------------------------------------
-# "codon 787 CAG/CAA", "codon 12 GGT>GAT"
+# "codon 787 CAG/CAA", "codon 12 GGT>GAT", "codon 26, GAG-->GCG", "codon (CD)26 GAG-->GAA", "codon 9 (GAC-->TAT)"
+define CODONCHANGE = (?:(?<ref>{NT}{3}){OSP}(?:/|{ARROW}){OSP}(?<alt>{NT}{3}))
 pattern codon_alleles
     (?<![A-Za-z0-9])
-    codon {SP} {NUM} {OSP} {NT}{3} {OSP} (?:/|{ARROW}) {OSP} {NT}{3}
+    (?<codon>codon) {SP} (?:\(CD\){OSP})? (?<pos>{NUM}) ,? {OSP} (?: \( {CODONCHANGE} \) | {CODONCHANGE} )
     (?![A-Za-z0-9])
 
 # "T/C704", "A/C1166", "T/C-344" (alleles before the position)

@@ -144,6 +144,8 @@ struct MentionConfirmationTests {
             ("intron 2, -352G-->A", ["c.IVS2-352G>A"]),
             ("c2403T --> C", ["c.2403T>C"]),
             ("IVSII-1 (G > A)", ["c.IVS2-1G>A"]),
+            ("codon 26, GAG-->GCG", ["c.77A>C"]),
+            ("codon 9 (GAC-->TAT)", ["c.25_27delinsTAT"]),
             ("118-119insA", ["c.118_119insA"]),
             ("c.1558-1559insA", ["c.1558_1559insA"]),
             ("g.99367-102002del", ["g.99367_102002del"]),
