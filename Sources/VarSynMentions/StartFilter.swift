@@ -83,26 +83,24 @@ struct StartFilter {
             let ones = StartFilter.ones
             while index + 8 <= count {
                 let x = StartFilter.load(base, index)
-                let digits = StartFilter.bytesBetween(x, 0x2F, 0x3A)
-                let alphanumeric = digits | StartFilter.bytesBetween(x | (ones &* 0x20), 0x60, 0x7B)
                 let previous: UInt8 = index > 0 ? base[index - 1] : 0
-                let afterAlphanumeric =
-                    (alphanumeric << 8) | (StartFilter.isASCIIAlphanumeric(previous) ? 0x80 : 0)
-                let afterDigit = (digits << 8) | (StartFilter.isDigit(previous) ? 0x80 : 0)
-                var wordStarts = alphanumeric & ~afterAlphanumeric
                 // Far before the next trigger (more than 16 characters: more than 64 bytes, or more than 16 bytes
                 // of ASCII), no start needs the trigger: a word start is accepted only with a keyword
                 // (`hasKeyword`, first byte `d`, `i`, `s`, `r`) or before a near ` to `; the special ASCII bytes
-                // (`(`, `-`, `+`, `*`) never. 81% of tmVar1's bytes are that far from a trigger.
+                // (`(`, `-`, `+`, `*`) never; and the block has no digit (digits are triggers). 81% of tmVar1's
+                // bytes are that far from a trigger.
                 if nextTrigger < index { nextTrigger = StartFilter.findTrigger(from: index, in: text) }
                 var far = nextTrigger &- index > 72
                 if !far, nextTrigger &- index > 24 {
                     if nextNonASCII < index { nextNonASCII = StartFilter.findNonASCII(from: index, in: text) }
                     far = nextNonASCII >= nextTrigger
                 }
-                var mask = (x & StartFilter.highBits)
-                    | (StartFilter.zeroBytes((x | (ones &* 0x20)) ^ (ones &* 0x64)) & afterDigit)
+                var mask: UInt64
                 if far {
+                    let folded = x | (ones &* 0x20)
+                    let letters = StartFilter.bytesBetween(folded, 0x60, 0x7B)
+                    var wordStarts =
+                        letters & ~((letters << 8) | (StartFilter.isASCIIAlphanumeric(previous) ? 0x80 : 0))
                     if wordStarts != 0 {
                         if nextTo < index { nextTo = StartFilter.findTo(from: index, in: text) }
                         if nextTo &- index > 24 {
@@ -111,10 +109,20 @@ struct StartFilter {
                                 | StartFilter.zeroBytes(x ^ (ones &* 0x73)) | StartFilter.zeroBytes(x ^ (ones &* 0x72))
                         }
                     }
+                    mask = wordStarts | (x & StartFilter.highBits)
+                    // `Delta` right after a digit can only start the block here.
+                    if StartFilter.isDigit(previous) { mask |= StartFilter.zeroBytes(folded ^ (ones &* 0x64)) & 0x80 }
                 } else {
+                    let digits = StartFilter.bytesBetween(x, 0x2F, 0x3A)
+                    let alphanumeric = digits | StartFilter.bytesBetween(x | (ones &* 0x20), 0x60, 0x7B)
+                    let afterAlphanumeric =
+                        (alphanumeric << 8) | (StartFilter.isASCIIAlphanumeric(previous) ? 0x80 : 0)
+                    let afterDigit = (digits << 8) | (StartFilter.isDigit(previous) ? 0x80 : 0)
+                    mask =
+                        (alphanumeric & ~afterAlphanumeric) | (x & StartFilter.highBits)
+                        | (StartFilter.zeroBytes((x | (ones &* 0x20)) ^ (ones &* 0x64)) & afterDigit)
                     for special in specials { mask |= StartFilter.zeroBytes(x ^ special) }
                 }
-                mask |= wordStarts
                 while mask != 0 {
                     let at = index + mask.trailingZeroBitCount >> 3
                     let c = classes[Int(base[at])]
@@ -272,6 +280,8 @@ struct StartFilter {
             }
             if b == folded { allUpper = false }
             end += 1
+            // Four letters or more and not all upper-case bases: only a keyword is left (no need to read on).
+            if end - offset > 3 && !allUpperBases { return isKeyword(at: offset, in: text) }
         }
         let length = end - offset
         let next: UInt8 = end < count ? text[end] : 0
