@@ -39,7 +39,10 @@ struct ExtractCommand: ParsableCommand {
     var html: String?
 
     @Flag(
-        help: "Also report candidates the parser cannot read, even through the prose reader (G/A polymorphism, Delta32), as unresolved, reason not-parsed."
+        help: ArgumentHelp(
+            "Also report candidates nothing reads (G/A polymorphism, Delta32) as unresolved, reason not-parsed.",
+            discussion: "By default a mention is a candidate the parser read, as written or through the prose reader."
+        )
     )
     var unconfirmed = false
 

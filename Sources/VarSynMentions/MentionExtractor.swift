@@ -130,7 +130,8 @@ public final class MentionExtractor {
             mentions.append(
                 Mention(
                     start: candidate.start, end: candidate.end, charStart: charStart, charEnd: charEnd, text: written,
-                    form: candidate.patternName, parsed: parsed, parseError: parseError, rewritten: rewritten, gene: gene,
+                    form: candidate.patternName, parsed: parsed, parseError: parseError, rewritten: rewritten,
+                    gene: gene,
                     geneSource: source, unknownGene: unknownGene, readings: attached))
         }
         return mentions

@@ -243,7 +243,8 @@ enum MentionPatternFile {
                 index += 1
                 continue
             } else if byte == UInt8(ascii: "("), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "?"),
-                bytes[index + 2] == UInt8(ascii: "<"), StartFilter.isASCIILetter(bytes[index + 3])
+                bytes[index + 2] == UInt8(ascii: "<"),
+                StartFilter.isASCIILetter(bytes[index + 3])
                     || bytes[index + 3] == UInt8(ascii: "_"),
                 let close = bytes[(index + 3)...].firstIndex(of: UInt8(ascii: ">"))
             {

@@ -221,7 +221,9 @@ struct MentionConfirmationTests {
                 }
             }
         }
-        print("tmVar1 candidates confirmed (HGVSParser lenient, as written or via the prose reader): \(confirmed)/\(total)")
+        print(
+            "tmVar1 candidates confirmed (HGVSParser lenient, as written or via the prose reader): \(confirmed)/\(total)"
+        )
         for (name, counts) in byPattern.sorted(by: { $0.key < $1.key }) { print("  \(name): \(counts.0)/\(counts.1)") }
         #expect(total > 0)
     }

@@ -1,12 +1,13 @@
 // mention-scan: single-thread mention scanning and confirmation throughput over the tmVar1 abstracts.
 //
-//     swift run -c release mention-scan [--corpus PATH] [--passes 9] [--stage scan|read|extract]
+//     swift run -c release mention-scan [--corpus PATH] [--passes 9] [--stage scan|unanchored|read|extract]
 //
 // Text: the 500 tmVar1 abstracts joined by newlines (812,614 bytes), from --corpus, $VARSYN_TMVAR1 or
 // ../shared/corpora/tmvar1/tmvar1.jsonl next to the repository. One untimed warm-up pass, then --passes timed
 // passes of one stage, each timed by thread CPU time and wall time:
 //
 //   scan     MentionScanner.countCandidates: start filter + anchored PCRE2 JIT; candidates counted, not built
+//   unanchored  the reference: one unanchored PCRE2 JIT search over all patterns (MentionScanner.unanchoredReference)
 //   read     the candidates (built once, untimed) confirmed: MentionScanner.read on each (the core parser on the
 //            text; if it fails, the prose reader's rebuilt description, parsed)
 //   extract  MentionExtractor.mentions (no gene lexicon): scan, build, confirm, offsets, mentions
@@ -37,11 +38,11 @@ while let argument = arguments.next() {
     case "--stage": stage = arguments.next() ?? stage
     default:
         FileHandle.standardError.write(
-            Data("usage: mention-scan [--corpus PATH] [--passes N] [--stage scan|read|extract]\n".utf8))
+            Data("usage: mention-scan [--corpus PATH] [--passes N] [--stage scan|unanchored|read|extract]\n".utf8))
         exit(2)
     }
 }
-guard ["scan", "read", "extract"].contains(stage), passes > 0 else {
+guard ["scan", "unanchored", "read", "extract"].contains(stage), passes > 0 else {
     FileHandle.standardError.write(Data("mention-scan: unknown stage \(stage) or passes < 1\n".utf8))
     exit(2)
 }
@@ -84,6 +85,13 @@ do {
     exit(1)
 }
 let extractor = MentionExtractor(scanner: scanner, lexicon: nil)
+let reference: MentionScanner
+do {
+    reference = try MentionScanner.unanchoredReference()
+} catch {
+    FileHandle.standardError.write(Data("mention-scan: \(error)\n".utf8))
+    exit(1)
+}
 let candidates = bytes.withUnsafeBufferPointer { scanner.candidates(in: $0) }
 
 /// One timed pass of the stage; returns (candidates, confirmed). Not inlined, so callgrind can toggle on it.
@@ -93,6 +101,8 @@ func varsynTimedPass(_ buffer: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
     case "scan":
         let count = scanner.countCandidates(in: buffer)
         return (count, 0)
+    case "unanchored":
+        return (reference.countCandidates(in: buffer), 0)
     case "read":
         var confirmed = 0
         for candidate in candidates where scanner.read(candidate, in: buffer) != nil { confirmed += 1 }
