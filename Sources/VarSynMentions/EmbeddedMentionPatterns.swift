@@ -22,6 +22,8 @@ let embeddedMentionPatterns = ####"""
     # space-like: space, no-break space, thin space, narrow no-break space
     define SP = [\x20\x{A0}\x{2009}\x{202F}]
     define OSP = {SP}{0,2}
+    # between the words of prose: a space-like character or a line break (reports wrap lines), with the next line's indent
+    define WS = (?:[\x20\x{A0}\x{2009}\x{202F}]|\r?\n[\x20\t]{0,8})
     # hyphen-like: hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign
     define DASH = [\-\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}\x{2212}]
     define SIGN = (?:[+*]|{DASH})
@@ -69,27 +71,27 @@ let embeddedMentionPatterns = ####"""
     pattern nucleotide_change_at_position
         (?<![A-Za-z0-9])
         (?: \( {NTCHANGE} \) | {NTCHANGE} )
-        (?: {SP} (?:transitions?|transversions?|substitutions?|changes?|mutations?|polymorphisms?) )?
-        {SP} (?:at|in) {SP} (?:the{SP})?
-        (?: (?:nucleotide|nt|cDNA{SP}base|base|position|(?<codon>codon))s? {SP} (?:position{SP})? )?
+        (?: {WS} (?:transitions?|transversions?|substitutions?|changes?|mutations?|polymorphisms?) )?
+        {WS} (?:at|in) {WS} (?:the{WS})?
+        (?: (?:nucleotide|nt|cDNA{WS}base|base|position|(?<codon>codon))s? {WS} (?:position{WS})? )?
         (?:(?<coord>[cg])\.)? (?<pos>{SIGN}? {NUM}) (?![0-9A-Za-z'\x{2019}\x{2032}])
-        (?: {SP}position | {SP}of{SP}(?:the{SP})?intron{SP}(?<intron>[0-9]{1,3}) | {SP}of{SP}(?:the{SP})?exon{SP}(?<exon>[0-9]{1,3}) )?
+        (?: {WS}position | {WS}of{WS}(?:the{WS})?intron{WS}(?<intron>[0-9]{1,3}) | {WS}of{WS}(?:the{WS})?exon{WS}(?<exon>[0-9]{1,3}) )?
 
     # "Phe-->Ser at codon 15", "Ser-->Cys substitution at the codon 326", "methionine-->valine substitution at codon 404"
     pattern residue_change_at_codon
         (?<![A-Za-z0-9])
-        (?<aref>{AAANY}) {OSP} (?:{ARROW}|{SP}to{SP}) {OSP} (?<aalt>{AAANYX})
-        (?: {SP} (?:amino{SP}acid{SP})? (?:substitutions?|changes?|replacements?|mutations?) )?
-        {SP} at {SP} (?:the{SP})? (?:codon|position|residue|amino{SP}acid(?:{SP}position)?) {SP}? (?<pos>{NUM}) (?![0-9A-Za-z])
+        (?<aref>{AAANY}) {OSP} (?:{ARROW}|{WS}to{WS}) {OSP} (?<aalt>{AAANYX})
+        (?: {WS} (?:amino{WS}acid{WS})? (?:substitutions?|changes?|replacements?|mutations?) )?
+        {WS} at {WS} (?:the{WS})? (?:codon|position|residue|amino{WS}acid(?:{WS}position)?) {WS}? (?<pos>{NUM}) (?![0-9A-Za-z])
 
     # "substitution of proline for glutamine at codon 165", "replacement of arginine by histidine at position 72".
     # "X by/with/to Y" is X -> Y. "substitution of X for Y" is read both ways (X -> Y first, then Y -> X): authors use it
     # both ways (tmVar1: "valine for glutamate (V1188E)", "lysine for glutamic acid at amino acid 325 (E325K)").
     pattern substitution_of_residue
         (?<![A-Za-z0-9])
-        (?:substitution|replacement) {SP} of {SP} (?:an?{SP})?
-        (?<aref>{AAANYX}) {SP} (?:(?<for>for)|by|with|to) {SP} (?:an?{SP})? (?<aalt>{AAANYX})
-        (?: {SP} (?:at|in) {SP} (?:the{SP})? (?:codon|position|residue|amino{SP}acid(?:{SP}position)?) {SP}? (?<pos>{NUM}) (?![0-9A-Za-z]) )?
+        (?:substitution|replacement) {WS} of {WS} (?:an?{WS})?
+        (?<aref>{AAANYX}) {WS} (?:(?<for>for)|by|with|to) {WS} (?:an?{WS})? (?<aalt>{AAANYX})
+        (?: {WS} (?:at|in) {WS} (?:the{WS})? (?:codon|position|residue|amino{WS}acid(?:{WS}position)?) {WS}? (?<pos>{NUM}) (?![0-9A-Za-z]) )?
 
     # "leucine 269 to phenylalanine", "Thr154 to Met", "Glu 272 to stop", "Ile(146)-->Leu", "Asp 300 Val", "arginine 72 proline",
     # "arginine 124-to-cysteine", "glycine-594-valine"

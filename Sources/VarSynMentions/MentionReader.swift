@@ -31,7 +31,7 @@ struct ProseReader {
             guard pattern.source.contains("(?<"),
                 let regex = try? PCRE2Regex(pattern.source, options: [.extended, .anchored, .duplicateNames]),
                 case let groups = regex.namedGroups, !groups.isEmpty,
-                let matcher = try? PCRE2Matcher(regex)
+                let matcher = try? PCRE2Matcher(regex, jitStackBytes: 64 * 1024)
             else { return nil }
             return (matcher, groups)
         }
