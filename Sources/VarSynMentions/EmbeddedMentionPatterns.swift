@@ -181,8 +181,8 @@ let embeddedMentionPatterns = ####"""
     # "Asp506Gly", "Arg72Pro", "Glu23ValfsX16", "Ile262fs", "Arg117Ter", "Val624-Val625del", "Pro165->Gln"
     pattern protein_three_letter
         (?<![A-Za-z0-9])
-        {AA3} {NUM}
-        (?: {DASH}? _? {AA3} {NUM} (?:del|dup|ins{AA3}*|delins{AA3}+)
+        (?<pfirst>{AA3} {NUM})
+        (?: {DASH}? _? (?<plast>{AA3} {NUM}) (?<pedit>del|dup|ins{AA3}*|delins{AA3}+)
           | {OSP}{ARROW}{OSP} {AA3X}
           | {AA3X} {PTAIL}?
           | {PTAIL} )
@@ -209,7 +209,7 @@ let embeddedMentionPatterns = ####"""
         (?: \( {ALLELECHANGE} \) | {ALLELECHANGE}
           | promoter {OSP} \( {ALLELECHANGE} \)
           | (?<ref>{NT}) {OSP} {DASH} {OSP} (?<alt>{NT})
-          | \( {DASH} {NT}{1,10} \)
+          | \( {DASH} (?<deleted>{NT}{1,10}) \)
           | (?:deletion|insertion) / {NT}{1,20} )
         (?![A-Za-z0-9])
 

@@ -53,6 +53,17 @@ struct ProseReader {
             return nil
         }
         let position = part("pos").map { ProseReader.position($0) }
+        // A protein range written with a hyphen (`Val624-Val625del` -> `p.Val624_Val625del`).
+        if let first = part("pfirst"), let last = part("plast"), let edit = part("pedit") {
+            return ["p.\(first)_\(last)\(edit)"]
+        }
+        // Deleted bases in parentheses after a position (`-611 (-T)` -> `c.-611delT`), not across c.-1/c.1.
+        if let deleted = part("deleted"), let position, let start = Int(position) {
+            let end = start + deleted.count - 1
+            guard start < 0 ? end < 0 : start > 0 else { return [] }
+            let range = deleted.count == 1 ? "\(start)" : "\(start)_\(end)"
+            return ["c.\(range)del\(ProseReader.bases(deleted))"]
+        }
         // A legacy range with a hyphen before an edit (`118-119insA`, `g.99367-102002del`): the parser reads
         // `N-M` as an intronic offset, which an insertion cannot have; a second number above the first is a range.
         if let edit = part("edit").map({ ProseReader.position($0) }), let position {

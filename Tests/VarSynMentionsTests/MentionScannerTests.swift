@@ -145,6 +145,8 @@ struct MentionConfirmationTests {
             ("c2403T --> C", ["c.2403T>C"]),
             ("IVSII-1 (G > A)", ["c.IVS2-1G>A"]),
             ("codon 26, GAG-->GCG", ["c.77A>C"]),
+            ("Val624-Val625del", ["p.Val624_Val625del"]),
+            ("-611 (-T)", ["c.-611delT"]),
             ("A to G transition at\n   nucleotide 251", ["c.251A>G"]),
             ("substitution of aspartic acid by\nglycine at codon 84", ["p.Asp84Gly"]),
             ("codon 9 (GAC-->TAT)", ["c.25_27delinsTAT"]),
