@@ -7,6 +7,9 @@
 //                      one thread, prints one JSON object; what run-parse-comparison.sh compares with the peers
 //   MentionScanBenchmarks  ordo-one/benchmark suite: mention scanning over the tmVar1 abstracts, PCRE2 JIT
 //                      (VarSynMentions) beside NSRegularExpression on the same patterns
+//   mention-scan       plain executable (`swift run -c release mention-scan --stage scan|read|extract`): mention
+//                      scanning, confirmation, extraction over tmVar1 on one thread (CPU-time medians, JSON); also
+//                      what callgrind counts instructions per byte on
 //   CorpusSupport      loads the corpus (`kind<TAB>hgvs` lines) into one contiguous byte buffer with offsets
 import PackageDescription
 
@@ -24,6 +27,12 @@ let package = Package(
             dependencies: [
                 "CorpusSupport",
                 .product(name: "VarSynCore", package: "VarSyn"),
+            ]
+        ),
+        .executableTarget(
+            name: "mention-scan",
+            dependencies: [
+                .product(name: "VarSynMentions", package: "VarSyn")
             ]
         ),
         .executableTarget(

@@ -20,9 +20,11 @@ struct ExtractCommand: ParsableCommand {
             records {"id": …, "text": …}. Invalid UTF-8 is replaced by U+FFFD before scanning (offsets refer to the \
             repaired text, which equals the input when it is valid). Prints one JSON object per mention found: \
             {"doc", "start", "end" (UTF-8 byte offsets), "char_start", "char_end" (Unicode scalar offsets), "text", \
-            "form", "gene", "gene_source", "interpreted", "hgvs", "key", "protein_key", "rsids", "status" \
-            (resolved|unresolved|ambiguous), "reason", "detail", "readings"}. The gene comes from an adjacent symbol, \
-            else the sentence, else the document's most recent gene. Exit status 0 when every input was read, 1 \
+            "form", "rewritten" (only for prose the parser read as a rebuilt standard description), "gene", \
+            "gene_source", "interpreted", "hgvs", "key", "protein_key", "rsids", "status" \
+            (resolved|unresolved|ambiguous), "reason", "detail", "readings"}. Only candidates the parser reads (as \
+            written or through the prose reader) are mentions, unless --unconfirmed. The gene comes from an \
+            adjacent symbol, else the sentence, else the document's most recent gene. Exit status 0 when every input was read, 1 \
             when some could not be.
             """
     )
@@ -36,6 +38,14 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Also write a self-contained HTML report with every mention highlighted to this path.")
     var html: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Also report candidates nothing reads (G/A polymorphism, Delta32) as unresolved, reason not-parsed.",
+            discussion: "By default a mention is a candidate the parser read, as written or through the prose reader."
+        )
+    )
+    var unconfirmed = false
+
     @OptionGroup var tableOptions: TableOptions
 
     func run() throws {
@@ -47,7 +57,8 @@ struct ExtractCommand: ParsableCommand {
             printError("varsyn: mention patterns: \(error)")
             throw ExitCode(2)
         }
-        let extractor = MentionExtractor(scanner: scanner, lexicon: TableGeneLexicon(table: table))
+        let extractor = MentionExtractor(
+            scanner: scanner, lexicon: TableGeneLexicon(table: table), keepsUnconfirmed: unconfirmed)
         let resolver = MentionResolver(provider: TableReferenceProvider(table))
         var out = OutputBuffer()
         var report = ExtractHTMLReport()
@@ -143,6 +154,7 @@ enum ExtractJSON {
         line.field("char_end", mention.charEnd)
         line.field("text", mention.text)
         line.field("form", mention.form)
+        if !mention.rewritten.isEmpty { line.field("rewritten", strings: mention.rewritten) }
         optional("gene", mention.gene?.symbol ?? mention.unknownGene)
         optional("gene_source", mention.geneSource?.rawValue ?? (mention.unknownGene != nil ? "adjacent" : nil))
         optional("interpreted", mention.readings.first?.expression.hgvs())

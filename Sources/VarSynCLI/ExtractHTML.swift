@@ -42,6 +42,7 @@ struct ExtractHTMLReport {
 
     static func tooltip(_ mention: Mention, _ resolution: MentionResolution) -> String {
         var lines = ["\(resolution.status.rawValue) · \(mention.form)"]
+        if !mention.rewritten.isEmpty { lines.append("read as " + mention.rewritten.joined(separator: " or ")) }
         if let gene = mention.gene {
             lines.append("gene \(gene.symbol)" + (mention.geneSource.map { " (\($0.rawValue))" } ?? ""))
         }

@@ -11,6 +11,10 @@ let embeddedMentionPatterns = ####"""
     # All patterns become one alternation `{SCAN_PREFIX}(?:(?<name1>…)|(?<name2>…)|…)`: the leftmost match wins, and
     # at one start the first pattern in this file wins, so specific/long forms come before short ones.
     # Candidates are only proposals: the core parser confirms them later, knowing the form from the pattern name.
+    # Named groups inside a pattern (`(?<pos>…)`, see README-mentions.md) tell the mention reader the parts of a form the
+    # parser does not read (prose, slash alleles): it rebuilds a standard description from them (`C to T transition at
+    # nucleotide 677` -> `c.677C>T`) and the parser confirms that. The scanner compiles them as non-capturing groups; a
+    # name may occur more than once in one pattern (in different alternatives).
 
     # ---------------------------------------------------------------------------------------------------------------
     # Character classes and typography
@@ -18,6 +22,8 @@ let embeddedMentionPatterns = ####"""
     # space-like: space, no-break space, thin space, narrow no-break space
     define SP = [\x20\x{A0}\x{2009}\x{202F}]
     define OSP = {SP}{0,2}
+    # between the words of prose: a space-like character or a line break (reports wrap lines), with the next line's indent
+    define WS = (?:[\x20\x{A0}\x{2009}\x{202F}]|\r?\n[\x20\t]{0,8})
     # hyphen-like: hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign
     define DASH = [\-\x{2010}\x{2011}\x{2012}\x{2013}\x{2014}\x{2212}]
     define SIGN = (?:[+*]|{DASH})
@@ -46,7 +52,7 @@ let embeddedMentionPatterns = ####"""
     define BASES = (?:{NT}{1,60}|N{1,3})
     define LENGTH = (?:[0-9]{1,6}(?:{OSP}(?:bp|nt|kb|base{SP}pairs?|nucleotides?))?)
     define DELINS = (?:del(?:{BASES}|{LENGTH})?ins(?:{BASES}|{LENGTH})|(?:del|dup|ins|inv)(?:{OSP}(?:{BASES}|\({BASES}\)|{LENGTH}))?(?![a-z]))
-    define DNASUB = (?:{NTL}{1,3}{OSP}{ARROW}{OSP}{NTL}{1,3})
+    define DNASUB = (?:(?<ref>{NTL}{1,3}){OSP}{ARROW}{OSP}(?<alt>{NTL}{1,3}))
     # Where a candidate may start (checked once per position, before any pattern). The scanner's Swift start filter
     # (StartFilter.swift) accepts a superset of this: keep the two in step. A start is a sign/dash/delta (which may
     # follow a gene name: FOXP3-924A/G, CCR5Δ32), or a word start with a trigger (digit, >, /, ®, arrow) within 16
@@ -59,37 +65,44 @@ let embeddedMentionPatterns = ####"""
     # ---------------------------------------------------------------------------------------------------------------
     # Natural-language changes (before the short forms they contain)
     # ---------------------------------------------------------------------------------------------------------------
-    define NTCHANGE = (?:{NTL}{1,3}{OSP}(?:{ARROW}|{SP}to{SP}){OSP}{NTL}{1,3})
+    define NTCHANGE = (?:(?<ref>{NTL}{1,3}){OSP}(?:{ARROW}|{SP}to{SP}){OSP}(?<alt>{NTL}{1,3}))
     # "C to T transition at nucleotide 677", "(G --> C) substitution at position 1201", "G>T substitution at nucleotide
     # c.898", "A > G at nucleotide 313", "G>A substitution at nucleotide +1 of intron 2", "GTT-->GCT transition at codon 23"
     pattern nucleotide_change_at_position
         (?<![A-Za-z0-9])
         (?: \( {NTCHANGE} \) | {NTCHANGE} )
-        (?: {SP} (?:transitions?|transversions?|substitutions?|changes?|mutations?|polymorphisms?) )?
-        {SP} (?:at|in) {SP} (?:the{SP})?
-        (?: (?:nucleotide|nt|cDNA{SP}base|base|position|codon)s? {SP} (?:position{SP})? )?
-        (?:[cg]\.)? {SIGN}? {NUM} (?![0-9A-Za-z])
-        (?: {SP}position | {SP}of{SP}(?:the{SP})?intron{SP}[0-9]{1,3} | {SP}of{SP}(?:the{SP})?exon{SP}[0-9]{1,3} )?
+        (?: {WS} (?:transitions?|transversions?|substitutions?|changes?|mutations?|polymorphisms?) )?
+        {WS} (?:at|in) {WS} (?:the{WS})?
+        (?: (?:nucleotide|nt|cDNA{WS}base|base|position|(?<codon>codon))s? {WS} (?:position{WS})? )?
+        (?:(?<coord>[cg])\.)? (?<pos>{SIGN}? {NUM}) (?![0-9A-Za-z'\x{2019}\x{2032}])
+        (?: {WS}position | {WS}of{WS}(?:the{WS})?intron{WS}(?<intron>[0-9]{1,3}) | {WS}of{WS}(?:the{WS})?exon{WS}(?<exon>[0-9]{1,3}) )?
 
     # "Phe-->Ser at codon 15", "Ser-->Cys substitution at the codon 326", "methionine-->valine substitution at codon 404"
     pattern residue_change_at_codon
         (?<![A-Za-z0-9])
-        {AAANY} {OSP} (?:{ARROW}|{SP}to{SP}) {OSP} {AAANYX}
-        (?: {SP} (?:amino{SP}acid{SP})? (?:substitutions?|changes?|replacements?|mutations?) )?
-        {SP} at {SP} (?:the{SP})? (?:codon|position|residue|amino{SP}acid) {SP}? {NUM} (?![0-9A-Za-z])
+        (?<aref>{AAANY}) {OSP} (?:{ARROW}|{WS}to{WS}) {OSP} (?<aalt>{AAANYX})
+        (?: {WS} (?:amino{WS}acid{WS})? (?:substitutions?|changes?|replacements?|mutations?) )?
+        {WS} at {WS} (?:the{WS})? (?:codon|position|residue|amino{WS}acid(?:{WS}position)?) {WS}? (?<pos>{NUM}) (?![0-9A-Za-z])
 
-    # "substitution of proline for glutamine at codon 165", "replacement of arginine by histidine at position 72"
+    # "substitution of proline for glutamine at codon 165", "replacement of arginine by histidine at position 72".
+    # "X by/with/to Y" is X -> Y. "substitution of X for Y" is read both ways (X -> Y first, then Y -> X): authors use it
+    # both ways (tmVar1: "valine for glutamate (V1188E)", "lysine for glutamic acid at amino acid 325 (E325K)").
     pattern substitution_of_residue
         (?<![A-Za-z0-9])
-        (?:substitution|replacement) {SP} of {SP} (?:an?{SP})? {AAANYX} {SP} (?:for|by|with|to) {SP} (?:an?{SP})? {AAANYX}
-        (?: {SP} (?:at|in) {SP} (?:the{SP})? (?:codon|position|residue|amino{SP}acid) {SP}? {NUM} (?![0-9A-Za-z]) )?
+        (?:substitution|replacement) {WS} of {WS} (?:an?{WS})?
+        (?<aref>{AAANYX}) {WS} (?:(?<for>for)|by|with|to) {WS} (?:an?{WS})? (?<aalt>{AAANYX})
+        (?: {WS} (?:at|in) {WS} (?:the{WS})? (?:codon|position|residue|amino{WS}acid(?:{WS}position)?) {WS}? (?<pos>{NUM}) (?![0-9A-Za-z]) )?
 
-    # "leucine 269 to phenylalanine", "Thr154 to Met", "Glu 272 to stop", "Ile(146)-->Leu", "Asp 300 Val", "arginine 72 proline"
+    # "leucine 269 to phenylalanine", "Thr154 to Met", "Glu 272 to stop", "Ile(146)-->Leu", "Asp 300 Val", "arginine 72 proline",
+    # "arginine 124-to-cysteine", "glycine-594-valine"
     pattern residue_position_to_residue
         (?<![A-Za-z0-9])
-        (?: {AANAME} {OSP} \(? {NUM} \)? {OSP} (?:{ARROW}|{SP}to{SP}|{SP}) {OSP} {AANAMEX}
-          | {AA3} {OSP} \(? {NUM} \)? {OSP} (?:{ARROW}|{SP}to{SP}) {OSP} {AAANYX}
-          | {AA3} {SP} {NUM} {SP} {AA3X} )
+        (?: (?<aref>{AANAME})
+            (?: (?:{SP}|{DASH}) (?<pos>{NUM}) {DASH} (?:to{DASH})?
+              | {OSP} \(? (?<pos>{NUM}) \)? {OSP} (?:{ARROW}|{SP}to{SP}|{SP}) {OSP} )
+            (?<aalt>{AANAMEX})
+          | (?<aref>{AA3}) {OSP} \(? (?<pos>{NUM}) \)? {OSP} (?:{ARROW}|{SP}to{SP}) {OSP} (?<aalt>{AAANYX})
+          | (?<aref>{AA3}) {SP} (?<pos>{NUM}) {SP} (?<aalt>{AA3X}) )
         (?![A-Za-z0-9])
 
     # ---------------------------------------------------------------------------------------------------------------
@@ -102,11 +115,11 @@ let embeddedMentionPatterns = ####"""
     # "g.80_87delT CGCGAAG", "c.304ins(GCG)", "c.T1799A" (ANNOVAR), "c.3849+10kbC>T", "c2403T --> C"
     pattern hgvs_nucleotide
         (?<![A-Za-z0-9])
-        {REFSEQ}? (?:[cgmnr]\.{OSP} | c(?=[0-9]))
+        (?<refseq>{REFSEQ})? (?:(?<coord>[cgmnr])\.{OSP} | (?<coord>c)(?=[0-9]))
         (?: {NT} {CPOS} {NT} (?![A-Za-z0-9])
-          | \(? {CRANGE} (?:kb)? \)? {OSP}
-            (?: {NTL}{1,3} {OSP} (?:{ARROW}|/) {OSP} {NTL}{1,3}
-              | {DELINS} (?:{SP}?{NT}{1,40}(?![A-Za-z]))?
+          | \(? (?<pos>{CRANGE}) (?:kb)? \)? {OSP}
+            (?: (?<ref>{NTL}{1,3}) {OSP} (?:{ARROW}|/) {OSP} (?<alt>{NTL}{1,3})
+              | (?<edit>{DELINS}) (?:{SP}?{NT}{1,40}(?![A-Za-z]))?
               | \[ [0-9]{1,3} \]
               | = )
             (?: {SP}? \( [0-9]{1,3} \) )? )
@@ -126,16 +139,16 @@ let embeddedMentionPatterns = ####"""
     # Legacy intron (IVS) notation and "intron N, +5G>A"
     # ---------------------------------------------------------------------------------------------------------------
     define IVSNUM = (?:{DASH}?(?:[0-9]{1,3}|[IVX]{1,5}))
-    define IVSEDIT = (?:\(?{DNASUB}\)?|{NTL}{OSP}/{OSP}{NTL}|{NTL}{OSP}{DASH}{1,2}{OSP}{NTL}(?![A-Za-z0-9])|{DELINS}|{NT}(?![A-Za-z0-9]))
+    define IVSEDIT = (?:\({DNASUB}\)|{DNASUB}|(?<ref>{NTL}){OSP}/{OSP}(?<alt>{NTL})|(?<ref>{NTL}){OSP}{DASH}{1,2}{OSP}(?<alt>{NTL})(?![A-Za-z0-9])|{DELINS}|{NT}(?![A-Za-z0-9]))
     # "IVS8+4 A>G", "IVS51 + 1G-->A", "IVS-II-1(G>A)", "IVS10+1, g-->t", "IVS21-2delAG", "IVS1-23T", "IVS9+459, A/G"
     pattern ivs_intron
         (?<![A-Za-z0-9])
-        (?:c\.)? IVS {OSP} {IVSNUM} {OSP} {SIGN} {OSP} [0-9]{1,5} (?:,?{OSP}) {IVSEDIT}
+        (?:c\.)? IVS {OSP} (?<intron>{IVSNUM}) {OSP} (?<offset>{SIGN} {OSP} [0-9]{1,5}) (?:,?{OSP}) {IVSEDIT}
 
     # "intron 2, -352G-->A", "intron 9, +15G-->T"
     pattern intron_offset_change
         (?<![A-Za-z0-9])
-        intron {SP} [0-9]{1,3} ,? {SP} {SIGN} [0-9]{1,5} {OSP} (?:{DNASUB}|{NTL}{OSP}/{OSP}{NTL})
+        intron {SP} (?<intron>[0-9]{1,3}) ,? {SP} (?<offset>{SIGN} [0-9]{1,5}) {OSP} (?:{DNASUB}|(?<ref>{NTL}){OSP}/{OSP}(?<alt>{NTL}))
 
     # ---------------------------------------------------------------------------------------------------------------
     # Deletion shorthands
@@ -153,21 +166,23 @@ let embeddedMentionPatterns = ####"""
         del {OSP} {AA1} {NUM} (?![A-Za-z0-9])
 
     # Before the one-letter protein form: when every letter is a base, the nucleotide reading is the likelier one.
-    # "C677T", "A3243G", "G-395A", "T-189C", "A 1166C", "C-344 T", "G22 5A"
+    # An unsigned position has two digits or more, as in protein_one_letter: `C4A` (a gene), `C3G` are names.
+    # "C677T", "A3243G", "G-395A", "T-189C", "A 1166C", "C-344 T", "G22 5A", "G6410 by T", "G-1A"
     pattern nucleotide_ref_pos_alt
         (?<![A-Za-z0-9])
-        {NT} (?: {SIGN}? {NUM} (?:{SIGN}[0-9]{1,5})? {SP}? {NT} | {SP} {SIGN}? [1-9][0-9]{1,6} {NT} )
+        (?: (?<ref>{NT}) (?<pos>{SIGN}? {NUM}) {SP} by {SP} (?<alt>{NT})
+          | {NT} (?: (?:{SIGN}{NUM}|[1-9][0-9]{1,6}) (?:{SIGN}[0-9]{1,5})? {SP}? {NT} | {SP} {SIGN}? [1-9][0-9]{1,6} {NT} ) )
         (?![A-Za-z0-9])
 
-    define ALLELECHANGE = (?:{NTL}{1,3}{OSP}(?:{ARROW}|/|{SP}to{SP}){OSP}{NTL}{1,3})
+    define ALLELECHANGE = (?:(?<ref>{NTL}{1,3}){OSP}(?:{ARROW}|/|{SP}to{SP}){OSP}(?<alt>{NTL}{1,3}))
     # ---------------------------------------------------------------------------------------------------------------
     # Protein changes without p. (three-letter before one-letter; one-letter is the most ambiguous form)
     # ---------------------------------------------------------------------------------------------------------------
     # "Asp506Gly", "Arg72Pro", "Glu23ValfsX16", "Ile262fs", "Arg117Ter", "Val624-Val625del", "Pro165->Gln"
     pattern protein_three_letter
         (?<![A-Za-z0-9])
-        {AA3} {NUM}
-        (?: {DASH}? _? {AA3} {NUM} (?:del|dup|ins{AA3}*|delins{AA3}+)
+        (?<pfirst>{AA3} {NUM})
+        (?: {DASH}? _? (?<plast>{AA3} {NUM}) (?<pedit>del|dup|ins{AA3}*|delins{AA3}+)
           | {OSP}{ARROW}{OSP} {AA3X}
           | {AA3X} {PTAIL}?
           | {PTAIL} )
@@ -187,13 +202,14 @@ let embeddedMentionPatterns = ####"""
     # Nucleotide changes without c. (position and alleles in any order)
     # ---------------------------------------------------------------------------------------------------------------
     # "677 C-->T", "-308 G>A", "1858C/T", "-491 A to T", "+3100 T/G", "-9, A/G", "-369 (C>G)", "-603/604 (GA>AG)",
-    # "33 + 2 T-->C", "962 G-A", "IVS-less intronic 267-61 G>C", "-611 (-T)", "-6054 deletion/ATT"
+    # "33 + 2 T-->C", "962 G-A", "IVS-less intronic 267-61 G>C", "-611 (-T)", "-6054 deletion/ATT", "-866 promoter (G/A)"
     pattern position_change
         (?: (?<![A-Za-z0-9.]) | (?={DASH}[0-9]) )
-        {CRANGE} ,? {OSP}
+        (?<pos>{CRANGE}) ,? {OSP}
         (?: \( {ALLELECHANGE} \) | {ALLELECHANGE}
-          | {NT} {OSP} {DASH} {OSP} {NT}
-          | \( {DASH} {NT}{1,10} \)
+          | promoter {OSP} \( {ALLELECHANGE} \)
+          | (?<ref>{NT}) {OSP} {DASH} {OSP} (?<alt>{NT})
+          | \( {DASH} (?<deleted>{NT}{1,10}) \)
           | (?:deletion|insertion) / {NT}{1,20} )
         (?![A-Za-z0-9])
 
@@ -201,9 +217,9 @@ let embeddedMentionPatterns = ####"""
     # "1308_1316 dup9", "-134delA", "-652 6N del", "-652 6N ins/del", "AFF344-345ins"
     pattern position_indel
         (?<![A-Za-z0-9.])
-        (?:[A-Z]{1,3}(?=[0-9]))? {CRANGE} {OSP}
+        (?:[A-Z]{1,3}(?=[0-9]))? (?<pos>{CRANGE}) {OSP}
         (?: [0-9]N {SP} (?:ins/del|del/ins|del|ins|indel)
-          | {DELINS} (?:{SP}{NT}{1,40}(?![A-Za-z]))? )
+          | (?<edit>{DELINS}) (?:{SP}{NT}{1,40}(?![A-Za-z]))? )
         (?![A-Za-z0-9])
 
     # "del 92 nucleotide -19/+73", "del14b_17b" (exon numbering)
@@ -223,16 +239,17 @@ let embeddedMentionPatterns = ####"""
     # ---------------------------------------------------------------------------------------------------------------
     # Alleles without a position: only with an arrow, or before a word saying what they are
     # ---------------------------------------------------------------------------------------------------------------
-    # "codon 787 CAG/CAA", "codon 12 GGT>GAT"
+    # "codon 787 CAG/CAA", "codon 12 GGT>GAT", "codon 26, GAG-->GCG", "codon (CD)26 GAG-->GAA", "codon 9 (GAC-->TAT)"
+    define CODONCHANGE = (?:(?<ref>{NT}{3}){OSP}(?:/|{ARROW}){OSP}(?<alt>{NT}{3}))
     pattern codon_alleles
         (?<![A-Za-z0-9])
-        codon {SP} {NUM} {OSP} {NT}{3} {OSP} (?:/|{ARROW}) {OSP} {NT}{3}
+        (?<codon>codon) {SP} (?:\(CD\){OSP})? (?<pos>{NUM}) ,? {OSP} (?: \( {CODONCHANGE} \) | {CODONCHANGE} )
         (?![A-Za-z0-9])
 
     # "T/C704", "A/C1166", "T/C-344" (alleles before the position)
     pattern alleles_then_position
         (?<![A-Za-z0-9])
-        {NT} / {NT} {SIGN}? {NUM}
+        (?<ref>{NT}) / (?<alt>{NT}) (?<pos>{SIGN}? {NUM})
         (?![A-Za-z0-9])
 
     # "C-->T", "G --> C", "AAG-->GAG", "Val-->Ala", "C>T"
@@ -263,7 +280,8 @@ let embeddedMentionPatterns = ####"""
         (?<![A-Za-z0-9])
         (?: chr(?:[0-9]{1,2}|[XYM]) : [0-9]{1,3}(?:,[0-9]{3})+ {OSP} {NT}+ {OSP} {ARROW} {OSP} {NT}+
           | chr(?:[0-9]{1,2}|[XYM]) : {NUM}[0-9]{0,3} {OSP} {NT}+ {OSP} {ARROW} {OSP} {NT}+
-          | (?:chr)?(?:[0-9]{1,2}|[XYM]) ([\-:]) {NUM}[0-9]{0,3} \1 {NT}{1,50} \1 {NT}{1,50}
+          | (?:chr)?(?:[0-9]{1,2}|[XYM]) - {NUM}[0-9]{0,3} - {NT}{1,50} - {NT}{1,50}
+          | (?:chr)?(?:[0-9]{1,2}|[XYM]) : {NUM}[0-9]{0,3} : {NT}{1,50} : {NT}{1,50}
           | N[CTW]_[0-9]{6,9}\.[0-9]{1,3} : [0-9]{1,10} : (?:[0-9]{1,6}|{NT}{1,50}) : {NT}{0,50} )
         (?![A-Za-z0-9])
     """####

@@ -13,9 +13,13 @@ public struct Mention: Sendable {
     public let text: String
     /// The pattern that found it (`Grammars/mentions.pcre2`), e.g. `one_letter_protein`.
     public let form: String
-    /// The parser's reading of the text, nil when it did not read it (then `parseError` says why).
+    /// The parser's reading of the text (or of `rewritten`), nil when it did not read it (then `parseError` says
+    /// why; only with `keepsUnconfirmed`).
     public let parsed: ParsedExpression?
     public let parseError: String?
+    /// The standard descriptions the prose reader built and the parser read instead of the text
+    /// (`C-->T transition at nucleotide 677` -> `["c.677C>T"]`); empty when the parser read the text as written.
+    public let rewritten: [String]
     /// The gene, when the mention names no reference of its own.
     public let gene: GeneName?
     public let geneSource: GeneSource?
@@ -34,21 +38,27 @@ public struct Mention: Sendable {
     }
 }
 
-/// Finds mentions in documents: scans candidates, reads each with the core parser (lenient), and attaches the gene
-/// from context (`GeneContext`). Not thread-safe (it owns a scanner): one per thread.
+/// Finds mentions in documents: scans candidates, reads each with the core parser (lenient; prose through the
+/// prose reader, `MentionScanner.read`), keeps the candidates read (confirmed), and attaches the gene from context
+/// (`GeneContext`). Not thread-safe (it owns a scanner): one per thread.
 ///
 ///     let extractor = MentionExtractor(scanner: try MentionScanner(), lexicon: myLexicon)
 ///     extractor.mentions(in: "STIM1 P165Q was found.")[0].readings[0].expression.hgvs()   // "STIM1:p.Pro165Gln"
 public final class MentionExtractor {
     public let scanner: MentionScanner
     public let context: GeneContext?
+    /// Whether candidates that neither the parser nor the prose reader reads (`G/A polymorphism`, `Delta32`) are
+    /// reported too, with `parsed == nil` and the parser's message in `parseError`. Off by default: a mention is a
+    /// confirmed candidate.
+    public let keepsUnconfirmed: Bool
 
-    public init(scanner: MentionScanner, lexicon: (any GeneLexicon)?) {
+    public init(scanner: MentionScanner, lexicon: (any GeneLexicon)?, keepsUnconfirmed: Bool = false) {
         self.scanner = scanner
         self.context = lexicon.map { GeneContext(lexicon: $0) }
+        self.keepsUnconfirmed = keepsUnconfirmed
     }
 
-    /// The mentions of `text`, in text order. Every candidate the scanner finds becomes one mention.
+    /// The mentions of `text`, in text order: every confirmed candidate (every candidate with `keepsUnconfirmed`).
     public func mentions(in text: String) -> [Mention] {
         var copy = text
         return copy.withUTF8 { mentions(inUTF8: $0) }
@@ -82,10 +92,17 @@ public final class MentionExtractor {
             let written = String(decoding: bytes, as: UTF8.self)
             var parsed: ParsedExpression?
             var parseError: String?
-            do {
-                parsed = try HGVSParser.parse(utf8: bytes, options: .lenient)
-            } catch {
-                parseError = error.message(input: written)
+            var rewritten: [String] = []
+            if let reading = scanner.read(candidate, in: text) {
+                parsed = reading.parsed
+                rewritten = reading.rewritten
+            } else {
+                guard keepsUnconfirmed else { continue }
+                do {
+                    parsed = try HGVSParser.parse(utf8: bytes, options: .lenient)
+                } catch {
+                    parseError = error.message(input: written)
+                }
             }
             var gene: GeneName?
             var source: GeneSource?
@@ -113,7 +130,8 @@ public final class MentionExtractor {
             mentions.append(
                 Mention(
                     start: candidate.start, end: candidate.end, charStart: charStart, charEnd: charEnd, text: written,
-                    form: candidate.patternName, parsed: parsed, parseError: parseError, gene: gene,
+                    form: candidate.patternName, parsed: parsed, parseError: parseError, rewritten: rewritten,
+                    gene: gene,
                     geneSource: source, unknownGene: unknownGene, readings: attached))
         }
         return mentions

@@ -197,13 +197,65 @@ enum MentionPatternFile {
     /// All patterns as one alternation of named groups, in file order, behind the optional scan prefix (checked
     /// once per start position instead of once per pattern), so one PCRE2 search finds the leftmost candidate of
     /// any form.
+    /// Named groups inside the patterns (the reader's parts) become non-capturing here: the scan needs only the
+    /// pattern names, and names may repeat across patterns.
     static func combine(_ patterns: [MentionPattern], scanPrefix: String?) -> String {
         var source = scanPrefix.map { "(?:" + $0 + "\n)(?:" } ?? "(?:"
         for (index, pattern) in patterns.enumerated() {
             if index > 0 { source += "|" }
-            source += "(?<\(pattern.name)>" + pattern.source + "\n)"
+            source += "(?<\(pattern.name)>" + withoutNamedGroups(pattern.source) + "\n)"
         }
         return source + ")"
+    }
+
+    /// `source` with every named group `(?<name>…)` turned into a non-capturing group `(?:…)`; look-behinds
+    /// (`(?<=`, `(?<!`), escaped parentheses and parentheses inside a bracket class are left alone.
+    ///
+    /// Example: `(?<![A-Z])(?<ref>[ACGT])>` -> `(?<![A-Z])(?:[ACGT])>`.
+    static func withoutNamedGroups(_ source: String) -> String {
+        let bytes = Array(source.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        var inClass = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                out.append(byte)
+                if index + 1 < bytes.count { out.append(bytes[index + 1]) }
+                index += 2
+                continue
+            }
+            if inClass {
+                if byte == UInt8(ascii: "]") { inClass = false }
+            } else if byte == UInt8(ascii: "[") {
+                inClass = true
+                out.append(byte)
+                // A `]` right after `[` or `[^` is a literal member.
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "^") {
+                    out.append(bytes[index + 1])
+                    index += 1
+                }
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "]") {
+                    out.append(bytes[index + 1])
+                    index += 1
+                }
+                index += 1
+                continue
+            } else if byte == UInt8(ascii: "("), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "?"),
+                bytes[index + 2] == UInt8(ascii: "<"),
+                StartFilter.isASCIILetter(bytes[index + 3])
+                    || bytes[index + 3] == UInt8(ascii: "_"),
+                let close = bytes[(index + 3)...].firstIndex(of: UInt8(ascii: ">"))
+            {
+                out.append(contentsOf: "(?:".utf8)
+                index = close + 1
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -64,6 +64,10 @@ public final class MentionScanner {
     }
 
     let strategy: Strategy
+    /// Pattern name -> index into `patterns`.
+    let patternIndex: [String: Int]
+    /// The prose reader (each pattern with named groups compiled alone), built on first use: scanning needs none.
+    private(set) lazy var proseReader = ProseReader(patterns: patterns)
     private let alternations: [Alternation]
     /// For each byte value, the alternation to try at a start with that byte (-1: no pattern starts with it).
     private let alternationForFirstByte: [Int]
@@ -94,6 +98,7 @@ public final class MentionScanner {
         let (patterns, scanPrefix) = try MentionPatternFile.parse(patternFileText)
         self.patterns = patterns
         self.strategy = strategy
+        self.patternIndex = Dictionary(patterns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.usesEmbeddedPatterns = patternFileText == embeddedMentionPatterns
         var subsets: [[Int]] = []
         var forByte = [Int](repeating: -1, count: 256)
@@ -105,7 +110,8 @@ public final class MentionScanner {
             var firstBytes: [[Bool]?] = []
             for pattern in patterns {
                 do {
-                    firstBytes.append(try PCRE2Regex(pattern.source, options: .extended).possibleFirstBytes)
+                    firstBytes.append(
+                        try PCRE2Regex(pattern.source, options: [.extended, .duplicateNames]).possibleFirstBytes)
                 } catch {
                     throw .compile(pattern: pattern.name, offset: error.offset, error: error)
                 }
@@ -241,7 +247,7 @@ public final class MentionScanner {
     private static func locate(_ error: PCRE2Error, patterns: [MentionPattern]) -> MentionPatternError {
         for pattern in patterns {
             do {
-                _ = try PCRE2Regex(pattern.source, options: .extended)
+                _ = try PCRE2Regex(pattern.source, options: [.extended, .duplicateNames])
             } catch {
                 return .compile(pattern: pattern.name, offset: error.offset, error: error)
             }

@@ -54,6 +54,8 @@ final class PCRE2Regex: @unchecked Sendable {
         static let noStartOptimize = Options(rawValue: PCRE2_NO_START_OPTIMIZE)
         /// Letters match both cases (PCRE2_CASELESS).
         static let caseless = Options(rawValue: PCRE2_CASELESS)
+        /// A group name may be used more than once (PCRE2_DUPNAMES), e.g. in different alternatives.
+        static let duplicateNames = Options(rawValue: PCRE2_DUPNAMES)
     }
 
     fileprivate let code: OpaquePointer
@@ -85,6 +87,29 @@ final class PCRE2Regex: @unchecked Sendable {
             }
         }
         return number > 0 ? Int(number) : nil
+    }
+
+    /// Every named group: name -> group numbers (several when the pattern was compiled with `.duplicateNames`), from
+    /// PCRE2's name table.
+    var namedGroups: [String: [Int]] {
+        var count: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>? = nil
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count) == 0,
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize) == 0,
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table) == 0, let table
+        else { return [:] }
+        var groups: [String: [Int]] = [:]
+        for index in 0..<Int(count) {
+            // Each entry: the group number (2 bytes, big-endian), then the name, zero-terminated.
+            let entry = table + index * Int(entrySize)
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            var length = 0
+            while length < Int(entrySize) - 2, entry[2 + length] != 0 { length += 1 }
+            let name = String(decoding: UnsafeBufferPointer(start: entry + 2, count: length), as: UTF8.self)
+            groups[name, default: []].append(number)
+        }
+        return groups
     }
 
     /// The size in bytes of the compiled (interpreter) pattern; PCRE2 caps it (64 KiB with the default link size).

@@ -41,7 +41,7 @@ import VarSynReference
             ("FAKE9 R123W", "gene-not-in-table"),
             ("A variant c.100A>G with no gene.", "gene-unknown"),
             ("CAT c.100A>G", "gene-not-in-table"),  // a gene with no transcript in the default table
-            ("A C to T transition at nucleotide 677", "not-parsed"),
+            ("A C to T transition at nucleotide 677", "gene-unknown"),  // read as c.677C>T, no gene
         ]
         for (text, reason) in cases {
             let lines = try run(text)
@@ -52,6 +52,37 @@ import VarSynReference
         }
         let mismatch = try #require(try run("STIM1 L197P").first)
         #expect((mismatch["detail"] as? String)?.contains("p.197 is Thr") == true)
+    }
+
+    /// Prose is read as the standard description the parser confirms, and resolved like any mention; the JSON
+    /// keeps the span as written and says what was read (`rewritten`).
+    @Test func proseMentionsResolve() throws {
+        let nucleotide = try #require(try run("In STIM1 we found a C to A transversion at nucleotide 494.").first)
+        #expect(nucleotide["text"] as? String == "C to A transversion at nucleotide 494")
+        #expect(nucleotide["rewritten"] as? [String] == ["c.494C>A"])
+        #expect(nucleotide["status"] as? String == "resolved")
+        #expect(nucleotide["key"] as? String == "NC_000011.10:4055633:C:A")
+        let protein = try #require(try run("STIM1: substitution of proline by glutamine at codon 165.").first)
+        #expect(protein["interpreted"] as? String == "STIM1:p.Pro165Gln")
+        #expect(protein["key"] as? String == "NC_000011.10:4055633:C:A")
+        // "X for Y" is read both ways; only Pro165Gln fits the reference (residue 165 is Pro).
+        let either = try #require(try run("STIM1: substitution of glutamine for proline at codon 165.").first)
+        #expect(either["rewritten"] as? [String] == ["p.Gln165Pro", "p.Pro165Gln"])
+        #expect(either["status"] as? String == "resolved")
+        #expect(either["key"] as? String == "NC_000011.10:4055633:C:A")
+    }
+
+    /// Candidates no reading confirms are not mentions, unless asked for (`--unconfirmed`): then not-parsed.
+    @Test func unconfirmedCandidatesOnlyOnRequest() throws {
+        let text = "STIM1 G/A polymorphism and STIM1 P165Q."
+        #expect(try run(text).map { $0["text"] as? String } == ["P165Q"])
+        let all = MentionExtractor(
+            scanner: try MentionScanner(), lexicon: TableGeneLexicon(table: Self.table), keepsUnconfirmed: true)
+        let mentions = all.mentions(in: text)
+        #expect(mentions.map(\.text) == ["G/A", "P165Q"])
+        let unread = resolver.resolve(mentions[0])
+        #expect(unread.status == .unresolved)
+        #expect(unread.reason == "not-parsed")
     }
 
     @Test func ambiguousFormListsItsReadings() throws {

@@ -98,15 +98,23 @@ struct GeneContextTests {
         #expect(mentions.allSatisfy { !$0.lacksReference })
     }
 
-    @Test("every candidate becomes one mention, unparsed ones with the parser's message")
-    func everyCandidateReported() {
+    @Test("confirmed candidates become mentions (prose read as rebuilt HGVS); all of them with keepsUnconfirmed")
+    func confirmedCandidatesReported() throws {
         let text = "A C to T transition at nucleotide 677 and G/A alleles; STIM1 P165Q; c.494C>A."
         var copy = text
         let candidates = copy.withUTF8 { extractor.scanner.candidates(in: $0) }
+        #expect(candidates.count == 4)
         let mentions = extractor.mentions(in: text)
-        #expect(mentions.count == candidates.count)
-        #expect(mentions.map(\.start) == candidates.map(\.start))
-        for mention in mentions where mention.parsed == nil { #expect(mention.parseError != nil) }
+        // `G/A alleles` has no position: neither the parser nor the prose reader reads it.
+        #expect(mentions.map(\.text) == ["C to T transition at nucleotide 677", "P165Q", "c.494C>A"])
+        #expect(mentions.allSatisfy { $0.parsed != nil })
+        #expect(mentions[0].rewritten == ["c.677C>T"])
+        #expect(mentions[1].rewritten.isEmpty)
+        let all = MentionExtractor(scanner: extractor.scanner, lexicon: nil, keepsUnconfirmed: true).mentions(in: text)
+        #expect(all.map(\.start) == candidates.map(\.start))
+        let unread = try #require(all.first { $0.parsed == nil })
+        #expect(unread.text == "G/A")
+        #expect(unread.parseError != nil)
     }
 
     @Test("byte and Unicode scalar offsets with non-ASCII text before the mention")

@@ -34,6 +34,7 @@ struct MentionScannerTests {
             "T24 cells", "HEK293T cells", "A549 cells", "on 2010-05-12", "Fig. 3A", "Figure S2B",
             "type 2 diabetes (T2D)",
             "the H1N1 virus", "HbA1c was 7%", "CD4 T cells", "IL-6 levels", "p < 0.05", "1.5-fold", "K562 and MCF7",
+            "the C4A gene",
         ])
     func ignoresLookalikes(_ text: String) {
         #expect(MentionScannerTests.spans("We used \(text) here.") == [])
@@ -116,7 +117,96 @@ struct MentionConfirmationTests {
         }
     }
 
-    /// How many tmVar1 candidates the parser confirms (printed; the parser is not tuned for prose forms yet).
+    /// Prose and slash-allele forms: the prose reader's rebuilt description, as the parser prints it back.
+    @Test(
+        "prose forms are read through the pattern's named parts",
+        arguments: [
+            ("C-->T transition at nucleotide 677", ["c.677C>T"]),
+            ("A to G substitution in nucleotide 1517", ["c.1517A>G"]),
+            ("G>T substitution at nucleotide c.898", ["c.898G>T"]),
+            ("G>A substitution at nucleotide +1 of intron 2", ["c.IVS2+1G>A"]),
+            ("GTT-->GCT transition at codon 23", ["c.68T>C"]),
+            ("arginine to glutamine substitution at residue 753", ["p.Arg753Gln"]),
+            ("Ser-->Cys substitution at the codon 326", ["p.Ser326Cys"]),
+            ("substitution of serine by proline at codon 1235", ["p.Ser1235Pro"]),
+            ("substitution of a stop codon for glutamine at codon 298", ["p.Ter298Gln", "p.Gln298Ter"]),
+            ("substitution of lysine for glutamic acid at amino acid 325", ["p.Lys325Glu", "p.Glu325Lys"]),
+            ("Thr154 to Met", ["p.Thr154Met"]),
+            ("Glu 272 to stop", ["p.Glu272Ter"]),
+            ("arginine 124-to-cysteine", ["p.Arg124Cys"]),
+            ("glycine-594-valine", ["p.Gly594Val"]),
+            ("leucine 269 to phenylalanine", ["p.Leu269Phe"]),
+            ("-1082 A/G", ["c.-1082A>G"]),
+            ("-866 promoter (G/A)", ["c.-866G>A"]),
+            ("+3100 T/G", ["c.3100T>G"]),
+            ("T/C-344", ["c.-344T>C"]),
+            ("G6410 by T", ["c.6410G>T"]),
+            ("intron 2, -352G-->A", ["c.IVS2-352G>A"]),
+            ("c2403T --> C", ["c.2403T>C"]),
+            ("IVSII-1 (G > A)", ["c.IVS2-1G>A"]),
+            ("codon 26, GAG-->GCG", ["c.77A>C"]),
+            ("Val624-Val625del", ["p.Val624_Val625del"]),
+            ("-611 (-T)", ["c.-611delT"]),
+            ("A to G transition at\n   nucleotide 251", ["c.251A>G"]),
+            ("substitution of aspartic acid by\nglycine at codon 84", ["p.Asp84Gly"]),
+            ("codon 9 (GAC-->TAT)", ["c.25_27delinsTAT"]),
+            ("118-119insA", ["c.118_119insA"]),
+            ("c.1558-1559insA", ["c.1558_1559insA"]),
+            ("g.99367-102002del", ["g.99367_102002del"]),
+        ])
+    func proseRead(text: String, expected: [String]) throws {
+        let scanner = try MentionScanner()
+        let padded = "We found the " + text + " change."
+        var copy = padded
+        let (candidates, reading) = copy.withUTF8 { bytes in
+            let candidates = scanner.candidates(in: bytes)
+            return (candidates, candidates.first.flatMap { scanner.read($0, in: bytes) })
+        }
+        #expect(candidates.count == 1)
+        let written = candidates.first.map { String(decoding: Array(padded.utf8)[$0.range], as: UTF8.self) }
+        #expect(written == text)
+        let read = try #require(reading)
+        // The parser reads some of these as written (`-1082 A/G`): then nothing was rewritten.
+        #expect(read.rewritten.isEmpty || read.rewritten == expected)
+        #expect(read.parsed.readings.map { $0.expression.hgvs() } == expected)
+    }
+
+    /// A base, a position and the same base is a genotype, not a change: found, not confirmed. The same residue
+    /// twice is a synonymous change (tmVar1 annotates `Ser424Ser`, `D418D`): confirmed.
+    @Test("genotype labels (G1359G) are not confirmed; synonymous protein changes are")
+    func genotypeLabels() throws {
+        let scanner = try MentionScanner()
+        var text = "wild type G1359G and C1256088C versus G1359A; Ser424Ser and D418D."
+        let (found, confirmed) = text.withUTF8 { bytes in
+            let candidates = scanner.candidates(in: bytes)
+            return (
+                candidates.map { String(decoding: Array(bytes[$0.range]), as: UTF8.self) },
+                candidates.filter { scanner.confirm($0, in: bytes) != nil }.map {
+                    String(decoding: Array(bytes[$0.range]), as: UTF8.self)
+                }
+            )
+        }
+        #expect(found == ["G1359G", "C1256088C", "G1359A", "Ser424Ser", "D418D"])
+        #expect(confirmed == ["G1359A", "Ser424Ser", "D418D"])
+    }
+
+    /// Forms with parts that do not make a variant are not read (so not confirmed).
+    @Test(
+        "prose without a position, or with an exon-relative one, is not read",
+        arguments: [
+            "substitution of alanine by valine", "G/A polymorphism", "C-->T",
+            "A to G transition at nucleotide +79 of exon 41", "G-->A substitution at codon 1763",
+        ])
+    func proseNotRead(text: String) throws {
+        let scanner = try MentionScanner()
+        var copy = "We found the " + text + " change."
+        let candidates = copy.withUTF8 { scanner.candidates(in: $0) }
+        #expect(candidates.count == 1)
+        let confirmed = copy.withUTF8 { bytes in candidates.compactMap { scanner.confirm($0, in: bytes) } }
+        #expect(confirmed.isEmpty)
+    }
+
+    /// How many tmVar1 candidates the parser confirms, as written or through the prose reader (printed).
     @Test("confirmation rate on tmVar1 candidates is reported")
     func confirmationRate() throws {
         let scanner = try MentionScanner()
@@ -135,7 +225,9 @@ struct MentionConfirmationTests {
                 }
             }
         }
-        print("tmVar1 candidates confirmed by HGVSParser (lenient): \(confirmed)/\(total)")
+        print(
+            "tmVar1 candidates confirmed (HGVSParser lenient, as written or via the prose reader): \(confirmed)/\(total)"
+        )
         for (name, counts) in byPattern.sorted(by: { $0.key < $1.key }) { print("  \(name): \(counts.0)/\(counts.1)") }
         #expect(total > 0)
     }

@@ -20,7 +20,9 @@ struct PatternFileTests {
         #expect(scanner.isJITCompiled)
         #expect(scanner.patterns.count >= 15)
         for pattern in scanner.patterns {
-            #expect(throws: Never.self, "\(pattern.name)") { _ = try PCRE2Regex(pattern.source, options: .extended) }
+            #expect(throws: Never.self, "\(pattern.name)") {
+                _ = try PCRE2Regex(pattern.source, options: [.extended, .duplicateNames])
+            }
         }
     }
 

@@ -27,10 +27,15 @@ struct TmVarKey: Hashable, CustomStringConvertible {
         let kind = parts[0] == "p" ? "p" : "n"
         func stop(_ s: String) -> String { s == "*" ? "X" : s.uppercased() }
         // `1782-1783` and `1782_1783` are the same range in tmVar's forms.
-        let position = parts[2].replacingOccurrences(
+        // A leading `+` on a plain number (`+1858`, tmVar keeps it as written) is the same position as `1858`.
+        var position = parts[2].replacingOccurrences(
             of: #"(?<=[0-9])-(?=[0-9])"#, with: "_", options: .regularExpression)
+        if position.first == "+", position.dropFirst().allSatisfy(\.isNumber) { position.removeFirst() }
         switch parts[1] {
-        case "SUB" where parts.count >= 5: fields = [kind, "SUB", stop(parts[2]), parts[3], stop(parts[4])]
+        case "SUB" where parts.count >= 5:
+            var subPosition = parts[3]
+            if subPosition.first == "+", subPosition.dropFirst().allSatisfy(\.isNumber) { subPosition.removeFirst() }
+            fields = [kind, "SUB", stop(parts[2]), subPosition, stop(parts[4])]
         case "DEL", "DUP": fields = [kind, parts[1], TmVarKey.first(position)]
         case "INS": fields = [kind, "INS", position, parts[3].uppercased()]
         case "FS": fields = [kind, "FS", parts[2], parts[3]]
@@ -113,6 +118,8 @@ struct TmVar1NormalizationTests {
                 let parsed = text.withUTF8 { scanner.confirm(candidate, in: $0) }
                 guard let parsed else {
                     unread += 1
+                    let written = String(decoding: Array(document.text.utf8)[candidate.range], as: UTF8.self)
+                    dump += "\(document.id)\tUNREAD \(candidate.patternName)\t\(written)\t\(gold)\n"
                     continue
                 }
                 let keys = parsed.readings.map { TmVarKey(reading: $0.expression) }
