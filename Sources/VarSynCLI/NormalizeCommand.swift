@@ -92,7 +92,10 @@ struct NormalizeCommand: ParsableCommand {
     )
     var bench: Int?
 
-    @Option(help: "With --bench: the passes to time, comma-separated (parse,key,all,project,text; default all).")
+    @Option(
+        help:
+            "With --bench: the passes to time, comma-separated (parse, key, all, project, text by default; also key-general, project-p, backtranslate)."
+    )
     var benchPass: String?
 
     func run() throws {
@@ -275,6 +278,8 @@ enum ColumnReader {
 /// counts only the timed work (`Benchmarks/run-map-comparison.sh --callgrind`).
 enum NormalizeBenchmark {
     static let passes = ["parse", "key", "all", "project", "text"]
+    /// Every pass `--bench-pass` knows (the default set, the general-path key pass, and the protein passes).
+    static let known = passes + ["key-general", "project-p", "backtranslate"]
 
     static func run(
         _ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int, passes: [String] = passes
@@ -312,13 +317,23 @@ enum NormalizeBenchmark {
                 rate("c. -> g. projection of parsed", count: parsed.count) {
                     varsynBenchPassProject(parsed, normalizer)
                 }
+            case "project-p":
+                let mapper = ProteinMapper(normalizer.provider)
+                rate("c. -> g. projection + p. consequence text of parsed", count: parsed.count) {
+                    varsynBenchPassProjectProtein(parsed, normalizer, mapper)
+                }
+            case "backtranslate":
+                let mapper = ProteinMapper(normalizer.provider)
+                rate("p. -> c. back-translation, text in, c. texts out", count: texts.count) {
+                    varsynBenchPassBackTranslate(texts, mapper)
+                }
             case "text":
                 rate("parse + normalize text, all forms", count: texts.count) {
                     varsynBenchPassNormalizeText(texts, normalizer)
                 }
             default:
                 FileHandle.standardError.write(
-                    Data("unknown --bench-pass \(pass) (\(passes.joined(separator: ",")))\n".utf8))
+                    Data("unknown --bench-pass \(pass) (\(known.joined(separator: ",")))\n".utf8))
             }
         }
     }
@@ -349,5 +364,28 @@ func varsynBenchPassProject(_ parsed: [ParsedExpression], _ normalizer: Normaliz
 func varsynBenchPassNormalizeText(_ texts: [String], _ normalizer: Normalizer<TableReferenceProvider>) -> Int {
     var ok = 0
     for text in texts where (try? normalizer.normalize(text)) != nil { ok += 1 }
+    return ok
+}
+
+@inline(never)
+func varsynBenchPassProjectProtein(
+    _ parsed: [ParsedExpression], _ normalizer: Normalizer<TableReferenceProvider>,
+    _ mapper: ProteinMapper<TableReferenceProvider>
+) -> Int {
+    var ok = 0
+    for item in parsed {
+        guard (try? normalizer.project(item.expression)) != nil, let d = item.expression.singleDescription,
+            let reference = d.reference, let choice = try? mapper.transcript(for: reference),
+            let transcript = try? mapper.prepared(choice), let p = try? transcript.consequence(of: d)
+        else { continue }
+        if !p.hgvs().isEmpty { ok += 1 }
+    }
+    return ok
+}
+
+@inline(never)
+func varsynBenchPassBackTranslate(_ texts: [String], _ mapper: ProteinMapper<TableReferenceProvider>) -> Int {
+    var ok = 0
+    for text in texts where ((try? mapper.codingCandidates(ofProtein: text)) ?? []).count > 0 { ok += 1 }
     return ok
 }

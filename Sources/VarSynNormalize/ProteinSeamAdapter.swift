@@ -11,6 +11,7 @@ extension ProteinMapper: ProteinSeam {
     /// Throws the reason there are none: a residue that is not the reference's is a `.referenceMismatch`
     /// (`STIM1 L197P`: residue 197 is Thr), an unknown gene or protein `.unknownReference`, and so on.
     public func codingCandidates(ofProtein text: String) throws(NormalizeError) -> [String] {
+        if let fast = fastCodingCandidates(text) { return fast }
         do {
             return try backTranslate(text).translation.candidates.map { $0.hgvs() }
         } catch {

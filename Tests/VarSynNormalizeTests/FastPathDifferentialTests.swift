@@ -163,6 +163,57 @@ import VarSynReference
         #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
         #expect(c.served > texts.count / 4, "served \(c.served) of \(texts.count)")
     }
+
+    /// Back-translation text: the fast candidates are exactly `CodingCandidate.hgvs()` of the general
+    /// back-translation, and the fast path declines exactly where the general one fails.
+    static func compareBackTranslation(
+        _ texts: [String], table: ReferenceTable
+    ) -> (served: Int, differences: [String]) {
+        let mapper = ProteinMapper(TableReferenceProvider(table))
+        var served = 0
+        var differences: [String] = []
+        for text in texts {
+            let fast = mapper.fastCodingCandidates(text)
+            let general = try? mapper.backTranslate(text).translation.candidates.map { $0.hgvs() }
+            if fast != nil { served += 1 }
+            // The fast path may decline what the general path answers (it then answers), never the reverse.
+            if let fast, fast != general {
+                differences.append("\(text): fast \(fast) general \(String(describing: general))")
+            }
+            if fast == nil, general != nil, !text.contains("(") {
+                differences.append("\(text): fast path declined a plain description")
+            }
+        }
+        return (served, differences)
+    }
+
+    @Test func backTranslationText() throws {
+        let s = try Self.synthetic.get()
+        let synthetic = Self.compareBackTranslation(s.protein, table: s.table)
+        #expect(synthetic.differences.isEmpty, "\(synthetic.differences.prefix(5))")
+        #expect(synthetic.served == s.protein.count)
+        // The default table: the first 40 residues of a few proteins to every amino acid, Ter and `=`, and a
+        // wrong reference residue.
+        let provider = TableReferenceProvider(SeedTests.table)
+        var texts: [String] = []
+        for accession in ["NM_003156.3", "NM_000546.5", "NM_000256.3", "NM_032790.3"] {
+            guard let t = provider.transcript(accession: accession)?.transcript,
+                let prepared = try? ProteinTranscript(t)
+            else { continue }
+            for residue in 1...min(40, prepared.protein.count) {
+                let reference = prepared.protein[residue - 1].threeLetterCode
+                for alternative in ["Ala", "Trp", "Ter", "Gly", "Lys"] {
+                    texts.append("\(prepared.proteinName):p.\(reference)\(residue)\(alternative)")
+                    texts.append("\(accession):p.Cys\(residue)\(alternative)")
+                }
+                texts.append("\(prepared.proteinName):p.\(reference)\(residue)=")
+            }
+        }
+        #expect(texts.count > 500)
+        let real = Self.compareBackTranslation(texts, table: SeedTests.table)
+        #expect(real.differences.isEmpty, "\(real.differences.prefix(5))")
+        #expect(real.served > texts.count / 3, "served \(real.served) of \(texts.count)")
+    }
 }
 
 extension ReferenceTable {
