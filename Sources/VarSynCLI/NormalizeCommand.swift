@@ -375,10 +375,10 @@ func varsynBenchPassProjectProtein(
     var ok = 0
     for item in parsed {
         guard (try? normalizer.project(item.expression)) != nil, let d = item.expression.singleDescription,
-            let reference = d.reference, let choice = try? mapper.transcript(for: reference),
-            let transcript = try? mapper.prepared(choice), let p = try? transcript.consequence(of: d)
+            let reference = d.reference, let transcript = try? mapper.preparedTranscript(named: reference),
+            let p = try? transcript.consequence(of: d)
         else { continue }
-        if !p.hgvs().isEmpty { ok += 1 }
+        if !p.fastHGVS().isEmpty { ok += 1 }
     }
     return ok
 }

@@ -48,19 +48,60 @@ extension ProteinMapper {
             case .protein(.variant(let variant)) = description.body, let reference = description.reference,
             reference.selector == nil
         else { return nil }
-        let key = reference.accession.text
-        let transcript: ProteinTranscript
-        do {
-            transcript = try requestCache.transcript(key) { () throws(ProteinMappingError) in
-                try prepared(try self.transcript(for: reference))
-            }
-        } catch {
-            return nil
-        }
+        guard let transcript = try? preparedTranscript(named: reference) else { return nil }
         guard let translation = try? transcript.backTranslate(variant) else { return nil }
         var out: [String] = []
         out.reserveCapacity(translation.candidates.count)
         for candidate in translation.candidates { out.append(candidate.fastHGVS()) }
         return out
+    }
+}
+
+extension ProteinMapper {
+    /// The prepared transcript a reference names (``transcript(for:)`` then ``prepared(_:)``), found by the
+    /// reference's text after the first time. `NP_003147.2` -> the prepared NM_003156.3.
+    public func preparedTranscript(named reference: ReferenceSpecifier) throws(ProteinMappingError) -> ProteinTranscript
+    {
+        var key = reference.accession.text
+        if let selector = reference.selector { key += "(" + selector.text + ")" }
+        return try requestCache.transcript(key) { () throws(ProteinMappingError) in
+            try prepared(try self.transcript(for: reference))
+        }
+    }
+}
+
+extension ProteinConsequence {
+    /// ``hgvs(_:)`` (three-letter style) written directly for the common single-residue forms
+    /// (`NP_003147.2:p.(Pro165Gln)`, `NP_003147.2:p.(Pro165=)`); any other form goes through the printer.
+    public func fastHGVS() -> String {
+        guard case .protein(.variant(let v)) = description.body, let reference = description.reference,
+            reference.selector == nil, v.mosaicism == nil, v.location.end == nil,
+            case .exact(let position) = v.location.start, let number = position.number
+        else { return hgvs() }
+        // Stops print through the printer's stop rule: leave them to it.
+        guard position.residue != .ter else { return hgvs() }
+        let alternative: String
+        switch v.edit {
+        case .substitution(let residue) where residue != .ter: alternative = residue.threeLetterCode
+        case .identity: alternative = "="
+        default: return hgvs()
+        }
+        var accession = reference.accession.text
+        var from = position.residue.threeLetterCode
+        var to = alternative
+        return accession.withUTF8 { name in
+            from.withUTF8 { f in
+                to.withUTF8 { t in
+                    fastString(name.count + f.count + t.count + 24) { b in
+                        b.add(name)
+                        b.add(v.predicted ? ":p.(" : ":p.")
+                        b.add(f)
+                        b.add(number: number)
+                        b.add(t)
+                        if v.predicted { b.add(")") }
+                    }
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ extension ProteinMapper: ProteinSeam {
     /// `NM_003156.3:c.494C>A` -> `NP_003147.2:p.(Pro165Gln)`; nil when the consequence cannot be computed (the reason
     /// is in `consequence(of:)`'s error).
     public func proteinDescription(ofCoding hgvsC: String) -> String? {
-        try? consequence(of: hgvsC).consequence.hgvs()
+        try? consequence(of: hgvsC).consequence.fastHGVS()
     }
 
     /// `STIM1 P165Q` -> `NM_003156.3:c.494C>A`, `NM_003156.3:c.494_495delinsAG`: single-base changes first.

@@ -107,12 +107,13 @@ import VarSynReference
         let text = try ClinVarMappingTests.gunzip(
             FerroAgreementTests.shared.appendingPathComponent("conformance/biocommons/clinvar.gz"))
         var names: [String] = []
-        for line in text.split(separator: "\n").dropFirst() {
+        // The file has CRLF line ends: "\r\n" is one Character, so split on newlines, not on "\n".
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
             let fields = line.split(separator: "\t")
             guard fields.count == 3 else { continue }
             names += fields[2].split(separator: " ").map(String.init).filter { $0.contains(":c.") }
         }
-        #expect(names.count > 500)
+        #expect(names.count > 12_000)
         let c = Self.compare(names, table: SeedTests.table, forms: .key)
         #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
         // Most names are intronic, on transcripts the table lacks, or need a version fallback: the rest is served.
@@ -185,6 +186,28 @@ import VarSynReference
             }
         }
         return (served, differences)
+    }
+
+    /// c. -> p. text: `fastHGVS()` is exactly the printer's `hgvs()`, and the consequence through
+    /// `preparedTranscript(named:)` is the one through the text API.
+    @Test func consequenceText() throws {
+        let s = try Self.synthetic.get()
+        let mapper = ProteinMapper(TableReferenceProvider(s.table))
+        var compared = 0
+        var differences: [String] = []
+        for text in s.coding.prefix(10_000) {
+            guard let parsed = try? HGVSParser.parse(text), let d = parsed.expression.singleDescription,
+                let reference = d.reference
+            else { continue }
+            let viaText = try? mapper.consequence(of: text).consequence
+            let viaReference = try? mapper.preparedTranscript(named: reference).consequence(of: d)
+            if viaText != viaReference { differences.append("\(text): \(String(describing: viaText))") }
+            guard let p = viaText else { continue }
+            compared += 1
+            if p.fastHGVS() != p.hgvs() { differences.append("\(text): \(p.fastHGVS()) vs \(p.hgvs())") }
+        }
+        #expect(compared > 5_000)
+        #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(5))")
     }
 
     @Test func backTranslationText() throws {
