@@ -19,9 +19,9 @@ import VarSynReference
 //
 // Genomic bases: the general path's `GenomeView` serves a base from an LRG/NG_ segment placed on the chromosome,
 // else from the exons of the transcript. Per exon this path prepares one of two equivalents:
-// - no placement within 1 kb of the exon: the exon's own bases (plus strand); the base just outside the exon
-//   reads as unknown, as in the general path;
-// - every placement overlapping the exon ±1 kb covers all of it, without recorded differences: that genome
+// - no placement within 320 bases of the exon: the exon's own bases (plus strand); the base just outside the
+//   exon reads as unknown, as in the general path;
+// - every placement overlapping the exon ± 320 covers all of it, without recorded differences: that genome
 //   window; reads must stay 256 bases inside it (the general path reads 512-base windows centred on a base).
 // Anything else about an exon makes it decline.
 
@@ -74,8 +74,6 @@ struct FastExon {
 /// Immutable after `init`; the raw buffers are owned and freed in `deinit`.
 final class FastTranscript: @unchecked Sendable {
     let accession: String
-    /// The lookup's warning (version fallback), shown as the general path shows it.
-    let warning: String?
     let cds: TranscriptInterval?
     /// GRCh38 chromosome accession, e.g. `NC_000011.10`.
     let chromosome: String
@@ -93,7 +91,7 @@ final class FastTranscript: @unchecked Sendable {
     let chromosomeBytes: UnsafeBufferPointer<UInt8>
 
     init(
-        accession: String, warning: String?, cds: TranscriptInterval?, sequence: [UInt8], chromosome: String,
+        accession: String, cds: TranscriptInterval?, sequence: [UInt8], chromosome: String,
         plus: Bool, exons: [FastExon], genome: [UInt8], span: Range<Int>, genomeFree: Bool
     ) {
         self.span = span
@@ -107,7 +105,6 @@ final class FastTranscript: @unchecked Sendable {
         genomeBytes = owned(genome)
         chromosomeBytes = owned(Array(chromosome.utf8))
         self.accession = accession
-        self.warning = warning
         self.cds = cds
         self.chromosome = chromosome
         self.plus = plus
@@ -133,14 +130,30 @@ final class FastTranscript: @unchecked Sendable {
     }
 }
 
-/// Prepared transcripts by requested accession text, shared by the copies of a `Normalizer` and safe to use from
-/// several threads. A transcript the fast path cannot serve is remembered as nil. At most `capacity` are kept.
+/// What the fast path knows about a requested accession text.
+enum FastCacheEntry {
+    /// Asked for this many times, each answered by the general path: a transcript is prepared on its
+    /// `FastKeyCache.warmUp`-th request, so a stream of one-off transcripts (ClinVar-like) pays a dictionary lookup,
+    /// not a preparation (copying a long transcript and its genome windows costs about as much as 10 general answers).
+    case seen(Int)
+    /// Prepared, with the lookup's warning for this text (version fallback), shown as the general path shows it.
+    case ready(FastTranscript, warning: String?)
+    /// Not served by the fast path.
+    case unusable
+}
+
+/// Prepared transcripts by requested accession text (and by the table's accession, so version fallbacks share
+/// one preparation), shared by the copies of a `Normalizer` and safe to use from several threads. At most
+/// `capacity` texts are kept; when full, the cache starts over.
 final class FastKeyCache: @unchecked Sendable {
-    private var storage: [String: FastTranscript?] = [:]
+    private var storage: [String: FastCacheEntry] = [:]
+    private var byRecord: [String: FastTranscript?] = [:]
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     let capacity: Int
+    /// The request on which a transcript is prepared.
+    static let warmUp = 8
 
-    init(capacity: Int = 8192) {
+    init(capacity: Int = 16384) {
         self.capacity = capacity
         pthread_mutex_init(mutex, nil)
     }
@@ -150,20 +163,35 @@ final class FastKeyCache: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// The prepared transcript for `accession`: `.some(nil)` when it was found unusable, nil when not yet asked.
     @inline(__always)
-    func cached(_ accession: String) -> FastTranscript?? {
+    func entry(_ accession: String) -> FastCacheEntry? {
         pthread_mutex_lock(mutex)
         let cached = storage[accession]
         pthread_mutex_unlock(mutex)
         return cached
     }
 
-    func insert(_ accession: String, _ prepared: FastTranscript?) {
+    func set(_ accession: String, _ entry: FastCacheEntry) {
         pthread_mutex_lock(mutex)
-        if storage.count >= capacity { storage.removeAll(keepingCapacity: true) }
-        storage[accession] = .some(prepared)
+        if storage.count >= capacity {
+            storage.removeAll(keepingCapacity: true)
+            byRecord.removeAll(keepingCapacity: true)
+        }
+        storage[accession] = entry
         pthread_mutex_unlock(mutex)
+    }
+
+    /// The preparation of the table's transcript `record`, made with `make` the first time.
+    func prepared(record: String, make: () -> FastTranscript?) -> FastTranscript? {
+        pthread_mutex_lock(mutex)
+        let cached = byRecord[record]
+        pthread_mutex_unlock(mutex)
+        if let cached { return cached }
+        let made = make()
+        pthread_mutex_lock(mutex)
+        byRecord[record] = .some(made)
+        pthread_mutex_unlock(mutex)
+        return made
     }
 }
 
@@ -225,17 +253,7 @@ extension Normalizer {
         var accession = reference.accession
         if let selector = reference.selector, selector.kind != .geneSymbol { accession = selector }
         guard accession.kind != .geneSymbol else { return false }
-        let text = accession.text
-        let t: FastTranscript
-        if let cached = fastKeyCache.cached(text) {
-            guard let cached else { return false }
-            t = cached
-        } else {
-            let prepared = prepareFastTranscript(text)
-            fastKeyCache.insert(text, prepared)
-            guard let prepared else { return false }
-            t = prepared
-        }
+        guard let (t, warning) = fastLookup(accession.text) else { return false }
 
         // Positions: exact, inside the transcript, in order.
         let coding = system == .coding
@@ -248,7 +266,8 @@ extension Normalizer {
         }
         guard (i1, o1) <= (i2, o2) else { return false }
         if o1 != 0 || o2 != 0 {
-            return fastIntronicKey(t, i1, o1, i2, o2, variant: variant, warnings: parsed.warnings, into: &result)
+            return fastIntronicKey(
+                t, warning, i1, o1, i2, o2, variant: variant, warnings: parsed.warnings, into: &result)
         }
         var start = i1
         var end = i2 + 1
@@ -299,7 +318,7 @@ extension Normalizer {
             return .some(Self.fastSPDIText(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)))
         }
         guard let answer else { return false }
-        if let w = t.warning { result.warnings.append(w) }
+        if let w = warning { result.warnings.append(w) }
         if !parsed.warnings.isEmpty, parsed.warnings.contains(where: { $0.code == .singlePositionInsertion }) {
             result.warnings.append("a single-position insertion was read with both flanks")
         }
@@ -526,7 +545,8 @@ extension Normalizer {
     /// data (no genomic record within 1 kb of it): as the general path, the bases are not checked and not
     /// shifted; a 1:1 change gets its SPDI (and g./VCF text) from the stated bases, anything else no key.
     func fastIntronicKey(
-        _ t: FastTranscript, _ i1: Int, _ o1: Int, _ i2: Int, _ o2: Int, variant: NucleotideVariant<TranscriptPosition>,
+        _ t: FastTranscript, _ warning: String?, _ i1: Int, _ o1: Int, _ i2: Int, _ o2: Int,
+        variant: NucleotideVariant<TranscriptPosition>,
         warnings parseWarnings: [ParseWarning], into result: inout NormalizedVariant
     ) -> Bool {
         guard t.genomeFree, let k1 = t.exonIndex(holding: i1), let k2 = t.exonIndex(holding: i2) else { return false }
@@ -538,7 +558,7 @@ extension Normalizer {
                 && !t.exons.contains { $0.genomicStart <= g && g < $0.genomicEnd }
         }
         guard intronic(g1) || intronic(g2) else { return false }
-        if let w = t.warning { result.warnings = [w] }
+        if let w = warning { result.warnings = [w] }
         if case .insertion(.single(.sequence(let s, count: nil))) = variant.edit {
             // The flanks are known as empty, so the general path tries to justify the insertion, and the
             // intronic side always stops it.
@@ -670,11 +690,8 @@ extension Normalizer {
 
     /// Copies what the fast path needs of transcript `accession` (see the top of this file); nil when it cannot
     /// serve it.
-    func prepareFastTranscript(_ accession: String) -> FastTranscript? {
-        guard let coverage = provider as? any FastGenomeCoverage,
-            let lookup = provider.transcript(accession: accession)
-        else { return nil }
-        let t = lookup.transcript
+    func prepareFastTranscript(_ t: Transcript) -> FastTranscript? {
+        guard let coverage = provider as? any FastGenomeCoverage else { return nil }
         // The general path uses GRCh38, else GRCh37 (then lifts): only the GRCh38 case is served here.
         guard let a = t.alignment(on: .grch38), a.exonCount > 0 else { return nil }
         let length = t.length
@@ -695,7 +712,10 @@ extension Normalizer {
         }
         var exons: [FastExon] = []
         var genome: [UInt8] = []
+        // No genomic record within `margin` of an exon: its bases come from the transcript. Otherwise a genome
+        // window of exon ± `windowMargin`, read 256 bases inside its ends (so ± 64 around the exon).
         let margin = 1024
+        let windowMargin = 320
         for (k, e) in aligned.enumerated() {
             var exon = FastExon(
                 transcriptStart: e.transcript.start, transcriptEnd: e.transcript.end, genomicStart: e.genomic.start,
@@ -706,7 +726,7 @@ extension Normalizer {
                 j != k
                     && aligned[j].genomic.start <= e.genomic.end && aligned[j].genomic.end >= e.genomic.start
             }
-            let window = GenomicInterval(start: e.genomic.start - margin, end: e.genomic.end + margin)
+            let window = GenomicInterval(start: e.genomic.start - windowMargin, end: e.genomic.end + windowMargin)
             guard !touching, window.start >= 1, chromosomeLength.map({ window.end + 1 <= $0 }) ?? true else { continue }
             switch coverage.fastGenomeCoverage(chromosome: chromosome, interval: window) {
             case .none:
@@ -743,7 +763,7 @@ extension Normalizer {
             around.start >= 1 && (chromosomeLength.map { around.end + 1 <= $0 } ?? true)
             && coverage.fastGenomeCoverage(chromosome: chromosome, interval: around) == .none
         return FastTranscript(
-            accession: t.accession, warning: lookup.warning, cds: t.cds, sequence: sequence, chromosome: chromosome,
+            accession: t.accession, cds: t.cds, sequence: sequence, chromosome: chromosome,
             plus: plus, exons: exons, genome: genome, span: low..<high, genomeFree: genomeFree)
     }
 }
@@ -816,7 +836,7 @@ extension Normalizer {
         else { return nil }
         var accession = reference.accession
         if let selector = reference.selector, selector.kind != .geneSymbol { accession = selector }
-        guard accession.kind != .geneSymbol, let t = fastTranscript(accession.text) else { return nil }
+        guard accession.kind != .geneSymbol, let (t, _) = fastLookup(accession.text) else { return nil }
         let coding = system == .coding
         guard case .exact(let first) = variant.location.start, let (i1, o1) = fastIndex(first, coding: coding, t),
             let k1 = t.exonIndex(holding: i1)
@@ -835,12 +855,29 @@ extension Normalizer {
             interval: GenomicInterval(start: min(g1, g2), end: max(g1, g2) + 1))
     }
 
-    /// The prepared transcript for a requested accession (prepared and cached on first use).
+    /// The prepared transcript for a requested accession text and the lookup's warning; nil the first time a
+    /// text is asked for (the general path answers then) and for transcripts the fast path does not serve.
     @inline(__always)
-    func fastTranscript(_ text: String) -> FastTranscript? {
-        if let cached = fastKeyCache.cached(text) { return cached }
-        let prepared = prepareFastTranscript(text)
-        fastKeyCache.insert(text, prepared)
-        return prepared
+    func fastLookup(_ text: String) -> (FastTranscript, String?)? {
+        switch fastKeyCache.entry(text) {
+        case .ready(let t, let warning)?: return (t, warning)
+        case .unusable?: return nil
+        case nil:
+            fastKeyCache.set(text, .seen(1))
+            return nil
+        case .seen(let n)? where n + 1 < FastKeyCache.warmUp:
+            fastKeyCache.set(text, .seen(n + 1))
+            return nil
+        case .seen?:
+            guard let lookup = provider.transcript(accession: text),
+                let t = fastKeyCache.prepared(
+                    record: lookup.transcript.accession, make: { prepareFastTranscript(lookup.transcript) })
+            else {
+                fastKeyCache.set(text, .unusable)
+                return nil
+            }
+            fastKeyCache.set(text, .ready(t, warning: lookup.warning))
+            return (t, lookup.warning)
+        }
     }
 }

@@ -86,9 +86,10 @@ import VarSynReference
         #expect(s.protein.count == 10_000)
         let c = Self.compare(s.coding, table: s.table, forms: .key)
         #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
-        // Intronic (offset) positions go to the general path; the exonic rest is served by the fast path.
-        let exonic = s.coding.filter { !$0.contains("+") && !$0.contains("-") }.count
-        #expect(c.served >= exonic * 99 / 100, "served \(c.served) of \(exonic) exonic")
+        // Every transcript is prepared on its 8th request (`FastKeyCache.warmUp`; `compare` asks twice per text):
+        // the rest, intronic positions included (the synthetic table has no genome), is served by the fast path.
+        let warmUp = 200 * FastKeyCache.warmUp / 2
+        #expect(c.served >= s.coding.count - warmUp - 100, "served \(c.served) of \(s.coding.count)")
         let p = Self.compare(s.protein, table: s.table, forms: .key)
         #expect(p.differences.isEmpty, "\(p.differences.count) differences, first: \(p.differences.prefix(5))")
     }
