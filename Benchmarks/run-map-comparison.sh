@@ -62,7 +62,7 @@ varsyn="$(cd "$root" && swift build -c release --show-bin-path)/varsyn"
     > "$out/table.log" 2>&1
 
 say "(3) ours, one thread"
-c_passes=parse,key,key-general,all,project,project-p,text
+c_passes=parse,key,key-general,all,project,project-general,project-p,text
 p_passes=parse,backtranslate,text
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --bench 3 --bench-pass "$c_passes" \
     > /dev/null 2> "$out/ours-c.bench" || true
@@ -74,7 +74,8 @@ if [ "$callgrind" -eq 1 ]; then
     # valgrind cannot read the debug info of the binary with the embedded table: count a copy without it.
     strip -g -o "$out/varsyn.nodebug" "$varsyn"
     : > "$out/callgrind.txt"
-    for spec in c:parse c:key c:key-general c:all c:project c:project-p p:parse p:backtranslate p:text; do
+    for spec in c:parse c:key c:key-general c:all c:project c:project-general c:project-p p:parse p:backtranslate \
+        p:text; do
         input="$out/${spec%%:*}.txt"
         pass="${spec#*:}"
         valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*' --callgrind-out-file="$out/cg.$spec" \
@@ -120,6 +121,7 @@ rows = [("VarSyn", "parse c. (share of the text rows)", c.get("parse")),
         ("VarSyn", "normalize (every form, parsed)", c.get("normalize parsed, all forms")),
         ("VarSyn", "normalize text in -> every form out", c.get("parse + normalize text, all forms")),
         ("VarSyn", "c. -> g. projection (parsed)", c.get("c. -> g. projection of parsed")),
+        ("VarSyn", "c. -> g. projection (parsed, general path)", c.get("c. -> g. projection of parsed, general path")),
         ("VarSyn", "c. -> g. projection + p. text (parsed)",
          c.get("c. -> g. projection + p. consequence text of parsed")),
         ("VarSyn", "parse p. (share of the text rows)", p.get("parse")),

@@ -94,7 +94,7 @@ struct NormalizeCommand: ParsableCommand {
 
     @Option(
         help:
-            "With --bench: the passes to time, comma-separated (parse, key, all, project, text by default; also key-general, project-p, backtranslate)."
+            "With --bench: the passes to time, comma-separated (parse, key, all, project, text by default; also key-general, project-general, project-p, backtranslate)."
     )
     var benchPass: String?
 
@@ -279,7 +279,7 @@ enum ColumnReader {
 enum NormalizeBenchmark {
     static let passes = ["parse", "key", "all", "project", "text"]
     /// Every pass `--bench-pass` knows (the default set, the general-path key pass, and the protein passes).
-    static let known = passes + ["key-general", "project-p", "backtranslate"]
+    static let known = passes + ["key-general", "project-general", "project-p", "backtranslate"]
 
     static func run(
         _ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int, passes: [String] = passes
@@ -316,6 +316,12 @@ enum NormalizeBenchmark {
             case "project":
                 rate("c. -> g. projection of parsed", count: parsed.count) {
                     varsynBenchPassProject(parsed, normalizer)
+                }
+            case "project-general":
+                var general = normalizer
+                general.fastPaths = false
+                rate("c. -> g. projection of parsed, general path", count: parsed.count) {
+                    varsynBenchPassProject(parsed, general)
                 }
             case "project-p":
                 let mapper = ProteinMapper(normalizer.provider)
