@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Normalize / map side by side with the peers, on the same synthetic reference, in one run.
 #
-#   PEERS=$HOME/peers Benchmarks/run-map-comparison.sh [--skip-peers] [--out DIR] [--compare-only]
+#   PEERS=$HOME/peers Benchmarks/run-map-comparison.sh [--skip-peers] [--out DIR] [--compare-only] [--callgrind]
 #
 # 1. ../shared/bench/peers/make_reference.py writes the synthetic reference (200 transcripts on a random contig
 #    named NC_000011.10, half on the minus strand; 20,000 c. variants, 10,000 p. missense; fixed seed).
 # 2. `varsyn table build` imports its cdot JSON (+ the transcript sequences) into a table.
-# 3. Ours, one thread: `varsyn normalize --bench 3` on the c. variants (parse, normalize key only, all forms,
-#    c. -> g. projection, text in -> all forms out) and on the p. variants (back-translation + normalize).
+# 3. Ours, one thread: `varsyn normalize --bench 3` on the c. variants (parse, normalize key only through the fast
+#    path and through the general path, all forms, c. -> g. projection, projection + p. consequence, text in -> all
+#    forms out) and on the p. variants (parse, back-translation text -> c. texts, back-translation + normalize).
+#    --callgrind also counts instructions per input of each pass under valgrind (repeatable on a shared machine).
 # 4. The peers: run_map_bench.py (weaver normalize/c_to_g/c_to_p/p_to_c, ferro normalize/project, biocommons on
 #    the first 2,000, pyhgvs c_to_g), 3 fresh processes each, from $PEERS/venv.
 # 5. Agreement of our answers with the peers' (hgvs_c vs normalize, hgvs_g vs c_to_g, hgvs_p vs c_to_p, and our
@@ -21,11 +23,13 @@ shared="${SHARED:-$root/../shared}"
 peers_dir="$shared/bench/peers"
 skip_peers=0
 compare_only=0
+callgrind=0
 out=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --skip-peers) skip_peers=1; shift ;;
         --compare-only) compare_only=1; shift ;;
+        --callgrind) callgrind=1; shift ;;
         --out) out="${2:?}"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "error: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -58,8 +62,29 @@ varsyn="$(cd "$root" && swift build -c release --show-bin-path)/varsyn"
     > "$out/table.log" 2>&1
 
 say "(3) ours, one thread"
-"$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --bench 3 > /dev/null 2> "$out/ours-c.bench" || true
-"$varsyn" normalize --table "$out/syn.vstable" --input "$out/p.txt" --bench 3 > /dev/null 2> "$out/ours-p.bench" || true
+c_passes=parse,key,key-general,all,project,project-general,project-p,text
+p_passes=parse,backtranslate,text
+"$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --bench 3 --bench-pass "$c_passes" \
+    > /dev/null 2> "$out/ours-c.bench" || true
+"$varsyn" normalize --table "$out/syn.vstable" --input "$out/p.txt" --bench 3 --bench-pass "$p_passes" \
+    > /dev/null 2> "$out/ours-p.bench" || true
+if [ "$callgrind" -eq 1 ]; then
+    command -v valgrind > /dev/null || { echo "error: --callgrind needs valgrind" >&2; exit 2; }
+    say "(3b) instructions per input under callgrind (one pass each; includes preparing each transcript once)"
+    # valgrind cannot read the debug info of the binary with the embedded table: count a copy without it.
+    strip -g -o "$out/varsyn.nodebug" "$varsyn"
+    : > "$out/callgrind.txt"
+    for spec in c:parse c:key c:key-general c:all c:project c:project-general c:project-p p:parse p:backtranslate \
+        p:text; do
+        input="$out/${spec%%:*}.txt"
+        pass="${spec#*:}"
+        valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*' --callgrind-out-file="$out/cg.$spec" \
+            "$out/varsyn.nodebug" normalize --table "$out/syn.vstable" --input "$input" --bench 1 --bench-pass "$pass" \
+            > /dev/null 2> "$out/cg.$spec.log" || true
+        total="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/cg.$spec")"
+        echo "$spec $total $(wc -l < "$input")" >> "$out/callgrind.txt"
+    done
+fi
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --format tsv > "$out/ours-c.tsv" || true
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/p.txt" --format tsv > "$out/ours-p.tsv" || true
 
@@ -90,10 +115,18 @@ def bench(path):
     return rates
 
 c, p = bench(f"{out}/ours-c.bench"), bench(f"{out}/ours-p.bench")
-rows = [("VarSyn", "normalize (key only, parsed)", c.get("normalize parsed, key only")),
+rows = [("VarSyn", "parse c. (share of the text rows)", c.get("parse")),
+        ("VarSyn", "normalize (key only, parsed)", c.get("normalize parsed, key only")),
+        ("VarSyn", "normalize (key only, parsed, general path)", c.get("normalize parsed, key only, general path")),
         ("VarSyn", "normalize (every form, parsed)", c.get("normalize parsed, all forms")),
         ("VarSyn", "normalize text in -> every form out", c.get("parse + normalize text, all forms")),
         ("VarSyn", "c. -> g. projection (parsed)", c.get("c. -> g. projection of parsed")),
+        ("VarSyn", "c. -> g. projection (parsed, general path)", c.get("c. -> g. projection of parsed, general path")),
+        ("VarSyn", "c. -> g. projection + p. text (parsed)",
+         c.get("c. -> g. projection + p. consequence text of parsed")),
+        ("VarSyn", "parse p. (share of the text rows)", p.get("parse")),
+        ("VarSyn", "p. -> c. back-translation (text in, c. texts out)",
+         p.get("p. -> c. back-translation, text in, c. texts out")),
         ("VarSyn", "p. -> c. + normalize (text, every form)", p.get("parse + normalize text, all forms"))]
 summary = f"{out}/map/summary.json"
 if os.path.exists(summary):
@@ -103,6 +136,16 @@ print("| tool | operation | median/s (one thread) |")
 print("|---|---|---:|")
 for tool, op, rate in rows:
     print(f"| {tool} | {op} | {rate:,} |" if rate else f"| {tool} | {op} | - |")
+
+cg = f"{out}/callgrind.txt"
+if os.path.exists(cg):
+    print()
+    print("| pass (input) | instructions per input |")
+    print("|---|---:|")
+    for line in open(cg):
+        f = line.split()
+        if len(f) == 3 and f[1].isdigit():
+            print(f"| {f[0]} | {int(f[1]) // int(f[2]):,} |")
 
 def ours(path, column):
     rows = {}

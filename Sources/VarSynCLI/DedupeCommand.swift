@@ -42,8 +42,12 @@ struct DedupeCommand: ParsableCommand {
     func run() throws {
         guard level == "dna" || level == "protein" else { throw ValidationError("--level is dna or protein") }
         let lines = try options.lines(arguments: expressions)
-        let normalizer = try options.normalizer()
+        var configured = try options.normalizer()
         let protein = level == "protein"
+        // DNA keys need no other form (the key is the same with every form computed); this also lets the
+        // normalizer's key-only fast path answer.
+        if !protein { configured.options.forms = .key }
+        let normalizer = configured
         // Per row: the key, or the reason there is none. Only these strings are kept, never the full results.
         var keys: [(key: String?, reason: String)] = []
         keys.reserveCapacity(lines.lines.count)

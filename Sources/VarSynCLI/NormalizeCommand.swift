@@ -93,12 +93,20 @@ struct NormalizeCommand: ParsableCommand {
     )
     var bench: Int?
 
+    @Option(
+        help:
+            "With --bench: the passes to time, comma-separated (parse, key, all, project, text by default; also key-general, project-general, project-p, backtranslate)."
+    )
+    var benchPass: String?
+
     func run() throws {
         guard format == "json" || format == "tsv" else { throw ValidationError("--format is json or tsv") }
         let lines = try options.lines(arguments: expressions)
         let normalizer = try options.normalizer()
         if let bench {
-            NormalizeBenchmark.run(lines, normalizer: normalizer, rounds: max(1, bench))
+            NormalizeBenchmark.run(
+                lines, normalizer: normalizer, rounds: max(1, bench),
+                passes: benchPass.map { $0.split(separator: ",").map(String.init) } ?? NormalizeBenchmark.passes)
             return
         }
         let tsv = format == "tsv"
@@ -290,27 +298,125 @@ enum ColumnReader {
 }
 
 /// `varsyn normalize --bench N`: single-thread rates of parse, normalize (of parsed input: key only, and every
-/// form) and c. -> g. projection, on standard error.
+/// form) and c. -> g. projection, on standard error. `--bench-pass` picks passes; each pass runs in its own
+/// `@inline(never)` function `varsynBenchPass…`, so `valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*'`
+/// counts only the timed work (`Benchmarks/run-map-comparison.sh --callgrind`).
 enum NormalizeBenchmark {
-    static func run(_ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int) {
+    static let passes = ["parse", "key", "all", "project", "text"]
+    /// Every pass `--bench-pass` knows (the default set, the general-path key pass, and the protein passes).
+    static let known = passes + ["key-general", "project-general", "project-p", "backtranslate"]
+
+    static func run(
+        _ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int, passes: [String] = passes
+    ) {
         let texts = lines.lines.map { String(decoding: lines.buffer[$0], as: UTF8.self) }
         let parsed = texts.compactMap { try? HGVSParser.parse($0) }
-        func rate<T>(_ label: String, _ items: [T], _ body: (T) -> Bool) {
-            var ok = 0
+        func rate(_ label: String, count: Int, _ body: () -> Int) {
             let start = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<rounds { for item in items where body(item) { ok += 1 } }
+            var ok = 0
+            for _ in 0..<rounds { ok += body() }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let n = Double(items.count * rounds)
+            let n = Double(count * rounds)
             let line =
-                "\(label): \(Int(n / seconds)) /s on one thread (\(items.count) inputs x \(rounds), \(ok / rounds) ok per round)\n"
+                "\(label): \(Int(n / seconds)) /s on one thread (\(count) inputs x \(rounds), \(ok / rounds) ok per round)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
         var keyOnly = normalizer
         keyOnly.options.forms = .key
-        rate("parse", texts) { (try? HGVSParser.parse($0)) != nil }
-        rate("normalize parsed, key only", parsed) { (try? keyOnly.normalize($0)) != nil }
-        rate("normalize parsed, all forms", parsed) { (try? normalizer.normalize($0)) != nil }
-        rate("c. -> g. projection of parsed", parsed) { (try? normalizer.project($0.expression)) != nil }
-        rate("parse + normalize text, all forms", texts) { (try? normalizer.normalize($0)) != nil }
+        for pass in passes {
+            switch pass {
+            case "parse": rate("parse", count: texts.count) { varsynBenchPassParse(texts) }
+            case "key":
+                rate("normalize parsed, key only", count: parsed.count) { varsynBenchPassNormalize(parsed, keyOnly) }
+            case "key-general":
+                var general = keyOnly
+                general.fastPaths = false
+                rate("normalize parsed, key only, general path", count: parsed.count) {
+                    varsynBenchPassNormalize(parsed, general)
+                }
+            case "all":
+                rate("normalize parsed, all forms", count: parsed.count) {
+                    varsynBenchPassNormalize(parsed, normalizer)
+                }
+            case "project":
+                rate("c. -> g. projection of parsed", count: parsed.count) {
+                    varsynBenchPassProject(parsed, normalizer)
+                }
+            case "project-general":
+                var general = normalizer
+                general.fastPaths = false
+                rate("c. -> g. projection of parsed, general path", count: parsed.count) {
+                    varsynBenchPassProject(parsed, general)
+                }
+            case "project-p":
+                let mapper = ProteinMapper(normalizer.provider)
+                rate("c. -> g. projection + p. consequence text of parsed", count: parsed.count) {
+                    varsynBenchPassProjectProtein(parsed, normalizer, mapper)
+                }
+            case "backtranslate":
+                let mapper = ProteinMapper(normalizer.provider)
+                rate("p. -> c. back-translation, text in, c. texts out", count: texts.count) {
+                    varsynBenchPassBackTranslate(texts, mapper)
+                }
+            case "text":
+                rate("parse + normalize text, all forms", count: texts.count) {
+                    varsynBenchPassNormalizeText(texts, normalizer)
+                }
+            default:
+                FileHandle.standardError.write(
+                    Data("unknown --bench-pass \(pass) (\(known.joined(separator: ",")))\n".utf8))
+            }
+        }
     }
+}
+
+@inline(never)
+func varsynBenchPassParse(_ texts: [String]) -> Int {
+    var ok = 0
+    for text in texts where (try? HGVSParser.parse(text)) != nil { ok += 1 }
+    return ok
+}
+
+@inline(never)
+func varsynBenchPassNormalize(_ parsed: [ParsedExpression], _ normalizer: Normalizer<TableReferenceProvider>) -> Int {
+    var ok = 0
+    for item in parsed where (try? normalizer.normalize(item)) != nil { ok += 1 }
+    return ok
+}
+
+@inline(never)
+func varsynBenchPassProject(_ parsed: [ParsedExpression], _ normalizer: Normalizer<TableReferenceProvider>) -> Int {
+    var ok = 0
+    for item in parsed where (try? normalizer.project(item.expression)) != nil { ok += 1 }
+    return ok
+}
+
+@inline(never)
+func varsynBenchPassNormalizeText(_ texts: [String], _ normalizer: Normalizer<TableReferenceProvider>) -> Int {
+    var ok = 0
+    for text in texts where (try? normalizer.normalize(text)) != nil { ok += 1 }
+    return ok
+}
+
+@inline(never)
+func varsynBenchPassProjectProtein(
+    _ parsed: [ParsedExpression], _ normalizer: Normalizer<TableReferenceProvider>,
+    _ mapper: ProteinMapper<TableReferenceProvider>
+) -> Int {
+    var ok = 0
+    for item in parsed {
+        guard (try? normalizer.project(item.expression)) != nil, let d = item.expression.singleDescription,
+            let reference = d.reference, let transcript = try? mapper.preparedTranscript(named: reference),
+            let p = try? transcript.consequence(of: d)
+        else { continue }
+        if !p.fastHGVS().isEmpty { ok += 1 }
+    }
+    return ok
+}
+
+@inline(never)
+func varsynBenchPassBackTranslate(_ texts: [String], _ mapper: ProteinMapper<TableReferenceProvider>) -> Int {
+    var ok = 0
+    for text in texts where ((try? mapper.codingCandidates(ofProtein: text)) ?? []).count > 0 { ok += 1 }
+    return ok
 }

@@ -32,6 +32,7 @@ extension Normalizer {
     ) throws(NormalizeError)
         -> GenomicProjection
     {
+        if let fast = fastProject(expression, to: assembly) { return fast }
         guard let description = expression.singleDescription,
             case .transcript(let system, let tree) = description.body
         else {

@@ -19,6 +19,11 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     public var options: NormalizeOptions
     /// The protein module, when wired in: fills `hgvsP`/`proteinKey` and reads p. input.
     public var protein: (any ProteinSeam)?
+    /// Whether the fast paths (`Normalizer+FastKey.swift`) may answer; they give the same results as the general
+    /// path, so this only matters to tests and benchmarks that compare the two.
+    public var fastPaths = true
+    /// Transcripts prepared for the key-only fast path, shared by copies.
+    let fastKeyCache = FastKeyCache()
 
     public init(provider: Provider, options: NormalizeOptions = NormalizeOptions(), protein: (any ProteinSeam)? = nil) {
         self.provider = provider
@@ -42,6 +47,10 @@ public struct Normalizer<Provider: ReferenceProvider>: Sendable {
     /// Normalizes a parsed expression (its best reading).
     @_specialize(where Provider == TableReferenceProvider)
     public func normalize(_ parsed: ParsedExpression) throws(NormalizeError) -> NormalizedVariant {
+        if fastPaths {
+            var fast = NormalizedVariant()
+            if fastKey(parsed, into: &fast) { return fast }
+        }
         var result = try normalize(parsed.expression)
         if parsed.warnings.contains(where: { $0.code == .singlePositionInsertion }) {
             result.warnings.append("a single-position insertion was read with both flanks")

@@ -35,6 +35,8 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
     public let provider: Provider
     /// Transcripts prepared so far (shared by copies of this mapper).
     let cache = ProteinTranscriptCache()
+    /// Prepared transcripts by the accession text a p. description names (the fast p. -> c. path).
+    let requestCache = ProteinTranscriptCache()
 
     public init(_ provider: Provider) { self.provider = provider }
 

@@ -4,13 +4,14 @@ extension ProteinMapper: ProteinSeam {
     /// `NM_003156.3:c.494C>A` -> `NP_003147.2:p.(Pro165Gln)`; nil when the consequence cannot be computed (the reason
     /// is in `consequence(of:)`'s error).
     public func proteinDescription(ofCoding hgvsC: String) -> String? {
-        try? consequence(of: hgvsC).consequence.hgvs()
+        try? consequence(of: hgvsC).consequence.fastHGVS()
     }
 
     /// `STIM1 P165Q` -> `NM_003156.3:c.494C>A`, `NM_003156.3:c.494_495delinsAG`: single-base changes first.
     /// Throws the reason there are none: a residue that is not the reference's is a `.referenceMismatch`
     /// (`STIM1 L197P`: residue 197 is Thr), an unknown gene or protein `.unknownReference`, and so on.
     public func codingCandidates(ofProtein text: String) throws(NormalizeError) -> [String] {
+        if let fast = fastCodingCandidates(text) { return fast }
         do {
             return try backTranslate(text).translation.candidates.map { $0.hgvs() }
         } catch {

@@ -27,7 +27,7 @@ import VarSynReference
         let text = try gunzip(url)
         let normalizer = Normalizer(table: SeedTests.table)
         var tally = Tally()
-        for line in text.split(separator: "\n").dropFirst() {
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {  // the file has CRLF line ends
             let fields = line.split(separator: "\t")
             guard fields.count == 3 else { continue }
             let names = fields[2].split(separator: " ").map(String.init)
@@ -76,6 +76,6 @@ import VarSynReference
             .filter { !$0.hasPrefix("#") }
             .map { $0.split(separator: "\t").prefix(4).joined(separator: "\t") }
         #expect(t.disagreements == listed)
-        #expect(t.agree >= 82)
+        #expect(t.agree >= 1_749)
     }
 }

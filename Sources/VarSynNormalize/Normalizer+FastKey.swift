@@ -1,0 +1,884 @@
+import VarSynCore
+import VarSynReference
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// The key-only fast path: `NM_…:c.N…` and `n.` descriptions at exonic positions (substitution, deletion,
+// duplication, insertion and deletion-insertion of literal bases) straight to the GRCh38 SPDI key, with no syntax
+// of its own, no `GenomeView`, no closures and one allocation for the key text.
+//
+// It computes exactly what the general path (`normalizeTranscriptVariant` -> `outputs` with `forms == .key`)
+// computes, and it declines (returns nil, and the general path runs) whenever it cannot be sure of that: any error
+// (mismatch, out of bounds, ...), a gene symbol, intronic or uncertain positions, a transcript without a gapless
+// GRCh38 alignment or without sequence, and any base read the general path would answer from somewhere this path
+// did not prepare. `FastKeyDifferentialTests` checks the two paths agree on whole corpora.
+//
+// Genomic bases: the general path's `GenomeView` serves a base from an LRG/NG_ segment placed on the chromosome,
+// else from the exons of the transcript. Per exon this path prepares one of two equivalents:
+// - no placement within 320 bases of the exon: the exon's own bases (plus strand); the base just outside the
+//   exon reads as unknown, as in the general path;
+// - every placement overlapping the exon ± 320 covers all of it, without recorded differences: that genome
+//   window; reads must stay 256 bases inside it (the general path reads 512-base windows centred on a base).
+// Anything else about an exon makes it decline.
+
+/// Where a provider's genomic sequence is, for the fast path's preparation.
+protocol FastGenomeCoverage {
+    /// Whether genomic records cover `interval` of `chromosome`: none overlaps it, all that overlap it cover it
+    /// whole with no recorded differences from the assembly, or anything else.
+    func fastGenomeCoverage(chromosome: String, interval: GenomicInterval) -> FastCoverage
+}
+
+/// See ``FastGenomeCoverage``.
+enum FastCoverage {
+    case none, uniform, mixed
+}
+
+extension TableReferenceProvider: FastGenomeCoverage {
+    func fastGenomeCoverage(chromosome: String, interval: GenomicInterval) -> FastCoverage {
+        var any = false
+        for feature in table.features(overlapping: interval, on: chromosome) {
+            guard case .placement(let p) = feature else { continue }
+            any = true
+            let g = p.genomic
+            guard g.start <= interval.start, g.end >= interval.end, g.length == p.segmentInterval.length,
+                p.differencesText.bytes.isEmpty
+            else { return .mixed }
+        }
+        return any ? .uniform : .none
+    }
+}
+
+/// One exon of a prepared transcript and the plus-strand bases the general path would read around it.
+struct FastExon {
+    /// The exon on the transcript (0-based, half-open).
+    var transcriptStart: Int
+    var transcriptEnd: Int
+    /// The exon on the chromosome (0-based, half-open).
+    var genomicStart: Int
+    var genomicEnd: Int
+    /// Whether the bases below were prepared (else the fast path declines variants in this exon).
+    var usable: Bool
+    /// `FastTranscript.genome[storage + (g - origin)]` is genomic base `g` for `g` in `safe`.
+    var storage: Int
+    var origin: Int
+    var safe: Range<Int>
+    /// The base on either side of `safe` reads as unknown (not a sequence end); any other read outside declines.
+    var unknownEdges: Bool
+}
+
+/// A transcript prepared for the fast path: what the general path reads through the provider, copied once.
+/// Immutable after `init`; the raw buffers are owned and freed in `deinit`.
+final class FastTranscript: @unchecked Sendable {
+    let accession: String
+    let cds: TranscriptInterval?
+    /// GRCh38 chromosome accession, e.g. `NC_000011.10`.
+    let chromosome: String
+    let plus: Bool
+    /// Exons in transcript order.
+    let exons: [FastExon]
+    /// The genomic span of the exons.
+    let span: Range<Int>
+    /// No genomic record lies within 1 kb of the span: every intronic base is unknown.
+    let genomeFree: Bool
+
+    /// The same bytes as `sequence`, `genome` and `chromosome`, owned here (read without closures).
+    let sequenceBytes: UnsafeBufferPointer<UInt8>
+    let genomeBytes: UnsafeBufferPointer<UInt8>
+    let chromosomeBytes: UnsafeBufferPointer<UInt8>
+
+    init(
+        accession: String, cds: TranscriptInterval?, sequence: [UInt8], chromosome: String,
+        plus: Bool, exons: [FastExon], genome: [UInt8], span: Range<Int>, genomeFree: Bool
+    ) {
+        self.span = span
+        self.genomeFree = genomeFree
+        func owned(_ bytes: [UInt8]) -> UnsafeBufferPointer<UInt8> {
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+            _ = buffer.initialize(from: bytes)
+            return UnsafeBufferPointer(rebasing: buffer[0..<bytes.count])
+        }
+        sequenceBytes = owned(sequence)
+        genomeBytes = owned(genome)
+        chromosomeBytes = owned(Array(chromosome.utf8))
+        self.accession = accession
+        self.cds = cds
+        self.chromosome = chromosome
+        self.plus = plus
+        self.exons = exons
+    }
+
+    deinit {
+        for bytes in [sequenceBytes, genomeBytes, chromosomeBytes] { bytes.baseAddress.map { $0.deallocate() } }
+    }
+
+    /// The exon holding transcript index `i` (the alignment's first, as `TranscriptMapper` picks it).
+    @inline(__always)
+    func exonIndex(holding i: Int) -> Int? {
+        for k in exons.indices where exons[k].transcriptStart <= i && i < exons[k].transcriptEnd { return k }
+        return nil
+    }
+
+    /// Genomic position of exonic transcript index `i` in exon `k`.
+    @inline(__always)
+    func genomic(_ i: Int, exon k: Int) -> Int {
+        let e = exons[k]
+        return plus ? e.genomicStart + (i - e.transcriptStart) : e.genomicEnd - 1 - (i - e.transcriptStart)
+    }
+}
+
+/// What the fast path knows about a requested accession text.
+enum FastCacheEntry {
+    /// Asked for this many times, each answered by the general path: a transcript is prepared on its
+    /// `FastKeyCache.warmUp`-th request, so a stream of one-off transcripts (ClinVar-like) pays a dictionary lookup,
+    /// not a preparation (copying a long transcript and its genome windows costs about as much as 10 general answers).
+    case seen(Int)
+    /// Prepared, with the lookup's warning for this text (version fallback), shown as the general path shows it.
+    case ready(FastTranscript, warning: String?)
+    /// Not served by the fast path.
+    case unusable
+}
+
+/// Prepared transcripts by requested accession text (and by the table's accession, so version fallbacks share
+/// one preparation), shared by the copies of a `Normalizer` and safe to use from several threads. At most
+/// `capacity` texts are kept; when full, the cache starts over.
+final class FastKeyCache: @unchecked Sendable {
+    private var storage: [String: FastCacheEntry] = [:]
+    private var byRecord: [String: FastTranscript?] = [:]
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    let capacity: Int
+    /// The request on which a transcript is prepared.
+    static let warmUp = 8
+
+    init(capacity: Int = 16384) {
+        self.capacity = capacity
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    @inline(__always)
+    func entry(_ accession: String) -> FastCacheEntry? {
+        pthread_mutex_lock(mutex)
+        let cached = storage[accession]
+        pthread_mutex_unlock(mutex)
+        return cached
+    }
+
+    func set(_ accession: String, _ entry: FastCacheEntry) {
+        pthread_mutex_lock(mutex)
+        if storage.count >= capacity {
+            storage.removeAll(keepingCapacity: true)
+            byRecord.removeAll(keepingCapacity: true)
+        }
+        storage[accession] = entry
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// The preparation of the table's transcript `record`, made with `make` the first time.
+    func prepared(record: String, make: () -> FastTranscript?) -> FastTranscript? {
+        pthread_mutex_lock(mutex)
+        let cached = byRecord[record]
+        pthread_mutex_unlock(mutex)
+        if let cached { return cached }
+        let made = make()
+        pthread_mutex_lock(mutex)
+        byRecord[record] = .some(made)
+        pthread_mutex_unlock(mutex)
+        return made
+    }
+}
+
+/// Plus-strand genomic bases around one exon, answering as the general path's `GenomeView` would; a read it
+/// cannot answer sets `declined` (and reads as unknown, which ends every scan).
+struct FastBases {
+    let genome: UnsafeBufferPointer<UInt8>
+    let exon: FastExon
+    var declined = false
+
+    init(genome: UnsafeBufferPointer<UInt8>, exon: FastExon) {
+        self.genome = genome
+        self.exon = exon
+    }
+
+    @inline(__always)
+    mutating func base(_ g: Int) -> UInt8? {
+        if exon.safe.contains(g) { return genome[exon.storage + (g - exon.origin)] }
+        if exon.unknownEdges && (g == exon.safe.lowerBound - 1 || g == exon.safe.upperBound) { return nil }
+        declined = true
+        return nil
+    }
+
+    /// Whether every base of `[start, end)` is known.
+    mutating func known(_ start: Int, _ end: Int) -> Bool {
+        guard start <= end else { return false }
+        for g in start..<end where base(g) == nil { return false }
+        return true
+    }
+}
+
+/// The fast path's result before it becomes text: the SPDI (`position`, deleted = genome `[position, deletedEnd)`,
+/// inserted = `inserted[insertedStart..<insertedEnd]` then genome `[insertedGenomeStart, insertedGenomeEnd)`).
+struct FastSPDI {
+    var position: Int
+    var deletedEnd: Int
+    var insertedStart: Int
+    var insertedEnd: Int
+    var insertedGenomeStart: Int
+    var insertedGenomeEnd: Int
+}
+
+extension Normalizer {
+    /// The key-only normalization of `parsed` without the general machinery, or nil when the general path must
+    /// run (see the top of this file). `NM_900046.1:c.687del` -> key `NC_000011.10:480308:GG:G`.
+    func fastKey(_ parsed: ParsedExpression) -> NormalizedVariant? {
+        var result = NormalizedVariant()
+        return fastKey(parsed, into: &result) ? result : nil
+    }
+
+    /// ``fastKey(_:)`` writing into `result` (a fresh `NormalizedVariant()`); false when the general path must run.
+    func fastKey(_ parsed: ParsedExpression, into result: inout NormalizedVariant) -> Bool {
+        guard options.forms == .key, options.direction == .threePrime,
+            case .description(let description) = parsed.expression,
+            case .transcript(let system, .variant(let variant)) = description.body,
+            system == .coding || system == .noncoding,
+            let reference = description.reference
+        else { return false }
+        var accession = reference.accession
+        if let selector = reference.selector, selector.kind != .geneSymbol { accession = selector }
+        guard accession.kind != .geneSymbol else { return false }
+        guard let (t, warning) = fastLookup(accession.text) else { return false }
+
+        // Positions: exact, inside the transcript, in order.
+        let coding = system == .coding
+        guard case .exact(let first) = variant.location.start, let (i1, o1) = fastIndex(first, coding: coding, t)
+        else { return false }
+        var (i2, o2) = (i1, o1)
+        if let end = variant.location.end {
+            guard case .exact(let last) = end, let p = fastIndex(last, coding: coding, t) else { return false }
+            (i2, o2) = p
+        }
+        guard (i1, o1) <= (i2, o2) else { return false }
+        if o1 != 0 || o2 != 0 {
+            return fastIntronicKey(
+                t, warning, i1, o1, i2, o2, variant: variant, warnings: parsed.warnings, into: &result)
+        }
+        var start = i1
+        var end = i2 + 1
+        let edit = variant.edit
+        if case .insertion = edit {
+            guard variant.location.end != nil, i2 == i1 + 1 else { return false }
+            start = i2
+            end = i2
+        }
+        // The key text (nil: no key), or nil when the general path must answer.
+        let answer: String?? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch -> String?? in
+            let sequence = t.sequenceBytes
+            // The replacing bases, in transcript orientation, into scratch[0..<altCount].
+            guard
+                let altCount = Self.fastAlternative(
+                    edit, sequence: sequence, start: start, end: end, hasEnd: variant.location.end != nil,
+                    into: scratch)
+            else { return nil }
+            // Place the change on the genome (as mapTranscriptChange does) within one exon.
+            let k: Int
+            var gStart: Int
+            var gEnd: Int
+            if start == end {
+                guard let e = t.exonIndex(holding: start - 1) else { return nil }
+                k = e
+                let a = t.genomic(start - 1, exon: e)
+                gStart = t.plus ? a + 1 : a
+                gEnd = gStart
+            } else {
+                guard let e = t.exonIndex(holding: start), end - 1 < t.exons[e].transcriptEnd else { return nil }
+                k = e
+                let a = t.genomic(start, exon: e)
+                let b = t.genomic(end - 1, exon: e)
+                gStart = min(a, b)
+                gEnd = max(a, b) + 1
+            }
+            let exon = t.exons[k]
+            guard exon.usable else { return nil }
+            if !t.plus { reverseComplementInPlace(scratch, count: altCount) }
+            var bases = FastBases(genome: t.genomeBytes, exon: exon)
+            guard bases.known(gStart, gEnd), !bases.declined else { return nil }
+            let inserted = UnsafeMutableBufferPointer(rebasing: scratch[256...])
+            let spdi = Self.fastFullyJustified(
+                &bases, start: gStart, end: gEnd, alternative: UnsafeBufferPointer(rebasing: scratch[0..<altCount]),
+                scratch: inserted)
+            guard !bases.declined else { return nil }
+            guard let spdi else { return .some(nil) }
+            return .some(Self.fastSPDIText(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)))
+        }
+        guard let answer else { return false }
+        if let w = warning { result.warnings.append(w) }
+        if !parsed.warnings.isEmpty, parsed.warnings.contains(where: { $0.code == .singlePositionInsertion }) {
+            result.warnings.append("a single-position insertion was read with both flanks")
+        }
+        if let key = answer {
+            // As the general path: a 1:1 change with unchanged bases inside keys as its substitution blocks.
+            result.key = KeyFormat.substitutionBlocks(key)
+            result.spdi = key
+        } else {
+            result.keyUnavailableReason = Self.fastRepeatReason(
+                t, at: Self.fastInsertionStart(t, start: start, end: end))
+        }
+        return true
+    }
+
+    /// The genomic start (0-based) of the event the general path places for transcript `[start, end)`: the
+    /// position its "repeat runs past" reason names (plus one).
+    static func fastInsertionStart(_ t: FastTranscript, start: Int, end: Int) -> Int {
+        if start == end {
+            guard let e = t.exonIndex(holding: start - 1) else { return 0 }
+            let a = t.genomic(start - 1, exon: e)
+            return t.plus ? a + 1 : a
+        }
+        guard let e = t.exonIndex(holding: start) else { return 0 }
+        return min(t.genomic(start, exon: e), t.genomic(end - 1, exon: e))
+    }
+
+    /// "the repeat around NC_…:g.N runs past …", the general path's reason for no key.
+    static func fastRepeatReason(_ t: FastTranscript, at start: Int) -> String {
+        fastString(t.chromosomeBytes.count + 160) { b in
+            b.add("the repeat around ")
+            b.add(t.chromosomeBytes)
+            b.add(":g.")
+            b.add(number: start + 1)
+            b.add(
+                " runs past the sequence the reference data holds (no genome there; transcript exons only)")
+        }
+    }
+
+    /// The transcript index and intronic offset of a c./n. position (`TranscriptMapper.point(of:system:)`), nil
+    /// for anything else or an index outside the transcript.
+    @inline(__always)
+    func fastIndex(_ position: TranscriptPosition, coding: Bool, _ t: FastTranscript) -> (Int, Int)? {
+        guard let offset = position.offset.signedValue, let base = position.base else { return nil }
+        let index: Int
+        switch position.anchor {
+        case .start:
+            if coding {
+                guard let cds = t.cds else { return nil }
+                index = base > 0 ? cds.start + base - 1 : cds.start + base
+            } else {
+                guard base > 0 else { return nil }
+                index = base - 1
+            }
+        case .cdsEnd:
+            guard coding, let cds = t.cds else { return nil }
+            index = cds.end - 1 + base
+        case .intron, .exon:
+            return nil
+        }
+        guard index >= 0, index < t.sequenceBytes.count else { return nil }
+        return (index, offset)
+    }
+
+    /// What replaces transcript `[start, end)` (the general path's `alternative`), written to `out`; nil when the
+    /// edit is not a plain one or a stated base disagrees with the reference (the general path reports that).
+    static func fastAlternative(
+        _ edit: NucleotideEdit, sequence: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hasEnd: Bool,
+        into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int? {
+        /// Copies plain upper-case ACGT text to `out`; nil for anything else.
+        func literal(_ s: NucleotideSequence) -> Int? {
+            var n = 0
+            for b in s.bases.utf8 {
+                guard n < 256, b == 65 || b == 67 || b == 71 || b == 84 else { return nil }
+                out[n] = b
+                n += 1
+            }
+            return n > 0 ? n : nil
+        }
+        /// Whether the stated content agrees with the reference (nil content: nothing stated).
+        func agrees(_ content: StatedContent?) -> Bool {
+            switch content {
+            case nil: return true
+            case .length(let n)?: return n == end - start
+            case .sequence(let s)?:
+                var i = start
+                for b in s.bases.utf8 {
+                    guard i < end, b == 65 || b == 67 || b == 71 || b == 84, sequence[i] == b else { return false }
+                    i += 1
+                }
+                return i == end
+            case .unknown?: return false
+            }
+        }
+        switch edit {
+        case .substitution(let r, let a):
+            guard !hasEnd, end == start + 1, sequence[start] == r, a == 65 || a == 67 || a == 71 || a == 84
+            else { return nil }
+            out[0] = a
+            return 1
+        case .deletion(let stated):
+            return agrees(stated) ? 0 : nil
+        case .duplication(let stated):
+            let n = end - start
+            guard agrees(stated), 2 * n <= 256 else { return nil }
+            for i in 0..<n {
+                out[i] = sequence[start + i]
+                out[n + i] = sequence[start + i]
+            }
+            return 2 * n
+        case .insertion(.single(.sequence(let s, count: nil))):
+            return literal(s)
+        case .deletionInsertion(let stated, .single(.sequence(let s, count: nil))):
+            guard agrees(stated) else { return nil }
+            return literal(s)
+        default:
+            return nil
+        }
+    }
+
+    /// `SequenceAlgebra.fullyJustified` over `bases` for the change `[start, end)` -> `alternative` (plus strand),
+    /// writing the inserted bases it needs to `scratch`. Nil when the repeat runs past the known sequence (or the
+    /// general path's `fullyJustified` gives nil).
+    static func fastFullyJustified(
+        _ bases: inout FastBases, start: Int, end: Int, alternative alt: UnsafeBufferPointer<UInt8>,
+        scratch: UnsafeMutableBufferPointer<UInt8>
+    ) -> FastSPDI? {
+        // Trim the shared suffix, then the shared prefix (reference bases are known: checked by the caller).
+        var rs = start
+        var re = end
+        var a0 = 0
+        var a1 = alt.count
+        while re > rs, a1 > a0, let r = bases.base(re - 1), r == alt[a1 - 1] {
+            re -= 1
+            a1 -= 1
+        }
+        while re > rs, a1 > a0, let r = bases.base(rs), r == alt[a0] {
+            rs += 1
+            a0 += 1
+        }
+        if re == rs && a1 == a0 {
+            // Identity: the whole stated range, unshifted.
+            return FastSPDI(
+                position: start, deletedEnd: end, insertedStart: 0, insertedEnd: 0, insertedGenomeStart: start,
+                insertedGenomeEnd: end)
+        }
+        if re > rs && a1 > a0 {
+            // Substitution, inversion, deletion-insertion: trimmed, not shifted.
+            for i in a0..<a1 { scratch[i - a0] = alt[i] }
+            return FastSPDI(
+                position: rs, deletedEnd: re, insertedStart: 0, insertedEnd: a1 - a0, insertedGenomeStart: rs,
+                insertedGenomeEnd: rs)
+        }
+        if a1 == a0 {
+            // Deletion of [rs, re): slide 5' and 3'.
+            var ls = rs
+            var le = re
+            var limited = false
+            while true {
+                guard let previous = bases.base(ls - 1), let last = bases.base(le - 1) else {
+                    limited = bases.base(ls - 1) == nil
+                    break
+                }
+                guard previous == last else { break }
+                ls -= 1
+                le -= 1
+            }
+            var s = rs
+            var e = re
+            while true {
+                guard let next = bases.base(e), let firstBase = bases.base(s) else {
+                    limited = limited || bases.base(e) == nil
+                    break
+                }
+                guard next == firstBase else { break }
+                s += 1
+                e += 1
+            }
+            guard !limited, bases.known(ls, e) else { return nil }
+            // Deleted: the whole region; kept: the region without its first (le - ls) bases.
+            return FastSPDI(
+                position: ls, deletedEnd: e, insertedStart: 0, insertedEnd: 0, insertedGenomeStart: le,
+                insertedGenomeEnd: e)
+        }
+        // Insertion of alt[a0..<a1] at interbase rs.
+        let n = a1 - a0
+        var limited = false
+        // 5': the leftmost point and rotation.
+        var s5 = rs
+        var k5 = 0
+        while true {
+            guard let previous = bases.base(s5 - 1) else {
+                limited = true
+                break
+            }
+            guard previous == alt[a0 + (n - 1 - k5 % n)] else { break }
+            s5 -= 1
+            k5 += 1
+        }
+        let rotation5 = (n - k5 % n) % n
+        for i in 0..<n { scratch[i] = alt[a0 + (i + rotation5) % n] }
+        // Whether either end is a duplication does not change the key: the region runs from the 5' point to the
+        // 3' point (the end of the copy for a duplication), and the inserted bases are the 5' rotation.
+        let leftPoint = s5
+        // 3': the rightmost point.
+        var s3 = rs
+        var k3 = 0
+        while true {
+            guard let next = bases.base(s3) else {
+                limited = true
+                break
+            }
+            guard next == alt[a0 + k3 % n] else { break }
+            s3 += 1
+            k3 += 1
+        }
+        let rightPoint = s3
+        guard !limited, bases.known(leftPoint, rightPoint) else { return nil }
+        return FastSPDI(
+            position: leftPoint, deletedEnd: rightPoint, insertedStart: 0, insertedEnd: n,
+            insertedGenomeStart: leftPoint, insertedGenomeEnd: rightPoint)
+    }
+
+    /// The key-only result of a change with an intronic end on a transcript whose genome is not in the reference
+    /// data (no genomic record within 1 kb of it): as the general path, the bases are not checked and not
+    /// shifted; a 1:1 change gets its SPDI (and g./VCF text) from the stated bases, anything else no key.
+    func fastIntronicKey(
+        _ t: FastTranscript, _ warning: String?, _ i1: Int, _ o1: Int, _ i2: Int, _ o2: Int,
+        variant: NucleotideVariant<TranscriptPosition>,
+        warnings parseWarnings: [ParseWarning], into result: inout NormalizedVariant
+    ) -> Bool {
+        guard t.genomeFree, let k1 = t.exonIndex(holding: i1), let k2 = t.exonIndex(holding: i2) else { return false }
+        let g1 = t.plus ? t.genomic(i1, exon: k1) + o1 : t.genomic(i1, exon: k1) - o1
+        let g2 = t.plus ? t.genomic(i2, exon: k2) + o2 : t.genomic(i2, exon: k2) - o2
+        // One end in an intron (inside the transcript's span, where no base is known).
+        func intronic(_ g: Int) -> Bool {
+            g >= t.span.lowerBound && g < t.span.upperBound
+                && !t.exons.contains { $0.genomicStart <= g && g < $0.genomicEnd }
+        }
+        guard intronic(g1) || intronic(g2) else { return false }
+        if let w = warning { result.warnings = [w] }
+        if case .insertion(.single(.sequence(let s, count: nil))) = variant.edit {
+            // The flanks are known as empty, so the general path tries to justify the insertion, and the
+            // intronic side always stops it.
+            guard variant.location.end != nil, abs(g1 - g2) == 1, !s.bases.isEmpty,
+                s.bases.utf8.allSatisfy({ $0 == 65 || $0 == 67 || $0 == 71 || $0 == 84 })
+            else { return false }
+            result.keyUnavailableReason = Self.fastRepeatReason(t, at: max(g1, g2))
+            if parseWarnings.contains(where: { $0.code == .singlePositionInsertion }) {
+                result.warnings.append("a single-position insertion was read with both flanks")
+            }
+            return true
+        }
+        let start = min(g1, g2)
+        // The stated reference and the replacing bases (transcript orientation), when one base each.
+        var stated: UInt8?
+        var replacing: UInt8?
+        func plain(_ b: UInt8) -> Bool { b == 65 || b == 67 || b == 71 || b == 84 }
+        func sequenceOK(_ s: NucleotideSequence) -> Bool { !s.bases.isEmpty && s.bases.utf8.allSatisfy(plain) }
+        switch variant.edit {
+        case .substitution(let r, let a):
+            guard variant.location.end == nil, plain(r), plain(a) else { return false }
+            stated = r
+            replacing = a
+        case .deletion(nil), .deletion(.length?):
+            break
+        case .deletion(.sequence(let s)?), .duplication(.sequence(let s)?):
+            guard sequenceOK(s) else { return false }
+        case .deletionInsertion(let deleted, .single(.sequence(let s, count: nil))):
+            guard sequenceOK(s) else { return false }
+            switch deleted {
+            case nil, .length?: break
+            case .sequence(let d)?:
+                guard sequenceOK(d) else { return false }
+                if d.bases.utf8.count == 1, s.bases.utf8.count == 1 {
+                    stated = d.bases.utf8.first
+                    replacing = s.bases.utf8.first
+                }
+            case .unknown?: return false
+            }
+        default:
+            return false
+        }
+        let chromosome = t.chromosomeBytes
+        let length = chromosome.count + 120
+        result.warnings.append(
+            fastString(length) { b in
+                b.add("the genomic sequence at ")
+                b.add(chromosome)
+                b.add(":g.")
+                b.add(number: start + 1)
+                b.add(" is not in the reference data: bases not checked, not shifted")
+            })
+        if let r = stated, let a = replacing {
+            let ref = t.plus ? r : complementBase(r)
+            let alt = t.plus ? a : complementBase(a)
+            result.hgvsG = fastString(length) { b in
+                b.add(chromosome)
+                b.add(":g.")
+                b.add(number: start + 1)
+                b.add(byte: ref)
+                b.add(">")
+                b.add(byte: alt)
+            }
+            let key = fastString(length) { b in
+                b.add(chromosome)
+                b.add(":")
+                b.add(number: start)
+                b.add(":")
+                b.add(byte: ref)
+                b.add(":")
+                b.add(byte: alt)
+            }
+            result.spdi = key
+            result.key = key
+            result.vcfGRCh38 = fastString(length) { b in
+                b.add(chromosome)
+                b.add("-")
+                b.add(number: start + 1)
+                b.add("-")
+                b.add(byte: ref)
+                b.add("-")
+                b.add(byte: alt)
+            }
+        } else {
+            result.keyUnavailableReason = fastString(length) { b in
+                b.add("the genomic sequence at ")
+                b.add(chromosome)
+                b.add(":g.")
+                b.add(number: start + 1)
+                b.add(" is not in the reference data")
+            }
+        }
+        result.warnings.append(
+            fastString(length) { b in
+                b.add("reference bases at ")
+                b.add(chromosome)
+                b.add(":g.")
+                b.add(number: start + 1)
+                b.add(" not checked (sequence not in the reference data)")
+            })
+        if parseWarnings.contains(where: { $0.code == .singlePositionInsertion }) {
+            result.warnings.append("a single-position insertion was read with both flanks")
+        }
+        return true
+    }
+
+    /// `sequence:position:deleted:inserted` in one allocation.
+    static func fastSPDIText(
+        _ t: FastTranscript, _ spdi: FastSPDI, exon: FastExon, inserted: UnsafeBufferPointer<UInt8>
+    ) -> String {
+        let deleted = spdi.deletedEnd - spdi.position
+        let insertedGenome = spdi.insertedGenomeEnd - spdi.insertedGenomeStart
+        let literal = spdi.insertedEnd - spdi.insertedStart
+        let shift = exon.storage - exon.origin
+        let genome = t.genomeBytes
+        return fastString(t.chromosomeBytes.count + 24 + deleted + literal + insertedGenome) { b in
+            b.add(t.chromosomeBytes)
+            b.add(":")
+            b.add(number: spdi.position)
+            b.add(":")
+            b.add(UnsafeBufferPointer(rebasing: genome[(spdi.position + shift)..<(spdi.deletedEnd + shift)]))
+            b.add(":")
+            b.add(UnsafeBufferPointer(rebasing: inserted[spdi.insertedStart..<spdi.insertedEnd]))
+            b.add(
+                UnsafeBufferPointer(
+                    rebasing: genome[(spdi.insertedGenomeStart + shift)..<(spdi.insertedGenomeEnd + shift)]))
+        }
+    }
+
+    /// Copies what the fast path needs of transcript `accession` (see the top of this file); nil when it cannot
+    /// serve it.
+    func prepareFastTranscript(_ t: Transcript) -> FastTranscript? {
+        guard let coverage = provider as? any FastGenomeCoverage else { return nil }
+        // The general path uses GRCh38, else GRCh37 (then lifts): only the GRCh38 case is served here.
+        guard let a = t.alignment(on: .grch38), a.exonCount > 0 else { return nil }
+        let length = t.length
+        guard length > 0 else { return nil }
+        var sequence = [UInt8](repeating: 0, count: length)
+        let copied = sequence.withUnsafeMutableBufferPointer { t.copySequence(0..<length, into: $0) }
+        guard copied == length else { return nil }
+        let chromosome = a.chromosome
+        let chromosomeLength = provider.chromosomeLength(accession: chromosome)
+        let plus = a.strand == .plus
+        var aligned: [AlignedExon] = []
+        for i in 0..<a.exonCount {
+            let e = a.exon(i)
+            guard e.cigar.isEmpty, e.transcript.length == e.genomic.length, e.transcript.start >= 0,
+                e.transcript.end <= length, e.genomic.start >= 0
+            else { return nil }
+            aligned.append(e)
+        }
+        var exons: [FastExon] = []
+        var genome: [UInt8] = []
+        // No genomic record within `margin` of an exon: its bases come from the transcript. Otherwise a genome
+        // window of exon ± `windowMargin`, read 256 bases inside its ends (so ± 64 around the exon).
+        let margin = 1024
+        let windowMargin = 320
+        for (k, e) in aligned.enumerated() {
+            var exon = FastExon(
+                transcriptStart: e.transcript.start, transcriptEnd: e.transcript.end, genomicStart: e.genomic.start,
+                genomicEnd: e.genomic.end, usable: false, storage: 0, origin: 0, safe: 0..<0, unknownEdges: false)
+            defer { exons.append(exon) }
+            // No other exon may hold the bases next to this one (the general path would read them from it).
+            let touching = aligned.indices.contains { j in
+                j != k
+                    && aligned[j].genomic.start <= e.genomic.end && aligned[j].genomic.end >= e.genomic.start
+            }
+            let window = GenomicInterval(start: e.genomic.start - windowMargin, end: e.genomic.end + windowMargin)
+            guard !touching, window.start >= 1, chromosomeLength.map({ window.end + 1 <= $0 }) ?? true else { continue }
+            switch coverage.fastGenomeCoverage(chromosome: chromosome, interval: window) {
+            case .none:
+                // The exon's own bases, plus strand.
+                exon.storage = genome.count
+                exon.origin = e.genomic.start
+                exon.safe = e.genomic.start..<e.genomic.end
+                exon.unknownEdges = true
+                let part = sequence[e.transcript.start..<e.transcript.end]
+                var bases = Array(part)
+                if !plus { bases.withUnsafeMutableBufferPointer { reverseComplementInPlace($0, count: $0.count) } }
+                genome += bases
+                exon.usable = true
+            case .uniform:
+                var bases = [UInt8](repeating: 0, count: window.length)
+                let ok = bases.withUnsafeMutableBufferPointer {
+                    provider.genomicSequence(chromosome: chromosome, range: window.start..<window.end, into: $0)
+                }
+                guard ok else { continue }
+                exon.storage = genome.count
+                exon.origin = window.start
+                exon.safe = (window.start + 256)..<(window.end - 256)
+                exon.unknownEdges = false
+                genome += bases
+                exon.usable = true
+            case .mixed:
+                continue
+            }
+        }
+        let low = aligned.map(\.genomic.start).min() ?? 0
+        let high = aligned.map(\.genomic.end).max() ?? 0
+        let around = GenomicInterval(start: low - margin, end: high + margin)
+        let genomeFree =
+            around.start >= 1 && (chromosomeLength.map { around.end + 1 <= $0 } ?? true)
+            && coverage.fastGenomeCoverage(chromosome: chromosome, interval: around) == .none
+        return FastTranscript(
+            accession: t.accession, cds: t.cds, sequence: sequence, chromosome: chromosome,
+            plus: plus, exons: exons, genome: genome, span: low..<high, genomeFree: genomeFree)
+    }
+}
+
+/// Bytes written into a string's storage: `fastString(capacity) { b in b.add("…"); b.add(number: 12) }` makes one
+/// allocation and no intermediate strings.
+struct FastTextBuilder {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    @inline(__always)
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, let to = buffer.baseAddress, count + bytes.count <= buffer.count
+        else { return }
+        (to + count).update(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func add(_ text: StaticString) {
+        add(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    mutating func add(byte: UInt8) {
+        guard count < buffer.count else { return }
+        buffer[count] = byte
+        count += 1
+    }
+
+    mutating func add(number: Int) {
+        var n = number.magnitude
+        var digits = 1
+        var p = n
+        while p >= 10 {
+            p /= 10
+            digits += 1
+        }
+        let width = digits + (number < 0 ? 1 : 0)
+        guard count + width <= buffer.count else { return }
+        if number < 0 { buffer[count] = UInt8(ascii: "-") }
+        var i = count + width
+        while i > count + width - digits {
+            i -= 1
+            buffer[i] = UInt8(truncatingIfNeeded: 48 + n % 10)
+            n /= 10
+        }
+        count += width
+    }
+}
+
+/// A string of at most `capacity` bytes written by `body`.
+@inline(__always)
+func fastString(_ capacity: Int, _ body: (inout FastTextBuilder) -> Void) -> String {
+    String(unsafeUninitializedCapacity: capacity) { buffer in
+        var builder = FastTextBuilder(buffer: buffer)
+        body(&builder)
+        return builder.count
+    }
+}
+
+extension Normalizer {
+    /// ``project(_:to:)-(VariantExpression,_)`` on GRCh38 through the fast path's prepared transcripts, or nil when
+    /// the general projection must run (gene symbols, positions outside the transcript, uncertain positions,
+    /// transcripts the fast path does not prepare). `NM_003156.3:c.494C>A` -> `NC_000011.10 [4055633, 4055634)`.
+    func fastProject(_ expression: VariantExpression, to assembly: Assembly) -> GenomicProjection? {
+        guard fastPaths, assembly == .grch38, case .description(let description) = expression,
+            case .transcript(let system, .variant(let variant)) = description.body,
+            system == .coding || system == .noncoding, let reference = description.reference
+        else { return nil }
+        var accession = reference.accession
+        if let selector = reference.selector, selector.kind != .geneSymbol { accession = selector }
+        guard accession.kind != .geneSymbol, let (t, _) = fastLookup(accession.text) else { return nil }
+        let coding = system == .coding
+        guard case .exact(let first) = variant.location.start, let (i1, o1) = fastIndex(first, coding: coding, t),
+            let k1 = t.exonIndex(holding: i1)
+        else { return nil }
+        var (i2, o2, k2) = (i1, o1, k1)
+        if let end = variant.location.end {
+            guard case .exact(let last) = end, let (i, o) = fastIndex(last, coding: coding, t),
+                let k = t.exonIndex(holding: i)
+            else { return nil }
+            (i2, o2, k2) = (i, o, k)
+        }
+        let g1 = t.plus ? t.genomic(i1, exon: k1) + o1 : t.genomic(i1, exon: k1) - o1
+        let g2 = t.plus ? t.genomic(i2, exon: k2) + o2 : t.genomic(i2, exon: k2) - o2
+        return GenomicProjection(
+            assembly: .grch38, chromosome: t.chromosome,
+            interval: GenomicInterval(start: min(g1, g2), end: max(g1, g2) + 1))
+    }
+
+    /// The prepared transcript for a requested accession text and the lookup's warning; nil the first time a
+    /// text is asked for (the general path answers then) and for transcripts the fast path does not serve.
+    @inline(__always)
+    func fastLookup(_ text: String) -> (FastTranscript, String?)? {
+        switch fastKeyCache.entry(text) {
+        case .ready(let t, let warning)?: return (t, warning)
+        case .unusable?: return nil
+        case nil:
+            fastKeyCache.set(text, .seen(1))
+            return nil
+        case .seen(let n)? where n + 1 < FastKeyCache.warmUp:
+            fastKeyCache.set(text, .seen(n + 1))
+            return nil
+        case .seen?:
+            guard let lookup = provider.transcript(accession: text),
+                let t = fastKeyCache.prepared(
+                    record: lookup.transcript.accession, make: { prepareFastTranscript(lookup.transcript) })
+            else {
+                fastKeyCache.set(text, .unusable)
+                return nil
+            }
+            fastKeyCache.set(text, .ready(t, warning: lookup.warning))
+            return (t, lookup.warning)
+        }
+    }
+}
