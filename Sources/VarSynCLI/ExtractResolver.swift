@@ -129,9 +129,13 @@ struct MentionResolver {
         if case .description(let d) = expression, case .protein = d.body {
             let codings: [String]
             do {
-                let translation = try proteinMapper.backTranslate(d.hgvs()).translation
-                let singles = translation.singleNucleotide
-                codings = (singles.isEmpty ? translation.candidates : singles).map { $0.hgvs() }
+                if let indel = try proteinMapper.backTranslateIndel(d.hgvs()) {
+                    codings = indel.translation.candidates.map { $0.hgvs() }
+                } else {
+                    let translation = try proteinMapper.backTranslate(d.hgvs()).translation
+                    let singles = translation.singleNucleotide
+                    codings = (singles.isEmpty ? translation.candidates : singles).map { $0.hgvs() }
+                }
             } catch {
                 return [ReadingOutcome(interpreted: interpreted, error: NormalizeError(error))]
             }
