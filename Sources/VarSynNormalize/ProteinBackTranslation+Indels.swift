@@ -288,7 +288,8 @@ extension ProteinTranscript {
         let n = bases.count
         func make(_ kind: IndelCandidate.Kind, _ s: Int, _ d: Int, _ x: [UInt8]) -> IndelCandidate {
             IndelCandidate(
-                kind: kind, start: s, deleted: d, inserted: x, referenceBase: s < n ? bases[s] : 0, cdsStart: cdsStart, cdsEnd: cdsEnd,
+                kind: kind, start: s, deleted: d, inserted: x, referenceBase: s < n ? bases[s] : 0, cdsStart: cdsStart,
+                cdsEnd: cdsEnd,
                 transcript: transcriptAccession)
         }
         if x.isEmpty {
