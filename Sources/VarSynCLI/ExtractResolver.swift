@@ -130,7 +130,7 @@ struct MentionResolver {
             let codings: [String]
             do {
                 if let indel = try proteinMapper.backTranslateIndel(d.hgvs()) {
-                    codings = indel.translation.candidates.map { $0.hgvs() }
+                    codings = indel.translation.candidates.prefix(IndelBackTranslation.seamLimit).map { $0.hgvs() }
                 } else {
                     let translation = try proteinMapper.backTranslate(d.hgvs()).translation
                     let singles = translation.singleNucleotide

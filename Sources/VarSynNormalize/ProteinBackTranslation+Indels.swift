@@ -87,6 +87,12 @@ public struct IndelBackTranslation: Hashable, Sendable {
     /// Distinct coding changes (after the 3' rule on the transcript): deletions, then duplications, insertions,
     /// deletion-insertions; each by position.
     public var candidates: [IndelCandidate]
+    /// False when some start position had more solutions than `ProteinTranscript.indelSolutionLimit` (long inserts
+    /// of residues with many codons, `insSerArgLeuSerArgLeu`): the candidates are then a subset.
+    public var complete: Bool
+
+    /// How many candidates the normalizer seam and `varsyn extract` take (the first ones, in candidate order).
+    public static let seamLimit = 64
 }
 
 extension ProteinTranscript {
@@ -199,11 +205,13 @@ extension ProteinTranscript {
         let windowEnd = cdsStart + 3 * (w1 + 1)
         guard windowEnd <= bases.count else { throw .notCoding(transcript: transcriptName) }
         var s = windowStart
+        var complete = true
         while s + deletedBases <= windowEnd {
-            for inserted in solutions(
+            let (list, truncated) = solutions(
                 windowStart: windowStart, windowEnd: windowEnd, start: s, deleted: deletedBases,
                 inserted: insertedBases, target: target)
-            {
+            if truncated { complete = false }
+            for inserted in list {
                 if let candidate = normalizedChange(start: s, deleted: deletedBases, inserted: inserted) {
                     found.insert(candidate)
                 }
@@ -212,7 +220,7 @@ extension ProteinTranscript {
         }
         return IndelBackTranslation(
             transcript: transcriptName, protein: proteinName, variant: variant, window: (w0 + 1)...(w1 + 1),
-            candidates: found.sorted())
+            candidates: found.sorted(), complete: complete)
     }
 
     /// The residues of a plain insert (`insGlnSer`); a stop, unknown residues or a copied range are not back-translated.
@@ -230,9 +238,9 @@ extension ProteinTranscript {
     /// independently, so the solutions are the product of each codon's matching codons.
     func solutions(
         windowStart: Int, windowEnd: Int, start: Int, deleted: Int, inserted: Int, target: [AminoAcid]
-    ) -> [[UInt8]] {
+    ) -> (solutions: [[UInt8]], truncated: Bool) {
         let resultLength = windowEnd - windowStart - deleted + inserted
-        guard resultLength == 3 * target.count else { return [] }
+        guard resultLength == 3 * target.count else { return ([], false) }
         // Result base k: reference before `start`, inserted (nil = free), reference after `start + deleted`.
         func fixed(_ k: Int) -> UInt8? {
             let before = start - windowStart
@@ -241,10 +249,11 @@ extension ProteinTranscript {
             return bases[start + deleted + (k - before - inserted)]
         }
         var partial: [[UInt8]] = [[]]
+        var truncated = false
         for (j, residue) in target.enumerated() {
             let c = (fixed(3 * j), fixed(3 * j + 1), fixed(3 * j + 2))
             if let x = c.0, let y = c.1, let z = c.2 {
-                guard ProteinCodonTable.translate(x, y, z) == residue else { return [] }
+                guard ProteinCodonTable.translate(x, y, z) == residue else { return ([], false) }
                 continue
             }
             // Codons of the residue that agree with the fixed bases; their free bases extend each partial solution.
@@ -259,14 +268,15 @@ extension ProteinTranscript {
                 }
                 if ok { choices.append(free) }
             }
-            guard !choices.isEmpty else { return [] }
+            guard !choices.isEmpty else { return ([], false) }
+            if partial.count * choices.count > Self.indelSolutionLimit { truncated = true }
             var next: [[UInt8]] = []
             for p in partial {
                 for choice in choices where next.count < Self.indelSolutionLimit { next.append(p + choice) }
             }
             partial = next
         }
-        return partial.filter { $0.count == inserted }
+        return (partial.filter { $0.count == inserted }, truncated)
     }
 
     /// The change `start, deleted, inserted` trimmed of bases it keeps, classified and shifted 3' on the transcript

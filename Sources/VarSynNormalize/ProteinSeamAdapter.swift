@@ -12,7 +12,9 @@ extension ProteinMapper: ProteinSeam {
     /// (`STIM1 L197P`: residue 197 is Thr), an unknown gene or protein `.unknownReference`, and so on.
     public func codingCandidates(ofProtein text: String) throws(NormalizeError) -> [String] {
         do {
-            if let indel = try backTranslateIndel(text) { return indel.translation.candidates.map { $0.hgvs() } }
+            if let indel = try backTranslateIndel(text) {
+                return indel.translation.candidates.prefix(IndelBackTranslation.seamLimit).map { $0.hgvs() }
+            }
             return try backTranslate(text).translation.candidates.map { $0.hgvs() }
         } catch {
             throw NormalizeError(error)

@@ -71,6 +71,28 @@ struct ProteinIndelBackTranslationTests {
         #expect(!a.candidates.isEmpty)
     }
 
+    @Test("insertions and delins: every inserted codon choice, in and out of phase; a cut-off enumeration is flagged")
+    func insertions() throws {
+        let small = try #require(try ProteinTestData.mapper.backTranslateIndel("CFTR I506_I507insK"))
+        let transcript = try ProteinTestData.mapper.prepared(small.choice)
+        // AAA between the codons shifts 3' into c.1519_1520insAAA; AAG between them is c.1519_1520insAGA.
+        #expect(
+            small.translation.candidates.map { $0.hgvs() } == [
+                "NM_000492.3:c.1519_1520insAAA", "NM_000492.3:c.1519_1520insAGA",
+            ])
+        #expect(small.translation.complete)
+        #expect(Set(Self.predicted(small.translation, on: transcript)) == ["NP_000483.3:p.(Ile506_Ile507insLys)"])
+        let delins = try #require(try ProteinTestData.mapper.backTranslateIndel("CFTR I507_F508delinsLeu")).translation
+        #expect(!delins.candidates.isEmpty)
+        #expect(Set(Self.predicted(delins, on: transcript)) == ["NP_000483.3:p.(Ile507_Phe508delinsLeu)"])
+        // Six residues of up to six codons each: more than `indelSolutionLimit` per start; flagged, not hidden.
+        let big = try #require(try ProteinTestData.mapper.backTranslateIndel("CFTR I506_I507insSRLSRL")).translation
+        #expect(!big.complete)
+        #expect(big.candidates.count > IndelBackTranslation.seamLimit)
+        let v = try Self.normalizer.normalize("CFTR I506_I507insSRLSRL")
+        #expect(v.hgvsP == "NP_000483.3:p.(Ile506_Ile507insSerArgLeuSerArgLeu)")
+    }
+
     /// Every residue of STIM1 (but Met1 and Ter) deleted and duplicated, one and two residues at a time, and Gln
     /// inserted after it: there is at least one candidate, and every candidate predicts back one and the same p.
     /// description, of the requested kind (an inserted Gln next to a Gln predicts back as a dup).
@@ -141,6 +163,7 @@ struct ProteinIndelBackTranslationTests {
             let expected = try Self.normalizer.normalize(pair.coding).key
             let keys = try translation.candidates.map { try Self.normalizer.normalize($0.hgvs()).key }
             checked += 1
+            print("  \(pair.coding) \(pair.protein): \(translation.candidates.count) candidates")
             if expected == nil || !keys.contains(expected) {
                 missing.append("\(pair.coding) \(pair.protein): \(translation.candidates.map { $0.hgvs() })")
             }
