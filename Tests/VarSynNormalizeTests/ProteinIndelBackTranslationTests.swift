@@ -88,6 +88,7 @@ struct ProteinIndelBackTranslationTests {
         // Six residues of up to six codons each: more than `indelSolutionLimit` per start; flagged, not hidden.
         let big = try #require(try ProteinTestData.mapper.backTranslateIndel("CFTR I506_I507insSRLSRL")).translation
         #expect(!big.complete)
+        print("CFTR I506_I507insSRLSRL: \(big.candidates.count) candidates kept before the cut-off")
         #expect(big.candidates.count > IndelBackTranslation.seamLimit)
         let v = try Self.normalizer.normalize("CFTR I506_I507insSRLSRL")
         #expect(v.hgvsP == "NP_000483.3:p.(Ile506_Ile507insSerArgLeuSerArgLeu)")
