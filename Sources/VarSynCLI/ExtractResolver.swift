@@ -49,7 +49,9 @@ struct MentionResolution {
 
 /// Resolves mentions through the normalizer (with the protein module wired in). A protein change (`STIM1 P165Q`) is
 /// back-translated by the protein mapper; each single-base change that makes it (else each multi-base one) is
-/// normalized, so a change that two different substitutions can make is reported as ambiguous.
+/// normalized, so a change that two different substitutions can make is reported as ambiguous. An in-frame deletion,
+/// duplication or insertion (`CFTR ΔF508`) takes its first `IndelBackTranslation.seamLimit` candidates
+/// (`c.1521_1523del`, `c.1522_1524del`: ambiguous).
 struct MentionResolver {
     let normalizer: Normalizer<TableReferenceProvider>
     let proteinMapper: ProteinMapper<TableReferenceProvider>
@@ -129,9 +131,13 @@ struct MentionResolver {
         if case .description(let d) = expression, case .protein = d.body {
             let codings: [String]
             do {
-                let translation = try proteinMapper.backTranslate(d.hgvs()).translation
-                let singles = translation.singleNucleotide
-                codings = (singles.isEmpty ? translation.candidates : singles).map { $0.hgvs() }
+                if let indel = try proteinMapper.backTranslateIndel(d.hgvs()) {
+                    codings = indel.translation.candidates.prefix(IndelBackTranslation.seamLimit).map { $0.hgvs() }
+                } else {
+                    let translation = try proteinMapper.backTranslate(d.hgvs()).translation
+                    let singles = translation.singleNucleotide
+                    codings = (singles.isEmpty ? translation.candidates : singles).map { $0.hgvs() }
+                }
             } catch {
                 return [ReadingOutcome(interpreted: interpreted, error: NormalizeError(error))]
             }

@@ -13,6 +13,9 @@ extension ProteinMapper: ProteinSeam {
     public func codingCandidates(ofProtein text: String) throws(NormalizeError) -> [String] {
         if let fast = fastCodingCandidates(text) { return fast }
         do {
+            if let indel = try backTranslateIndel(text) {
+                return indel.translation.candidates.prefix(IndelBackTranslation.seamLimit).map { $0.hgvs() }
+            }
             return try backTranslate(text).translation.candidates.map { $0.hgvs() }
         } catch {
             throw NormalizeError(error)

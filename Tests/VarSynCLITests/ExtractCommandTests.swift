@@ -34,6 +34,23 @@ import VarSynReference
         #expect(lines[0]["char_start"] as? Int == 6)
     }
 
+    /// ΔF508 back-translates to two deletions with different keys: the real one, c.1521_1523del (CTT, leaving
+    /// Ile507 as ATT), and the codon deletion c.1522_1524del (TTT); the mention is ambiguous between them.
+    @Test func deltaF508ResolvesToItsTwoDeletions() throws {
+        let lines = try run("the ΔF508 mutation in CFTR")
+        #expect(lines.count == 1)
+        let line = try #require(lines.first)
+        #expect(line["status"] as? String == "ambiguous")
+        #expect(line["hgvs"] as? String == "NM_000492.3:c.1521_1523del")
+        #expect(line["key"] as? String == "NC_000007.14:117559590:TCTT:T")
+        #expect(line["protein_key"] as? String == "NP_000483.3:p.Phe508del")
+        let readings = try #require(line["readings"] as? [[String: Any]])
+        #expect(
+            readings.compactMap { $0["hgvs"] as? String } == [
+                "NM_000492.3:c.1521_1523del", "NM_000492.3:c.1522_1524del",
+            ])
+    }
+
     @Test func unresolvedMentionsSayWhy() throws {
         let cases: [(String, String)] = [
             ("STIM1 L197P", "reference-mismatch"),  // residue 197 is Thr

@@ -26,6 +26,23 @@ import VarSynReference
         #expect(o["hgvs_p"] is NSNull)
     }
 
+    /// `varsyn normalize 'CFTR F508del'` (the command's normalizer, with the protein mapper): the first
+    /// back-translation candidate, the real ΔF508 `c.1521_1523del`, normalized; the codon deletion listed.
+    @Test func proteinDeletionRowResolves() throws {
+        let command = try NormalizeCommand.parse([])
+        let normalizer = try command.options.normalizer()
+        for input in ["CFTR F508del", "CFTR ΔF508"] {
+            let result = Result { () throws(NormalizeError) in try normalizer.normalize(input) }
+            let json = NormalizeReport.json(input, result)
+            let o = try #require(JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+            #expect(o["ok"] as? Bool == true)
+            #expect(o["hgvs_c"] as? String == "NM_000492.3:c.1521_1523del")
+            #expect(o["key"] as? String == "NC_000007.14:117559590:TCTT:T")
+            #expect(o["protein_key"] as? String == "NP_000483.3:p.Phe508del")
+            #expect((o["candidates"] as? [String])?.contains("NM_000492.3:c.1522_1524del") == true)
+        }
+    }
+
     /// An allele row: its phase, its components, and the allele key `dedupe` groups by (STIM1, default table).
     @Test func alleleRowListsItsComponents() throws {
         let o = try Self.object("NM_003156.3:c.[497G>A;494C>A]")
