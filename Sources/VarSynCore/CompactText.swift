@@ -17,10 +17,20 @@ enum CompactText: Hashable, Sendable {
 
     @inlinable
     init(bytes: UnsafeBufferPointer<UInt8>) {
-        self = CompactText.pack(bytes) ?? .heap(String(decoding: bytes, as: UTF8.self))
+        if let packed = CompactText.pack(bytes) {
+            self = packed
+        } else {
+            self = CompactText.heapText(bytes)
+        }
     }
 
-    @inlinable
+    /// Longer text, in a `String` (out of line: the common short text then costs no register saves).
+    @usableFromInline @inline(never)
+    static func heapText(_ bytes: UnsafeBufferPointer<UInt8>) -> CompactText {
+        .heap(String(decoding: bytes, as: UTF8.self))
+    }
+
+    @inlinable @inline(__always)
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> CompactText? {
         let count = bytes.count
         guard count <= 15 else { return nil }

@@ -222,7 +222,7 @@ extension Parser {
     @inline(__always)
     mutating func parseDescriptionOrAdjoined<B: ExpressionBuilder>(_: B.Type) throws(ParseError) -> B.Expression {
         let start = index
-        let startWarnings = warnings.count
+        let startWarnings = warningCount
         let startForm = form
         var readFirst = false
         do {
@@ -232,7 +232,7 @@ extension Parser {
             // `::`; only then look for an adjoined transcript.
             if readFirst { throw error }
             index = start
-            warnings.removeSubrange(startWarnings...)
+            dropWarnings(from: startWarnings)
             form = startForm
             if let adjoined = try parseAdjoinedIfPresent() { return B.tree(adjoined) }
             throw error
@@ -321,11 +321,11 @@ extension Parser {
         guard hasDoubleColon() else { return nil }
         trace(.adjoinedTranscript)
         let save = index
-        let saveWarnings = warnings.count
+        let saveWarnings = warningCount
         let saveForm = form
         func restore(_ parser: inout Parser) {
             parser.index = save
-            parser.warnings.removeSubrange(saveWarnings...)
+            parser.dropWarnings(from: saveWarnings)
             parser.form = saveForm
         }
         guard let reference = try? parseReference(), consume(Byte.colon), consume("r.") else {

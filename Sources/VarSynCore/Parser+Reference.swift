@@ -106,12 +106,20 @@ extension Parser {
 
     /// rule: reference — as ``parseReference()``, returning where the accession and selector are (a trivial value;
     /// ``ReferenceToken/specifier(_:)`` builds the ``ReferenceSpecifier``, `accepts` never does).
+    @inline(__always)
     mutating func scanReference() throws(ParseError) -> ReferenceToken {
         trace(.reference)
         if let fast = scanVersionedRefSeq() {
             trace(.accession)
             return ReferenceToken(accession: fast, kind: .refSeq)
         }
+        return try scanOtherReference()
+    }
+
+    /// rule: reference — every form but the common `XX_digits.digits` (kept out of line: its register saves and
+    /// stack frame cost the common form ~30 instructions when it was one function).
+    @inline(never)
+    mutating func scanOtherReference() throws(ParseError) -> ReferenceToken {
         let start = index
         let range = scanIdentifier()
         guard !range.isEmpty else { throw error(.reference) }
@@ -186,7 +194,18 @@ struct ReferenceToken {
     }
 
     /// The ``ReferenceSpecifier`` for the bytes the token was read from (chromosome names canonical: `chr11` -> `11`).
+    @inline(__always)
     func specifier(_ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSpecifier {
+        if kind != .chromosome, selectorEnd == selectorStart {
+            return ReferenceSpecifier(
+                Accession(bytes: UnsafeBufferPointer(rebasing: bytes[accession]), kind: kind))
+        }
+        return specifierWithSelectorOrChromosome(bytes)
+    }
+
+    /// ``specifier(_:)`` for a chromosome name or a reference with a selector.
+    @inline(never)
+    func specifierWithSelectorOrChromosome(_ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSpecifier {
         let accession =
             kind == .chromosome
             ? Accession(ChromosomeName.canonical(bytes, self.accession), kind: .chromosome)

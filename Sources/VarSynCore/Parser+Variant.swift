@@ -158,14 +158,14 @@ extension Parser {
     mutating func parseBodyTree<V: ParsableVariant>(_: V.Type) throws(ParseError) -> AlleleTree<V> {
         // Fast path: one variant, nothing after it.
         let save = index
-        let saveWarnings = warnings.count
+        let saveWarnings = warningCount
         if singleVariantMayFollow() {
             do {
                 let variant = try V.parseVariant(&self)
                 if atEnd { return .variant(variant) }
             } catch {}
             index = save
-            warnings.removeSubrange(saveWarnings...)
+            dropWarnings(from: saveWarnings)
         }
         return try parseBodyTreeInFull(V.self)
     }
@@ -175,14 +175,14 @@ extension Parser {
     @inline(__always)
     mutating func readBodyTree<V: ParsableVariant>(_: V.Type) throws(ParseError) {
         let save = index
-        let saveWarnings = warnings.count
+        let saveWarnings = warningCount
         if singleVariantMayFollow() {
             do {
                 try V.readVariant(&self)
                 if atEnd { return }
             } catch {}
             index = save
-            warnings.removeSubrange(saveWarnings...)
+            dropWarnings(from: saveWarnings)
         }
         _ = try parseBodyTreeInFull(V.self)
     }
@@ -339,7 +339,7 @@ extension Parser {
             }
         case Byte.openParen:
             // A predicted group `( … )`, or an uncertain location `(a_b)…`: try the group first.
-            let saveWarnings = warnings.count
+            let saveWarnings = warningCount
             let groupError: ParseError
             trace(.predicted)
             do {
@@ -358,7 +358,7 @@ extension Parser {
                 groupError = error
             }
             index = start
-            warnings.removeSubrange(saveWarnings...)
+            dropWarnings(from: saveWarnings)
             do {
                 return .variant(try V.parseVariant(&self))
             } catch {

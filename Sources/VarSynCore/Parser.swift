@@ -47,7 +47,7 @@ public enum HGVSParser {
                 try HGVSValidator.check(reading, input: utf8)
                 return ParsedExpression(reading: reading)
             }
-            if parser.sawOneLetterX || !parser.warnings.isEmpty {
+            if parser.sawOneLetterX || parser.warningCount != 0 {
                 var reading = Reading(expression: expression, form: parser.form, warnings: parser.warnings)
                 var others: [Reading] = []
                 ShorthandReader.addLegacyReadings(&reading, &others, parser: parser)
@@ -175,7 +175,9 @@ struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
     let options: ParserOptions
-    var warnings: [ParseWarning] = []
+    /// The warnings so far; nil while there are none (the common case: a parser that ends without warnings then
+    /// has no array to release).
+    var storedWarnings: Optional<[ParseWarning]> = nil
     var form: NotationForm = .hgvs
     /// Set when a one-letter `X` was read as a residue (a legacy text may mean stop).
     var sawOneLetterX = false
@@ -257,7 +259,22 @@ struct Parser {
     }
 
     mutating func warn(_ code: ParseWarning.Code, _ start: Int, _ end: Int) {
-        warnings.append(ParseWarning(code, start: start, end: end))
+        var list = storedWarnings ?? []
+        storedWarnings = nil
+        list.append(ParseWarning(code, start: start, end: end))
+        storedWarnings = list
+    }
+
+    /// The warnings so far (`c.52insT` in lenient mode: `.singlePositionInsertion`).
+    var warnings: [ParseWarning] { storedWarnings ?? [] }
+
+    @inline(__always) var warningCount: Int { storedWarnings?.count ?? 0 }
+
+    /// Forget the warnings from `count` on (backtracking).
+    @inline(__always)
+    mutating func dropWarnings(from count: Int) {
+        guard let list = storedWarnings, list.count > count else { return }
+        storedWarnings = count == 0 ? nil : Array(list[..<count])
     }
 
     // MARK: Numbers
