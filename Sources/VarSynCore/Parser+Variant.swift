@@ -13,6 +13,7 @@ protocol ParsableVariant: Hashable & Sendable {
 
 extension Parser {
     /// `=/` (mosaic, returns false) or `=//` (chimeric, returns true); nil, consuming nothing, otherwise.
+    @inline(__always)
     mutating func consumeMosaicSeparator() -> Bool? {
         guard peek() == Byte.equals, peek(1) == Byte.slash else { return nil }
         trace(.mosaic)
