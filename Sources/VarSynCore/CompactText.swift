@@ -17,21 +17,45 @@ enum CompactText: Hashable, Sendable {
 
     @inlinable
     init(bytes: UnsafeBufferPointer<UInt8>) {
-        self = CompactText.pack(bytes) ?? .heap(String(decoding: bytes, as: UTF8.self))
+        if let packed = CompactText.pack(bytes) {
+            self = packed
+        } else {
+            self = CompactText.heapText(bytes)
+        }
     }
 
-    @inlinable
+    /// Longer text, in a `String` (out of line: the common short text then costs no register saves).
+    @usableFromInline @inline(never)
+    static func heapText(_ bytes: UnsafeBufferPointer<UInt8>) -> CompactText {
+        .heap(String(decoding: bytes, as: UTF8.self))
+    }
+
+    @inlinable @inline(__always)
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> CompactText? {
         let count = bytes.count
         guard count <= 15 else { return nil }
-        // The bytes in memory order across the two words; the count in the top byte (the 16th byte, unused).
-        var words: (UInt64, UInt64) = (0, 0)
-        if count > 0, let base = bytes.baseAddress {
-            withUnsafeMutableBytes(of: &words) { raw in
-                raw.baseAddress!.copyMemory(from: base, byteCount: count)
-            }
+        // The bytes in memory order across the two words (byte k at bits 8k of its word, as a little-endian load
+        // would put it); the count in the top byte (the 16th byte, unused). Assembled with at most two 8-byte
+        // loads inside the buffer (no memcpy call): bytes 8..<count are the top bytes of the word ending at count.
+        guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else {
+            return .inline(low: 0, high: 0)
         }
-        return .inline(low: words.0, high: words.1 & 0x00FF_FFFF_FFFF_FFFF | UInt64(count) << 56)
+        let low: UInt64
+        var high: UInt64 = 0
+        if count >= 8 {
+            low = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+            if count > 8 {
+                let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+                high = last &>> UInt64(8 * (16 - count))
+            }
+        } else {
+            var word: UInt64 = 0
+            for k in 0..<count {
+                word |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) &<< UInt64(8 * k)
+            }
+            low = word
+        }
+        return .inline(low: low, high: high | UInt64(count) << 56)
     }
 
     @inlinable

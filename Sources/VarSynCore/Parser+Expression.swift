@@ -3,31 +3,33 @@
 // The functions here are generic over an ``ExpressionBuilder``: what the top levels make of what they read. One
 // grammar, two specializations: ``TreeBuilder`` builds the syntax tree (``HGVSParser/parse(utf8:options:)``),
 // ``AcceptBuilder`` builds nothing (``HGVSParser/accepts(utf8:options:)``, `varsyn parse --count`), which saves
-// assembling, copying and destroying the description and expression around each parsed body. The levels below
-// (references, locations, edits, allele trees) build their values in both specializations: the grammar inspects
-// them (`c.52insT` widens a location, `p.Ala2[10];[11]` needs a repeat).
+// assembling, copying and destroying the description and expression around each parsed body. Below the
+// description level the builder decides too: the reference is read as a trivial ``ReferenceToken`` (only
+// ``TreeBuilder`` makes a ``ReferenceSpecifier`` of it), and a body that is one plain variant is read with
+// ``ParsableVariant/readVariant(_:)``, which builds no variant value. Locations and edits are built in both (the
+// grammar inspects them: `c.52insT` widens a location, `p.Ala2[10];[11]` needs a repeat), and any other body
+// goes through the one allele-tree grammar, building its tree.
 
 /// What the top levels of the parser make of a description body once it has been read.
 ///
 /// `NM_003156.4:c.494C>A`: ``TreeBuilder`` makes `.description(VariantDescription(…))`, ``AcceptBuilder`` `()`.
 protocol ExpressionBuilder {
+    associatedtype Reference
     associatedtype Description
     associatedtype Expression
-    /// A description from its reference (nil without one) and its body (`g.`, `m.`, `o.`).
+    /// The reference of a description from its token (`NM_003156.4` in `NM_003156.4:c.494C>A`).
+    static func reference(_ token: ReferenceToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Reference
+    /// A description from its reference (nil without one) and its body (`g.`, `m.`, `o.`), read from `parser`
+    /// after the prefix.
     static func genomic(
-        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
-        _ tree: __owned AlleleTree<NucleotideVariant<GenomicPosition>>
-    ) -> Description
+        _ parser: inout Parser, _ reference: __owned Reference?, _ system: CoordinateSystem
+    ) throws(ParseError) -> Description
     /// A description with a `c.`, `n.` or `r.` body.
     static func transcript(
-        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
-        _ tree: __owned AlleleTree<NucleotideVariant<TranscriptPosition>>
-    ) -> Description
+        _ parser: inout Parser, _ reference: __owned Reference?, _ system: CoordinateSystem
+    ) throws(ParseError) -> Description
     /// A description with a `p.` body.
-    static func protein(
-        _ reference: __owned ReferenceSpecifier?, _ tree: __owned AlleleTree<ProteinVariant>
-    )
-        -> Description
+    static func protein(_ parser: inout Parser, _ reference: __owned Reference?) throws(ParseError) -> Description
     /// One description as a whole expression.
     static func single(_ description: __owned Description) -> Expression
     /// `A^B^…`: alternative descriptions.
@@ -36,29 +38,38 @@ protocol ExpressionBuilder {
     static func tree(_ expression: __owned VariantExpression) -> Expression
 }
 
-/// Builds the syntax tree: what ``HGVSParser/parse(utf8:options:)`` returns.
-enum TreeBuilder: ExpressionBuilder {
+/// A builder of the syntax tree, from references given as `Reference`.
+protocol SyntaxTreeBuilder: ExpressionBuilder
+where Description == VariantDescription, Expression == VariantExpression {
+    /// The syntax-tree reference; called once the body has been read.
+    static func specifier(_ reference: __owned Reference, _ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSpecifier
+}
+
+extension SyntaxTreeBuilder {
+    // The reference is made into a ReferenceSpecifier only after the body: held across the body's parse (which can
+    // throw), a built specifier was copied into the description and the original destroyed.
     @inline(__always)
     static func genomic(
-        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
-        _ tree: __owned AlleleTree<NucleotideVariant<GenomicPosition>>
-    ) -> VariantDescription {
-        VariantDescription(reference: reference, body: .genomic(system, tree))
+        _ parser: inout Parser, _ reference: __owned Reference?, _ system: CoordinateSystem
+    ) throws(ParseError) -> VariantDescription {
+        let tree = try parser.parseBodyTree(NucleotideVariant<GenomicPosition>.self)
+        return VariantDescription(
+            reference: reference.map { specifier($0, parser.bytes) }, body: .genomic(system, tree))
     }
     @inline(__always)
     static func transcript(
-        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
-        _ tree: __owned AlleleTree<NucleotideVariant<TranscriptPosition>>
-    ) -> VariantDescription {
-        VariantDescription(reference: reference, body: .transcript(system, tree))
+        _ parser: inout Parser, _ reference: __owned Reference?, _ system: CoordinateSystem
+    ) throws(ParseError) -> VariantDescription {
+        let tree = try parser.parseBodyTree(NucleotideVariant<TranscriptPosition>.self)
+        return VariantDescription(
+            reference: reference.map { specifier($0, parser.bytes) }, body: .transcript(system, tree))
     }
     @inline(__always)
     static func protein(
-        _ reference: __owned ReferenceSpecifier?, _ tree: __owned AlleleTree<ProteinVariant>
-    )
-        -> VariantDescription
-    {
-        VariantDescription(reference: reference, body: .protein(tree))
+        _ parser: inout Parser, _ reference: __owned Reference?
+    ) throws(ParseError) -> VariantDescription {
+        let tree = try parser.parseBodyTree(ProteinVariant.self)
+        return VariantDescription(reference: reference.map { specifier($0, parser.bytes) }, body: .protein(tree))
     }
     @inline(__always)
     static func single(_ description: __owned VariantDescription) -> VariantExpression { .description(description) }
@@ -70,20 +81,61 @@ enum TreeBuilder: ExpressionBuilder {
     static func tree(_ expression: __owned VariantExpression) -> VariantExpression { expression }
 }
 
+/// Builds the syntax tree: what ``HGVSParser/parse(utf8:options:)`` returns. References travel as their trivial
+/// ``ReferenceToken`` until the description is assembled.
+enum TreeBuilder: SyntaxTreeBuilder {
+    @inline(__always)
+    static func reference(_ token: ReferenceToken, _ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceToken { token }
+    @inline(__always)
+    static func specifier(
+        _ reference: __owned ReferenceToken, _ bytes: UnsafeBufferPointer<UInt8>
+    )
+        -> ReferenceSpecifier
+    {
+        reference.specifier(bytes)
+    }
+}
+
+/// Builds the syntax tree around a reference built beforehand (the shorthand reader's `GENE c.…`).
+enum SpecifiedReferenceTreeBuilder: SyntaxTreeBuilder {
+    @inline(__always)
+    static func reference(_ token: ReferenceToken, _ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSpecifier {
+        token.specifier(bytes)
+    }
+    @inline(__always)
+    static func specifier(
+        _ reference: __owned ReferenceSpecifier, _ bytes: UnsafeBufferPointer<UInt8>
+    )
+        -> ReferenceSpecifier
+    {
+        reference
+    }
+}
+
 /// Builds nothing: only whether the text reads (``HGVSParser/accepts(utf8:options:)``).
 enum AcceptBuilder: ExpressionBuilder {
     @inline(__always)
+    static func reference(_ token: ReferenceToken, _ bytes: UnsafeBufferPointer<UInt8>) {}
+    @inline(__always)
     static func genomic(
-        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
-        _ tree: __owned AlleleTree<NucleotideVariant<GenomicPosition>>
-    ) {}
+        _ parser: inout Parser, _ reference: __owned Void?, _ system: CoordinateSystem
+    )
+        throws(ParseError)
+    {
+        try parser.readBodyTree(NucleotideVariant<GenomicPosition>.self)
+    }
     @inline(__always)
     static func transcript(
-        _ reference: __owned ReferenceSpecifier?, _ system: CoordinateSystem,
-        _ tree: __owned AlleleTree<NucleotideVariant<TranscriptPosition>>
-    ) {}
+        _ parser: inout Parser, _ reference: __owned Void?, _ system: CoordinateSystem
+    )
+        throws(ParseError)
+    {
+        try parser.readBodyTree(NucleotideVariant<TranscriptPosition>.self)
+    }
     @inline(__always)
-    static func protein(_ reference: __owned ReferenceSpecifier?, _ tree: __owned AlleleTree<ProteinVariant>) {}
+    static func protein(_ parser: inout Parser, _ reference: __owned Void?) throws(ParseError) {
+        try parser.readBodyTree(ProteinVariant.self)
+    }
     @inline(__always)
     static func single(_ description: __owned Void) {}
     @inline(__always)
@@ -170,7 +222,7 @@ extension Parser {
     @inline(__always)
     mutating func parseDescriptionOrAdjoined<B: ExpressionBuilder>(_: B.Type) throws(ParseError) -> B.Expression {
         let start = index
-        let startWarnings = warnings.count
+        let startWarnings = warningCount
         let startForm = form
         var readFirst = false
         do {
@@ -180,7 +232,7 @@ extension Parser {
             // `::`; only then look for an adjoined transcript.
             if readFirst { throw error }
             index = start
-            warnings.removeSubrange(startWarnings...)
+            dropWarnings(from: startWarnings)
             form = startForm
             if let adjoined = try parseAdjoinedIfPresent() { return B.tree(adjoined) }
             throw error
@@ -222,13 +274,13 @@ extension Parser {
     @inline(__always)
     mutating func parseDescription<B: ExpressionBuilder>(_: B.Type) throws(ParseError) -> B.Description {
         trace(.description)
-        var reference: ReferenceSpecifier? = nil
+        var reference: B.Reference? = nil
         let start = index
         if let b = peek(), let _ = CoordinateSystem(letter: b), peek(1) == Byte.dot {
             // No reference: `c.494C>A`.
             if form == .hgvs { form = .noReference }
         } else {
-            reference = try parseReference()
+            reference = B.reference(try scanReference(), bytes)
             guard consume(Byte.colon) else {
                 throw error(.colon, detail: start == index ? "" : "expected ':' after the reference")
             }
@@ -239,13 +291,13 @@ extension Parser {
     /// rule: body = coord_prefix "." … — the part after `ACC:` (or the whole text when there is no reference).
     @inline(__always)
     mutating func parseBody(reference: ReferenceSpecifier?) throws(ParseError) -> VariantDescription {
-        try parseBody(TreeBuilder.self, reference: reference)
+        try parseBody(SpecifiedReferenceTreeBuilder.self, reference: reference)
     }
 
     /// rule: body — as ``parseBody(reference:)``, making of it what `builder` makes.
     @inline(__always)
     mutating func parseBody<B: ExpressionBuilder>(
-        _: B.Type, reference: ReferenceSpecifier?
+        _: B.Type, reference: B.Reference?
     ) throws(ParseError) -> B.Description {
         trace(.body)
         guard let letter = peek(), let system = CoordinateSystem(letter: letter), peek(1) == Byte.dot else {
@@ -255,14 +307,11 @@ extension Parser {
         self.system = system
         switch system {
         case .genomic, .mitochondrial, .circular:
-            let tree = try parseBodyTree(NucleotideVariant<GenomicPosition>.self)
-            return B.genomic(reference, system, tree)
+            return try B.genomic(&self, reference, system)
         case .coding, .noncoding, .rna:
-            let tree = try parseBodyTree(NucleotideVariant<TranscriptPosition>.self)
-            return B.transcript(reference, system, tree)
+            return try B.transcript(&self, reference, system)
         case .protein:
-            let tree = try parseBodyTree(ProteinVariant.self)
-            return B.protein(reference, tree)
+            return try B.protein(&self, reference)
         }
     }
 
@@ -272,11 +321,11 @@ extension Parser {
         guard hasDoubleColon() else { return nil }
         trace(.adjoinedTranscript)
         let save = index
-        let saveWarnings = warnings.count
+        let saveWarnings = warningCount
         let saveForm = form
         func restore(_ parser: inout Parser) {
             parser.index = save
-            parser.warnings.removeSubrange(saveWarnings...)
+            parser.dropWarnings(from: saveWarnings)
             parser.form = saveForm
         }
         guard let reference = try? parseReference(), consume(Byte.colon), consume("r.") else {

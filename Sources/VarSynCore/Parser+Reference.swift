@@ -24,12 +24,11 @@ extension Parser {
         guard s + 6 < limit, Byte.isUpper(bytes[s]), Byte.isUpper(bytes[s + 1]), bytes[s + 2] == Byte.underscore else {
             return nil
         }
-        var i = s + 3
-        while i < limit, Byte.isDigit(bytes[i]) { i += 1 }
+        var i = digitRunEnd(from: s + 3, to: limit)
         guard i > s + 3, i < limit, bytes[i] == Byte.dot else { return nil }
         i += 1
         let versionStart = i
-        while i < limit, Byte.isDigit(bytes[i]) { i += 1 }
+        i = digitRunEnd(from: i, to: limit)
         guard i > versionStart, i < limit, bytes[i] == Byte.colon else { return nil }
         index = i
         return s..<i
@@ -100,12 +99,27 @@ extension Parser {
     /// rule: reference = accession [ "(" selector ")" ]
     ///
     /// Parses `NM_003156.4`, `NC_000023.10(NM_004006.2)`, `NM_000492.3(CFTR)`, `LRG_199t1`, `GJB2`.
+    @inline(__always)
     mutating func parseReference() throws(ParseError) -> ReferenceSpecifier {
+        try scanReference().specifier(bytes)
+    }
+
+    /// rule: reference — as ``parseReference()``, returning where the accession and selector are (a trivial value;
+    /// ``ReferenceToken/specifier(_:)`` builds the ``ReferenceSpecifier``, `accepts` never does).
+    @inline(__always)
+    mutating func scanReference() throws(ParseError) -> ReferenceToken {
         trace(.reference)
         if let fast = scanVersionedRefSeq() {
             trace(.accession)
-            return ReferenceSpecifier(Accession(bytes: slice(fast.lowerBound, fast.upperBound), kind: .refSeq))
+            return ReferenceToken(accession: fast, kind: .refSeq)
         }
+        return try scanOtherReference()
+    }
+
+    /// rule: reference — every form but the common `XX_digits.digits` (kept out of line: its register saves and
+    /// stack frame cost the common form ~30 instructions when it was one function).
+    @inline(never)
+    mutating func scanOtherReference() throws(ParseError) -> ReferenceToken {
         let start = index
         let range = scanIdentifier()
         guard !range.isEmpty else { throw error(.reference) }
@@ -122,14 +136,8 @@ extension Parser {
             }
             warn(.missingVersion, range.lowerBound, range.upperBound)
         }
-        var accession: Accession
-        if kind == .chromosome {
-            accession = Accession(ChromosomeName.canonical(bytes, range), kind: .chromosome)
-            if form == .hgvs { form = .chromosomeReference }
-        } else {
-            accession = Accession(bytes: slice(range.lowerBound, range.upperBound), kind: kind)
-        }
-        var selector: Accession? = nil
+        var token = ReferenceToken(accession: range, kind: kind)
+        if kind == .chromosome, form == .hgvs { form = .chromosomeReference }
         if consume(Byte.openParen) {
             trace(.selector)
             let selectorRange = scanIdentifier()
@@ -146,11 +154,64 @@ extension Parser {
                 }
                 warn(.missingVersion, selectorRange.lowerBound, selectorRange.upperBound)
             }
-            selector = Accession(bytes: slice(selectorRange.lowerBound, selectorRange.upperBound), kind: selectorKind)
+            token.selector = selectorRange
+            token.selectorKind = selectorKind
             try expect(Byte.closeParen, .closeParen)
         }
         if kind == .geneSymbol, form == .hgvs { form = .geneReference }
         _ = start
+        return token
+    }
+}
+
+/// Where a parsed reference is in the input: the accession's bytes and kind, and the selector's (an empty range
+/// when there is none). Trivial (no storage to copy or destroy); ``specifier(_:)`` makes the syntax-tree value.
+///
+/// `NC_000023.10(NM_004006.2)`: accession 0..<12 (`.refSeq`), selector 13..<24 (`.refSeq`).
+struct ReferenceToken {
+    // Offsets as Int32 (inputs are at most HGVSParser.maximumLength bytes): the token is returned in registers.
+    var accessionStart: Int32
+    var accessionEnd: Int32
+    var selectorStart: Int32 = 0
+    var selectorEnd: Int32 = 0
+    var kind: AccessionKind
+    var selectorKind: AccessionKind = .refSeq
+
+    @inline(__always)
+    init(accession: Range<Int>, kind: AccessionKind) {
+        self.accessionStart = Int32(truncatingIfNeeded: accession.lowerBound)
+        self.accessionEnd = Int32(truncatingIfNeeded: accession.upperBound)
+        self.kind = kind
+    }
+
+    var accession: Range<Int> { Int(accessionStart)..<Int(accessionEnd) }
+    var selector: Range<Int> {
+        get { Int(selectorStart)..<Int(selectorEnd) }
+        set {
+            selectorStart = Int32(truncatingIfNeeded: newValue.lowerBound)
+            selectorEnd = Int32(truncatingIfNeeded: newValue.upperBound)
+        }
+    }
+
+    /// The ``ReferenceSpecifier`` for the bytes the token was read from (chromosome names canonical: `chr11` -> `11`).
+    @inline(__always)
+    func specifier(_ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSpecifier {
+        if kind != .chromosome, selectorEnd == selectorStart {
+            return ReferenceSpecifier(
+                Accession(bytes: UnsafeBufferPointer(rebasing: bytes[accession]), kind: kind))
+        }
+        return specifierWithSelectorOrChromosome(bytes)
+    }
+
+    /// ``specifier(_:)`` for a chromosome name or a reference with a selector.
+    @inline(never)
+    func specifierWithSelectorOrChromosome(_ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSpecifier {
+        let accession =
+            kind == .chromosome
+            ? Accession(ChromosomeName.canonical(bytes, self.accession), kind: .chromosome)
+            : Accession(bytes: UnsafeBufferPointer(rebasing: bytes[self.accession]), kind: kind)
+        if selector.isEmpty { return ReferenceSpecifier(accession) }
+        let selector = Accession(bytes: UnsafeBufferPointer(rebasing: bytes[selector]), kind: selectorKind)
         return ReferenceSpecifier(accession, selector: selector)
     }
 }

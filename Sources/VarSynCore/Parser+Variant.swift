@@ -3,23 +3,17 @@
 /// A variant type the allele parser can read.
 protocol ParsableVariant: Hashable & Sendable {
     static func parseVariant(_ parser: inout Parser) throws(ParseError) -> Self
+    /// The same grammar as ``parseVariant(_:)``, building no variant (``HGVSParser/accepts(utf8:options:)``).
+    static func readVariant(_ parser: inout Parser) throws(ParseError)
     var predicted: Bool { get set }
     var mosaicism: Mosaicism? { get set }
     /// True when the edit is a repeat or copy number (`Ala2[10]`), so `;[11]` may follow as a second allele count.
     var isRepeat: Bool { get }
 }
 
-extension ParsableVariant {
-    /// rule: mosaic = ( "=/" | "=//" ) variant — the whole reference first: `r.=/6_8del`.
-    static func wholeReferenceMosaic(_ parser: inout Parser, chimeric: Bool) throws(ParseError) -> Self {
-        var inner = try parseVariant(&parser)
-        inner.mosaicism = Mosaicism(chimeric: chimeric, wholeReference: true)
-        return inner
-    }
-}
-
 extension Parser {
     /// `=/` (mosaic, returns false) or `=//` (chimeric, returns true); nil, consuming nothing, otherwise.
+    @inline(__always)
     mutating func consumeMosaicSeparator() -> Bool? {
         guard peek() == Byte.equals, peek(1) == Byte.slash else { return nil }
         trace(.mosaic)
@@ -31,22 +25,39 @@ extension Parser {
 extension NucleotideVariant: ParsableVariant where Position: ParsablePosition {
     /// rule: variant = loc na_edit | loc "=" mos_sep na_edit | "=" mos_sep variant | loc "|" methyl
     static func parseVariant(_ parser: inout Parser) throws(ParseError) -> NucleotideVariant<Position> {
+        let parts = try parseParts(&parser)
+        return NucleotideVariant(location: parts.location, edit: parts.edit, mosaicism: parts.mosaicism)
+    }
+
+    static func readVariant(_ parser: inout Parser) throws(ParseError) {
+        // The parts are dropped one by one: a location of trivial positions is trivial and the edit is not generic,
+        // where dropping a whole NucleotideVariant<Position> went through generic value witnesses.
+        _ = try parseParts(&parser)
+    }
+
+    /// rule: variant — its parts: location, edit, mosaicism.
+    @inline(__always)
+    static func parseParts(
+        _ parser: inout Parser
+    ) throws(ParseError) -> (location: Location<Position>, edit: NucleotideEdit, mosaicism: Mosaicism?) {
         parser.trace(.variant)
         if let chimeric = parser.consumeMosaicSeparator() {
-            return try wholeReferenceMosaic(&parser, chimeric: chimeric)
+            // rule: mosaic = ( "=/" | "=//" ) variant — the whole reference first: `r.=/6_8del`.
+            let inner = try parseVariant(&parser)
+            return (inner.location, inner.edit, Mosaicism(chimeric: chimeric, wholeReference: true))
         }
         let locationStart = parser.index
-        let location = try parser.parseLocation(Position.self)
+        var location = try parser.parseLocation(Position.self)
         if let chimeric = parser.consumeMosaicSeparator() {
             let edit = try parser.parseNucleotideEdit(Position.self)
-            return NucleotideVariant(
-                location: location, edit: edit, mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
+            return (location, edit, Mosaicism(chimeric: chimeric, wholeReference: false))
         }
         let editStart = parser.index
         let edit = try parser.parseNucleotideEdit(Position.self)
-        var variant = NucleotideVariant(location: location, edit: edit)
-        try parser.checkInsertionFlanks(&variant, locationStart: locationStart, editStart: editStart)
-        return variant
+        if case .insertion = edit {
+            try parser.checkInsertionFlanks(&location, locationStart: locationStart, editStart: editStart)
+        }
+        return (location, edit, nil)
     }
 
     var isRepeat: Bool {
@@ -60,16 +71,30 @@ extension NucleotideVariant: ParsableVariant where Position: ParsablePosition {
 extension ProteinVariant: ParsableVariant {
     /// rule: p_variant = p_loc p_edit | p_loc "=" mos_sep p_edit | p_loc "(" aa ("^" aa)+ ")" fs
     static func parseVariant(_ parser: inout Parser) throws(ParseError) -> ProteinVariant {
+        let parts = try parseParts(&parser)
+        return ProteinVariant(location: parts.location, edit: parts.edit, mosaicism: parts.mosaicism)
+    }
+
+    static func readVariant(_ parser: inout Parser) throws(ParseError) {
+        _ = try parseParts(&parser)
+    }
+
+    /// rule: p_variant — its parts: location, edit, mosaicism.
+    @inline(__always)
+    static func parseParts(
+        _ parser: inout Parser
+    ) throws(ParseError) -> (location: Location<ProteinPosition>, edit: ProteinEdit, mosaicism: Mosaicism?) {
         parser.trace(.proteinVariant)
         if let chimeric = parser.consumeMosaicSeparator() {
-            return try wholeReferenceMosaic(&parser, chimeric: chimeric)
+            // rule: mosaic = ( "=/" | "=//" ) variant — the whole reference first.
+            let inner = try parseVariant(&parser)
+            return (inner.location, inner.edit, Mosaicism(chimeric: chimeric, wholeReference: true))
         }
         let locationStart = parser.index
         let location = try parser.parseProteinLocation()
         if let chimeric = parser.consumeMosaicSeparator() {
             let edit = try parser.parseProteinEdit(location)
-            return ProteinVariant(
-                location: location, edit: edit, mosaicism: Mosaicism(chimeric: chimeric, wholeReference: false))
+            return (location, edit, Mosaicism(chimeric: chimeric, wholeReference: false))
         }
         let edit = try parser.parseProteinEdit(location)
         if case .insertion = edit, !location.isRange, case .exact = location.start {
@@ -77,7 +102,7 @@ extension ProteinVariant: ParsableVariant {
                 .insertionNeedsFlanks, start: locationStart, end: parser.index,
                 detail: "an insertion names the two flanking residues (e.g. Lys2_Gly3insGln)")
         }
-        return ProteinVariant(location: location, edit: edit)
+        return (location, edit, nil)
     }
 
     var isRepeat: Bool {
@@ -90,12 +115,11 @@ extension Parser {
     /// An insertion needs two flanking positions `a_b`, an uncertain span `(a_b)`, or `?_?`.
     /// In lenient mode a single position (`c.52insT`) reads as `c.52_53insT` with a warning; the shorthand
     /// reader adds the other reading, `c.51_52insT`.
+    /// Called for insertions (the caller checks the edit).
     mutating func checkInsertionFlanks<P: ParsablePosition>(
-        _ variant: inout NucleotideVariant<P>, locationStart: Int, editStart: Int
+        _ location: inout Location<P>, locationStart: Int, editStart: Int
     ) throws(ParseError) {
-        guard case .insertion = variant.edit, !variant.location.isRange,
-            case .exact(let position) = variant.location.start
-        else { return }
+        guard !location.isRange, case .exact(let position) = location.start else { return }
         trace(.singlePositionInsertion)
         let fail = ParseError(
             .insertionNeedsFlanks, start: locationStart, end: editStart,
@@ -105,12 +129,12 @@ extension Parser {
         if let genomic = position as? GenomicPosition, case .base(let n) = genomic,
             let next = GenomicPosition.base(n + 1) as? P
         {
-            variant.location = Location(start: .exact(position), end: .exact(next))
+            location = Location(start: .exact(position), end: .exact(next))
         } else if let transcript = position as? TranscriptPosition, transcript.anchor == .start,
             !transcript.isIntronic, let n = transcript.base, n > 0,
             let next = TranscriptPosition(base: n + 1) as? P
         {
-            variant.location = Location(start: .exact(position), end: .exact(next))
+            location = Location(start: .exact(position), end: .exact(next))
         } else {
             throw fail
         }
@@ -135,17 +159,47 @@ extension Parser {
     mutating func parseBodyTree<V: ParsableVariant>(_: V.Type) throws(ParseError) -> AlleleTree<V> {
         // Fast path: one variant, nothing after it.
         let save = index
-        let saveWarnings = warnings.count
-        if let b = peek(), b != Byte.openBracket, b != Byte.openParen, b != Byte.equals, b != Byte.question,
-            b != UInt8(ascii: "0"), b != UInt8(ascii: "s")
-        {
+        let saveWarnings = warningCount
+        if singleVariantMayFollow() {
             do {
                 let variant = try V.parseVariant(&self)
                 if atEnd { return .variant(variant) }
             } catch {}
             index = save
-            warnings.removeSubrange(saveWarnings...)
+            dropWarnings(from: saveWarnings)
         }
+        return try parseBodyTreeInFull(V.self)
+    }
+
+    /// rule: body = alt_list — as ``parseBodyTree(_:)`` (the same fast path, the same full grammar after it),
+    /// building nothing for a single variant: what ``HGVSParser/accepts(utf8:options:)`` reads a body with.
+    @inline(__always)
+    mutating func readBodyTree<V: ParsableVariant>(_: V.Type) throws(ParseError) {
+        let save = index
+        let saveWarnings = warningCount
+        if singleVariantMayFollow() {
+            do {
+                try V.readVariant(&self)
+                if atEnd { return }
+            } catch {}
+            index = save
+            dropWarnings(from: saveWarnings)
+        }
+        _ = try parseBodyTreeInFull(V.self)
+    }
+
+    /// Could the body be a single plain variant (the fast path)? Not when it starts like a bracket, a group or a
+    /// special allele (`[`, `(`, `=`, `?`, `0`, `spl`).
+    @inline(__always)
+    func singleVariantMayFollow() -> Bool {
+        guard let b = peek() else { return false }
+        return b != Byte.openBracket && b != Byte.openParen && b != Byte.equals && b != Byte.question
+            && b != UInt8(ascii: "0") && b != UInt8(ascii: "s")
+    }
+
+    /// rule: body = alt_list [ "sup" ] — the whole grammar of a body, after the fast path did not apply.
+    @inline(never)
+    mutating func parseBodyTreeInFull<V: ParsableVariant>(_: V.Type) throws(ParseError) -> AlleleTree<V> {
         var tree = try parseAltList(V.self, inBracket: false)
         if lookingAt("sup"), case .bracket = tree {
             trace(.supernumeraryAllele)
@@ -286,7 +340,7 @@ extension Parser {
             }
         case Byte.openParen:
             // A predicted group `( … )`, or an uncertain location `(a_b)…`: try the group first.
-            let saveWarnings = warnings.count
+            let saveWarnings = warningCount
             let groupError: ParseError
             trace(.predicted)
             do {
@@ -305,7 +359,7 @@ extension Parser {
                 groupError = error
             }
             index = start
-            warnings.removeSubrange(saveWarnings...)
+            dropWarnings(from: saveWarnings)
             do {
                 return .variant(try V.parseVariant(&self))
             } catch {

@@ -199,8 +199,10 @@ public struct ProteinPosition: Hashable, Sendable {
 /// `p.(Gln18)[(70_80)]` has a `.parenthesized` single position.
 public enum Breakpoint<Position> {
     case exact(Position)
-    /// `(a_b)`: somewhere from `a` to `b`. (Boxed: rare, and it would double the size of every location.)
-    indirect case uncertain(Position, Position)
+    /// `(a_b)`: somewhere from `a` to `b`. Stored inline, not boxed: a box made every location (and every
+    /// variant holding one) a non-trivial value, destroyed through generic value witnesses on every parse; inline,
+    /// a location of trivial positions is trivial (copied as bytes, nothing to destroy).
+    case uncertain(Position, Position)
     /// `(a)`: a single position in parentheses (protein repeat predictions).
     case parenthesized(Position)
 
