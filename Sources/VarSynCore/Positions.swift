@@ -166,6 +166,22 @@ public struct TranscriptPosition: Hashable, Sendable {
         self.offset = offset
     }
 
+    /// The intronic position `delta` bases along the transcript: `c.1146+25` by 1 is `c.1146+26`, `c.357-1` by 1 is
+    /// `c.357`. Nil for an exonic or legacy-anchored position, an unknown base or offset, or one that would cross
+    /// to the other side of its anchor base.
+    func offsetNeighbour(_ delta: Int) -> TranscriptPosition? {
+        switch anchor {
+        case .start, .cdsEnd: break
+        case .intron, .exon: return nil
+        }
+        guard base != nil, let signed = offset.signedValue, signed != 0 else { return nil }
+        let moved = signed + delta
+        if moved == 0 { return TranscriptPosition(anchor: anchor, base: base, offset: .none) }
+        guard (moved > 0) == (signed > 0), abs(moved) <= Self.maximumMagnitude else { return nil }
+        return TranscriptPosition(
+            anchor: anchor, base: base, offset: moved > 0 ? .downstream(moved) : .upstream(-moved))
+    }
+
     /// True when the position lies in an intron or outside the transcribed bases (has an offset).
     public var isIntronic: Bool {
         if case .none = offset { return false }
