@@ -136,7 +136,7 @@ extension Parser {
         {
             location = Location(start: .exact(position), end: .exact(next))
         } else if let transcript = position as? TranscriptPosition, transcript.isIntronic,
-            let neighbour = transcript.offsetNeighbour(1), let next = neighbour as? P
+            !transcript.looksLikeLegacyRange, let neighbour = transcript.offsetNeighbour(1), let next = neighbour as? P
         {
             // `c.1146+25insA` -> `c.1146+25_1146+26insA` (the other flank, `c.1146+24_1146+25`, is a second reading).
             location = Location(start: .exact(position), end: .exact(next))

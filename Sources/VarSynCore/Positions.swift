@@ -182,6 +182,13 @@ public struct TranscriptPosition: Hashable, Sendable {
             anchor: anchor, base: base, offset: moved > 0 ? .downstream(moved) : .upstream(-moved))
     }
 
+    /// `c.118-119`: an upstream offset larger than its (positive) base, as legacy text writes the range `118_119`
+    /// (`118-119insA`, `c.1558-1559insA` in tmVar1). Not widened as a single intronic position.
+    var looksLikeLegacyRange: Bool {
+        guard case .start = anchor, let n = base, n > 0, case .upstream(let k?) = offset else { return false }
+        return k > n
+    }
+
     /// True when the position lies in an intron or outside the transcribed bases (has an offset).
     public var isIntronic: Bool {
         if case .none = offset { return false }

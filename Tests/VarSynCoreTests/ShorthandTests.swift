@@ -113,6 +113,9 @@ import Testing
         }
         #expect(throws: ParseError.self) { try HGVSParser.parse("NM_004006.2:c.1146+25insA", options: .strict) }
         #expect(throws: ParseError.self) { try HGVSParser.parse("c.52+?insT") }
+        // `118-119insA` is the legacy range 118_119 (tmVar1), not base 118 with offset -119.
+        #expect(throws: ParseError.self) { try HGVSParser.parse("c.118-119insA") }
+        #expect(throws: ParseError.self) { try HGVSParser.parse("c.1558-1559insA") }
     }
 
     @Test func shorthandIsRejectedInStrictMode() {
