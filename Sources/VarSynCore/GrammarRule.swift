@@ -31,6 +31,7 @@ enum GrammarRule: String, CaseIterable, Sendable {
     // shorthand.ebnf
     case shorthand, genePrefix = "gene_prefix", typography, arrow, slashAllele = "slash_allele"
     case legacyStop = "legacy_stop", legacyLength = "legacy_length", singlePositionInsertion = "single_position_ins"
+    case legacyFrameshiftStop = "legacy_fs_stop"
     case rsid, compactedDescription = "compacted_description", prefixedBody = "prefixed_body", chromosomeForms =
         "chromosome_forms", vcf, spdi
     case intronNumbering = "ivs", exonLevel = "exon_level", delta, referencePositionAlternative = "ref_pos_alt"

@@ -39,6 +39,8 @@ public enum NotationForm: String, Hashable, Sendable, CaseIterable {
     case spdi = "shorthand-spdi"
     /// `X`, `Stop` or `fsX12` used for a stop codon: `R117X`, `p.Arg117Stop`, `p.Glu23ValfsX16`.
     case legacyStop = "shorthand-legacy-stop"
+    /// A stop position written after `fs` without `Ter`: `p.T3708fs3769`, `C105Vfs114X` (codon or count: both read).
+    case legacyFrameshiftStop = "shorthand-legacy-frameshift-stop"
 }
 
 /// A non-fatal finding while parsing in lenient mode: the text was read, but not in standard HGVS.
@@ -62,6 +64,9 @@ public struct ParseWarning: Hashable, Sendable {
         case stopAsX = "stop-as-x"
         /// `c.52insT`: a single-position insertion, read with both possible flanks.
         case singlePositionInsertion = "single-position-insertion"
+        /// `p.T3708fs3769`: a number after `fs` that may be the codon of the new stop or the HGVS count from the
+        /// changed residue; both are read (codon first when it lies past the changed residue).
+        case frameshiftStopCodon = "frameshift-stop-codon"
         /// `ins6`: a length-only insertion (HGVS writes `insN[6]`).
         case insertionLength = "insertion-length"
         /// `c.79_80GC>TT`: a multi-base substitution, read as a deletion-insertion.

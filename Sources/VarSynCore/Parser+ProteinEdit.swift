@@ -42,7 +42,7 @@ extension Parser {
         case UInt8(ascii: "f"):
             if consume("fs") {
                 trace(.frameshift)
-                return try parseFrameshiftTail(newResidue: nil, alternatives: [])
+                return try parseFrameshiftTail(newResidue: nil, alternatives: [], at: location)
             }
         case UInt8(ascii: "e"):
             if consume("ext") {
@@ -60,7 +60,7 @@ extension Parser {
             try expect(Byte.closeParen, [.closeParen])
             trace(.frameshift)
             guard consume("fs") else { throw error(.keyword, detail: "expected 'fs' after the alternative residues") }
-            return try parseFrameshiftTail(newResidue: nil, alternatives: residues)
+            return try parseFrameshiftTail(newResidue: nil, alternatives: residues, at: location)
         default:
             break
         }
@@ -81,7 +81,7 @@ extension Parser {
         }
         if consume("fs") {
             trace(.frameshift)
-            return try parseFrameshiftTail(newResidue: residue, alternatives: [])
+            return try parseFrameshiftTail(newResidue: residue, alternatives: [], at: location)
         }
         if consume("ext") {
             trace(.proteinExtension)
@@ -136,15 +136,62 @@ extension Parser {
 
     /// rule: fs = [ aa ] "fs" [ ter ( number | "?" ) ]
     mutating func parseFrameshiftTail(
-        newResidue: AminoAcid?, alternatives: [AminoAcid]
+        newResidue: AminoAcid?, alternatives: [AminoAcid], at location: Location<ProteinPosition>
     ) throws(ParseError) -> ProteinEdit {
-        let stop = try parseStopDistance(optional: true)
+        let stop: StopDistance?
+        if !options.strict, let b = peek(), Byte.isDigit(b) || b == UInt8(ascii: "X") {
+            stop = try parseLegacyFrameshiftStop(at: location)
+        } else {
+            stop = try parseStopDistance(optional: true)
+        }
         if newResidue == .ter {
             throw ParseError(
                 .invalidDescription, start: index - 1, end: index,
                 detail: "an immediate stop is a nonsense substitution (e.g. p.Tyr4Ter), not a frameshift")
         }
         return .frameshift(newResidue: newResidue, alternatives: alternatives, stop: stop)
+    }
+
+    /// rule: legacy_fs_stop = "fs" ( "X" | number [ "X" | "*" | "Ter" | "stop" ] )   (lenient only)
+    ///
+    /// `p.Ser119fsX` (no stop given) reads as the short form `p.Ser119fs`. `p.T3708fs3769` and `C105Vfs114X`
+    /// give the codon of the new stop (the absolute reading, first when the number is past the changed residue:
+    /// `p.Thr3708fsTer62`); the shorthand reader adds the HGVS relative reading (`p.Thr3708fsTer3769`). `fsX12`
+    /// (X before the number) keeps the HGVS meaning, `fsTer12`.
+    mutating func parseLegacyFrameshiftStop(at location: Location<ProteinPosition>) throws(ParseError) -> StopDistance?
+    {
+        let start = index
+        if peek() == UInt8(ascii: "X") {
+            if let next = peek(1), Byte.isDigit(next) || next == Byte.question {
+                return try parseStopDistance(optional: true)
+            }
+            index += 1
+            guard atSeparator() else {
+                index = start
+                return try parseStopDistance(optional: true)
+            }
+            trace(.legacyFrameshiftStop)
+            markLegacyStop(start)
+            return nil
+        }
+        trace(.legacyFrameshiftStop)
+        let value = try parseNumber()
+        let numberEnd = index
+        _ = consume(UInt8(ascii: "X")) || consume(Byte.star) || consume("Ter") || consume("stop") || consume("Stop")
+        guard atSeparator() else { throw error(.endOfInput) }
+        warn(.frameshiftStopCodon, start, numberEnd)
+        if form == .hgvs || form == .noReference || form == .legacyStop { form = .legacyFrameshiftStop }
+        // Past the changed residue, the number can be the codon of the new stop: counted from the changed
+        // residue (position 1) that is `value - first + 1`.
+        if let first = location.start.first.number, value > first {
+            return .position(value - first + 1)
+        }
+        if value == 1 {
+            throw ParseError(
+                .invalidDescription, start: start, end: numberEnd,
+                detail: "a frameshift with a stop at 1 is a nonsense substitution")
+        }
+        return .position(value)
     }
 
     /// rule: ter ( number | "?" ) — `Ter23`, `*23`, `Ter?`, `*?`, and leniently `X23`.

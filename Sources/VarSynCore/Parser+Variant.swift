@@ -135,6 +135,11 @@ extension Parser {
             let next = TranscriptPosition(base: n + 1) as? P
         {
             location = Location(start: .exact(position), end: .exact(next))
+        } else if let transcript = position as? TranscriptPosition, transcript.isIntronic,
+            !transcript.looksLikeLegacyRange, let neighbour = transcript.offsetNeighbour(1), let next = neighbour as? P
+        {
+            // `c.1146+25insA` -> `c.1146+25_1146+26insA` (the other flank, `c.1146+24_1146+25`, is a second reading).
+            location = Location(start: .exact(position), end: .exact(next))
         } else {
             throw fail
         }

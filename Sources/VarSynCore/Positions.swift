@@ -166,6 +166,29 @@ public struct TranscriptPosition: Hashable, Sendable {
         self.offset = offset
     }
 
+    /// The intronic position `delta` bases along the transcript: `c.1146+25` by 1 is `c.1146+26`, `c.357-1` by 1 is
+    /// `c.357`. Nil for an exonic or legacy-anchored position, an unknown base or offset, or one that would cross
+    /// to the other side of its anchor base.
+    func offsetNeighbour(_ delta: Int) -> TranscriptPosition? {
+        switch anchor {
+        case .start, .cdsEnd: break
+        case .intron, .exon: return nil
+        }
+        guard base != nil, let signed = offset.signedValue, signed != 0 else { return nil }
+        let moved = signed + delta
+        if moved == 0 { return TranscriptPosition(anchor: anchor, base: base, offset: .none) }
+        guard (moved > 0) == (signed > 0), abs(moved) <= Self.maximumMagnitude else { return nil }
+        return TranscriptPosition(
+            anchor: anchor, base: base, offset: moved > 0 ? .downstream(moved) : .upstream(-moved))
+    }
+
+    /// `c.118-119`: an upstream offset larger than its (positive) base, as legacy text writes the range `118_119`
+    /// (`118-119insA`, `c.1558-1559insA` in tmVar1). Not widened as a single intronic position.
+    var looksLikeLegacyRange: Bool {
+        guard case .start = anchor, let n = base, n > 0, case .upstream(let k?) = offset else { return false }
+        return k > n
+    }
+
     /// True when the position lies in an intron or outside the transcribed bases (has an offset).
     public var isIntronic: Bool {
         if case .none = offset { return false }

@@ -98,6 +98,11 @@ enum ShorthandReader {
                 warnings: original.warnings + [ParseWarning(.stopAsX, start: 0, end: parser.limit)])
             others.append(original)
         }
+        if let warning = parser.warnings.first(where: { $0.code == .frameshiftStopCodon }),
+            let other = relativeFrameshiftStop(reading.expression, parser.bytes, warning)
+        {
+            others.append(Reading(expression: other, form: reading.form, warnings: reading.warnings))
+        }
         if reading.warnings.contains(where: { $0.code == .singlePositionInsertion }),
             let other = shiftedInsertion(reading.expression)
         {
@@ -544,13 +549,41 @@ enum ShorthandReader {
         return .description(description)
     }
 
+    /// `p.T3708fs3769` read by the parser with 3769 as the codon of the new stop (`p.Thr3708fsTer62`); the other
+    /// reading takes it as the HGVS count from the changed residue (`p.Thr3708fsTer3769`). Nil when the parser
+    /// already read the count (the number is not past the changed residue) or the text has more than one variant.
+    static func relativeFrameshiftStop(
+        _ expression: VariantExpression, _ bytes: UnsafeBufferPointer<UInt8>, _ warning: ParseWarning
+    ) -> VariantExpression? {
+        var value = 0
+        for i in warning.start..<min(warning.end, bytes.count) {
+            let b = bytes[i]
+            guard Byte.isDigit(b), value < TranscriptPosition.maximumMagnitude / 10 else { return nil }
+            value = value * 10 + Int(b - 48)
+        }
+        guard case .description(var description) = expression, case .protein(.variant(var variant)) = description.body,
+            case .frameshift(let residue, let alternatives, .position(let count)) = variant.edit,
+            let first = variant.location.start.first.number, value > first, count == value - first + 1
+        else { return nil }
+        variant.edit = .frameshift(newResidue: residue, alternatives: alternatives, stop: .position(value))
+        description.body = .protein(.variant(variant))
+        return .description(description)
+    }
+
     /// `c.52insT` widened to `c.52_53insT` by the parser; the other reading is `c.51_52insT`.
     static func shiftedInsertion(_ expression: VariantExpression) -> VariantExpression? {
         guard case .description(var description) = expression else { return nil }
         switch description.body {
         case .transcript(let system, .variant(var variant)):
-            guard case .exact(let first) = variant.location.start, let n = first.base, n > 1 else { return nil }
-            variant.location = Location(TranscriptPosition(base: n - 1), first)
+            guard case .exact(let first) = variant.location.start else { return nil }
+            if first.isIntronic {
+                // `c.1146+25insA` -> `c.1146+24_1146+25insA`; `c.357-3insA` -> `c.357-4_357-3insA`.
+                guard let before = first.offsetNeighbour(-1) else { return nil }
+                variant.location = Location(before, first)
+            } else {
+                guard let n = first.base, n > 1 else { return nil }
+                variant.location = Location(TranscriptPosition(base: n - 1), first)
+            }
             description.body = .transcript(system, .variant(variant))
         case .genomic(let system, .variant(var variant)):
             guard case .exact(.base(let n)) = variant.location.start, n > 1 else { return nil }

@@ -35,6 +35,8 @@ struct AcceptsAgreementTests {
         strings += [
             "STIM1 P165Q", "C677T", "c.T1799A", "IVS2+1G>A", "ΔF508", "185delAG", "rs74315465", "chr11:g.4055634C>A",
             "11-4055634-C-A", "NC_000011.10:4055633:C:A", "exon 2 deletion", "R117X", "c.494C->A", "c.52insT",
+            "p.Ser119fsX", "C105Vfs114X", "p.T3708fs3769", "p.S522fs 525stop", "c.1146+25insA", "c.118-119insA",
+            "p.T3708fs3769Q", "p.Ser20fs1", "p.Ser119fsXQ",
             "   ", "", "\u{FF}", "NM_003156.4:c.494C>A trailing", "[NM_004004.2:c.35del];[NM_006783.1:c.689_690insT]",
             "NM_000517.4:c.424C>T^NM_000558.3:c.424C>T", "NM_002354.2:r.-358_555::NM_000251.2:r.212_*279",
         ]

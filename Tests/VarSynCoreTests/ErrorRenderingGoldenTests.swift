@@ -75,6 +75,12 @@ import Testing
         text("frameshift stop without number", "p.Arg97ProfsTer"),
         text("superseded unknown offsets (strict)", "NM_004006.2:c.4072-?_5154+?del", strict: true),
         text("unterminated uncertain range", "c.(100_150"),
+        text("legacy frameshift stop number (strict)", "NP_003147.2:p.Thr3708fs3769", strict: true),
+        text("legacy frameshift stop number with junk", "p.T3708fs3769Q"),
+        text("legacy frameshift stop number at 1", "p.Ser20fs1"),
+        text("bare fsX (strict)", "NP_003147.2:p.Ser119fsX", strict: true),
+        text("intronic single-position insertion (strict)", "NM_003156.4:c.1146+25insA", strict: true),
+        text("legacy range a-b before ins", "c.118-119insA"),
     ]
 
     static let goldenURL = TestPaths.fixtures.appendingPathComponent("error-rendering.golden")
