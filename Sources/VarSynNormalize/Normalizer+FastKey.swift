@@ -114,7 +114,9 @@ final class FastTranscript: @unchecked Sendable {
     }
 
     deinit {
-        for bytes in [sequenceBytes, genomeBytes, chromosomeBytes, accessionBytes] { bytes.baseAddress.map { $0.deallocate() } }
+        for bytes in [sequenceBytes, genomeBytes, chromosomeBytes, accessionBytes] {
+            bytes.baseAddress.map { $0.deallocate() }
+        }
     }
 
     /// The exon holding transcript index `i` (the alignment's first, as `TranscriptMapper` picks it).
