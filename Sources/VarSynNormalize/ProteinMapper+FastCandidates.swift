@@ -73,9 +73,25 @@ extension ProteinMapper {
 extension ProteinConsequence {
     /// ``hgvs(_:)`` (three-letter style) written directly, in one allocation, for the forms c. -> p. gives most:
     /// one residue or a range, substituted (`NP_003147.2:p.(Pro165Gln)`, `p.(Arg130Ter)`), unchanged
-    /// (`p.(Pro165=)`), deleted, duplicated or shifted out of frame (`p.(Asn323LysfsTer2)`, `p.(Gly12ValfsTer?)`);
-    /// any other form goes through the printer.
+    /// (`p.(Pro165=)`), deleted, duplicated or shifted out of frame (`p.(Asn323LysfsTer2)`, `p.(Gly12ValfsTer?)`),
+    /// and the whole protein unchanged or unknown (`p.(=)`, `p.?`); any other form goes through the printer.
     public func fastHGVS() -> String {
+        // The whole protein: `p.(=)` (unchanged, predicted) and `p.?`.
+        if let reference = description.reference, reference.selector == nil, case .protein(let tree) = description.body
+        {
+            var whole: StaticString?
+            if case .predicted(.unchanged) = tree { whole = ":p.(=)" }
+            if case .unknown = tree { whole = ":p.?" }
+            if let whole {
+                var accession = reference.accession.text
+                return accession.withUTF8 { name in
+                    fastString(name.count + 8) { b in
+                        b.add(name)
+                        b.add(whole)
+                    }
+                }
+            }
+        }
         guard case .protein(.variant(let v)) = description.body, let reference = description.reference,
             reference.selector == nil, v.mosaicism == nil,
             case .exact(let first) = v.location.start, let firstNumber = first.number

@@ -225,7 +225,8 @@ import VarSynReference
         let mapper = ProteinMapper(TableReferenceProvider(s.table))
         var compared = 0
         var differences: [String] = []
-        for text in s.coding.prefix(10_000) {
+        var forms: [String: Int] = [:]
+        for text in s.coding {
             guard let parsed = try? HGVSParser.parse(text), let d = parsed.expression.singleDescription,
                 let reference = d.reference
             else { continue }
@@ -234,9 +235,14 @@ import VarSynReference
             if viaText != viaReference { differences.append("\(text): \(String(describing: viaText))") }
             guard let p = viaText else { continue }
             compared += 1
-            if p.fastHGVS() != p.hgvs() { differences.append("\(text): \(p.fastHGVS()) vs \(p.hgvs())") }
+            let fast = p.fastHGVS()
+            if fast != p.hgvs() { differences.append("\(text): \(fast) vs \(p.hgvs())") }
+            for form in ["fsTer", "=)", "p.?", "_", "del", "dup"] where fast.contains(form) { forms[form, default: 0] += 1 }
         }
-        #expect(compared > 5_000)
+        #expect(compared > 10_000)
+        // The forms written without the printer all occur (frameshifts are a third of the corpus).
+        #expect(forms["fsTer", default: 0] > 5_000 && forms["=)", default: 0] > 1_000, "\(forms)")
+        #expect(forms["del", default: 0] > 0 && forms["dup", default: 0] > 0 && forms["_", default: 0] > 0, "\(forms)")
         #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(5))")
     }
 
