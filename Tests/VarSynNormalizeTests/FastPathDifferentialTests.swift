@@ -237,7 +237,9 @@ import VarSynReference
             compared += 1
             let fast = p.fastHGVS()
             if fast != p.hgvs() { differences.append("\(text): \(fast) vs \(p.hgvs())") }
-            for form in ["fsTer", "=)", "p.?", "_", "del", "dup"] where fast.contains(form) { forms[form, default: 0] += 1 }
+            for form in ["fsTer", "=)", "p.?", "_", "del", "dup"] where fast.contains(form) {
+                forms[form, default: 0] += 1
+            }
         }
         #expect(compared > 10_000)
         // The forms written without the printer all occur (frameshifts are a third of the corpus).
