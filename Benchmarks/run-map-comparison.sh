@@ -8,7 +8,8 @@
 # 2. `varsyn table build` imports its cdot JSON (+ the transcript sequences) into a table.
 # 3. Ours, one thread: `varsyn normalize --bench 3` on the c. variants (parse, normalize key only through the fast
 #    path and through the general path, all forms, c. -> g. projection, projection + p. consequence, text in -> all
-#    forms out) and on the p. variants (parse, back-translation text -> c. texts, back-translation + normalize).
+#    forms out, text in -> the normalized c. text only (`ctext`, what ferro's normalize answers; its ratio to ferro is
+#    printed under the table)) and on the p. variants (parse, back-translation text -> c. texts, back-translation + normalize).
 #    --callgrind also counts instructions per input of each pass under valgrind (repeatable on a shared machine).
 # 4. The peers: run_map_bench.py (weaver normalize/c_to_g/c_to_p/p_to_c, ferro normalize/project, biocommons on
 #    the first 2,000, pyhgvs c_to_g), 3 fresh processes each, from $PEERS/venv.
@@ -62,7 +63,7 @@ varsyn="$(cd "$root" && swift build -c release --show-bin-path)/varsyn"
     > "$out/table.log" 2>&1
 
 say "(3) ours, one thread"
-c_passes=parse,key,key-general,all,project,project-general,project-p,text
+c_passes=parse,key,key-general,all,project,project-general,project-p,text,ctext,ctext-general
 p_passes=parse,backtranslate,text
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --bench 3 --bench-pass "$c_passes" \
     > /dev/null 2> "$out/ours-c.bench" || true
@@ -74,8 +75,8 @@ if [ "$callgrind" -eq 1 ]; then
     # valgrind cannot read the debug info of the binary with the embedded table: count a copy without it.
     strip -g -o "$out/varsyn.nodebug" "$varsyn"
     : > "$out/callgrind.txt"
-    for spec in c:parse c:key c:key-general c:all c:project c:project-general c:project-p p:parse p:backtranslate \
-        p:text; do
+    for spec in c:parse c:key c:key-general c:all c:project c:project-general c:project-p c:ctext c:ctext-general \
+        p:parse p:backtranslate p:text; do
         input="$out/${spec%%:*}.txt"
         pass="${spec#*:}"
         valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*' --callgrind-out-file="$out/cg.$spec" \
@@ -120,6 +121,10 @@ rows = [("VarSyn", "parse c. (share of the text rows)", c.get("parse")),
         ("VarSyn", "normalize (key only, parsed, general path)", c.get("normalize parsed, key only, general path")),
         ("VarSyn", "normalize (every form, parsed)", c.get("normalize parsed, all forms")),
         ("VarSyn", "normalize text in -> every form out", c.get("parse + normalize text, all forms")),
+        ("VarSyn", "normalize text in -> normalized c. text out (ferro's normalize)",
+         c.get("parse + normalize text, c. text only")),
+        ("VarSyn", "normalize text in -> normalized c. text out, general path",
+         c.get("parse + normalize text, c. text only, general path")),
         ("VarSyn", "c. -> g. projection (parsed)", c.get("c. -> g. projection of parsed")),
         ("VarSyn", "c. -> g. projection (parsed, general path)", c.get("c. -> g. projection of parsed, general path")),
         ("VarSyn", "c. -> g. projection + p. text (parsed)",
@@ -132,10 +137,16 @@ summary = f"{out}/map/summary.json"
 if os.path.exists(summary):
     for r in json.load(open(summary)):
         rows.append((r.get("peer"), r.get("op"), int(r.get("median_per_second") or r.get("median") or 0)))
+ferro_rate = next((rate for tool, op, rate in rows if str(tool).startswith("ferro") and op == "normalize"), None)
+ctext_rate = c.get("parse + normalize text, c. text only")
 print("| tool | operation | median/s (one thread) |")
 print("|---|---|---:|")
 for tool, op, rate in rows:
     print(f"| {tool} | {op} | {rate:,} |" if rate else f"| {tool} | {op} | - |")
+
+if ferro_rate and ctext_rate:
+    print()
+    print(f"ratio, ours text -> normalized c. text vs ferro-hgvs normalize: {ctext_rate / ferro_rate:.2f}x")
 
 cg = f"{out}/callgrind.txt"
 if os.path.exists(cg):

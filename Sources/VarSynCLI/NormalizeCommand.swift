@@ -95,7 +95,7 @@ struct NormalizeCommand: ParsableCommand {
 
     @Option(
         help:
-            "With --bench: the passes to time, comma-separated (parse, key, all, project, text by default; also key-general, project-general, project-p, backtranslate)."
+            "With --bench: the passes to time, comma-separated (parse, key, all, project, text by default; also key-general, project-general, project-p, backtranslate, ctext, ctext-general)."
     )
     var benchPass: String?
 
@@ -304,7 +304,8 @@ enum ColumnReader {
 enum NormalizeBenchmark {
     static let passes = ["parse", "key", "all", "project", "text"]
     /// Every pass `--bench-pass` knows (the default set, the general-path key pass, and the protein passes).
-    static let known = passes + ["key-general", "project-general", "project-p", "backtranslate"]
+    static let known =
+        passes + ["key-general", "project-general", "project-p", "backtranslate", "ctext", "ctext-general"]
 
     static func run(
         _ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int, passes: [String] = passes
@@ -357,6 +358,17 @@ enum NormalizeBenchmark {
                 let mapper = ProteinMapper(normalizer.provider)
                 rate("p. -> c. back-translation, text in, c. texts out", count: texts.count) {
                     varsynBenchPassBackTranslate(texts, mapper)
+                }
+            case "ctext", "ctext-general":
+                // Text in, the normalized c. text out: what ferro-hgvs's normalize answers.
+                var textOnly = normalizer
+                textOnly.options.forms = .hgvsC
+                textOnly.fastPaths = pass == "ctext"
+                rate(
+                    "parse + normalize text, c. text only\(pass == "ctext" ? "" : ", general path")",
+                    count: texts.count
+                ) {
+                    varsynBenchPassNormalizeText(texts, textOnly)
                 }
             case "text":
                 rate("parse + normalize text, all forms", count: texts.count) {

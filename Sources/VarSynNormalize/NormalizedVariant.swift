@@ -17,6 +17,9 @@ public struct OutputForms: OptionSet, Hashable, Sendable {
     public static let candidates = OutputForms(rawValue: 16)
     /// rsIDs from the reference data's index.
     public static let rsids = OutputForms(rawValue: 32)
+    /// `hgvsC` alone: the normalized c./n. text on the input's transcript (`NM_003156.3:c.494C>A`), without the
+    /// g., r. and p. forms `.hgvs` adds (ferro-hgvs's `normalize` answers this). Included in `.hgvs`.
+    public static let hgvsC = OutputForms(rawValue: 64)
     public static let all: OutputForms = [.key, .vcf, .hgvs, .otherAssembly, .candidates, .rsids]
 }
 

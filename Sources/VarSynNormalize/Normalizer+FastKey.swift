@@ -89,6 +89,7 @@ final class FastTranscript: @unchecked Sendable {
     let sequenceBytes: UnsafeBufferPointer<UInt8>
     let genomeBytes: UnsafeBufferPointer<UInt8>
     let chromosomeBytes: UnsafeBufferPointer<UInt8>
+    let accessionBytes: UnsafeBufferPointer<UInt8>
 
     init(
         accession: String, cds: TranscriptInterval?, sequence: [UInt8], chromosome: String,
@@ -104,6 +105,7 @@ final class FastTranscript: @unchecked Sendable {
         sequenceBytes = owned(sequence)
         genomeBytes = owned(genome)
         chromosomeBytes = owned(Array(chromosome.utf8))
+        accessionBytes = owned(Array(accession.utf8))
         self.accession = accession
         self.cds = cds
         self.chromosome = chromosome
@@ -112,7 +114,9 @@ final class FastTranscript: @unchecked Sendable {
     }
 
     deinit {
-        for bytes in [sequenceBytes, genomeBytes, chromosomeBytes] { bytes.baseAddress.map { $0.deallocate() } }
+        for bytes in [sequenceBytes, genomeBytes, chromosomeBytes, accessionBytes] {
+            bytes.baseAddress.map { $0.deallocate() }
+        }
     }
 
     /// The exon holding transcript index `i` (the alignment's first, as `TranscriptMapper` picks it).
@@ -244,7 +248,8 @@ extension Normalizer {
 
     /// ``fastKey(_:)`` writing into `result` (a fresh `NormalizedVariant()`); false when the general path must run.
     func fastKey(_ parsed: ParsedExpression, into result: inout NormalizedVariant) -> Bool {
-        guard options.forms == .key, options.direction == .threePrime,
+        let forms = options.forms
+        guard forms == .key || forms == .hgvsC || forms == [.key, .hgvsC], options.direction == .threePrime,
             case .description(let description) = parsed.expression,
             case .transcript(let system, .variant(let variant)) = description.body,
             system == .coding || system == .noncoding,
@@ -265,9 +270,20 @@ extension Normalizer {
             (i2, o2) = p
         }
         guard (i1, o1) <= (i2, o2) else { return false }
+        let wantsKey = forms.contains(.key)
+        let wantsText = forms.contains(.hgvsC)
         if o1 != 0 || o2 != 0 {
-            return fastIntronicKey(
-                t, warning, i1, o1, i2, o2, variant: variant, warnings: parsed.warnings, into: &result)
+            guard
+                fastIntronicKey(
+                    t, warning, i1, o1, i2, o2, variant: variant, warnings: parsed.warnings, text: wantsText,
+                    into: &result)
+            else { return false }
+            if !wantsKey {
+                // The unchecked change keeps its SPDI, g. and VCF text as in the general path, not the key.
+                result.key = nil
+                result.keyUnavailableReason = nil
+            }
+            return true
         }
         var start = i1
         var end = i2 + 1
@@ -277,8 +293,10 @@ extension Normalizer {
             start = i2
             end = i2
         }
-        // The key text (nil: no key), or nil when the general path must answer.
-        let answer: String?? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch -> String?? in
+        // The key text (nil: no key) and the c./n. text, or nil when the general path must answer.
+        let answer: (key: String?, text: (text: String, limited: Bool)?)? = withUnsafeTemporaryAllocation(
+            of: UInt8.self, capacity: 768
+        ) { scratch -> (key: String?, text: (text: String, limited: Bool)?)? in
             let sequence = t.sequenceBytes
             // The replacing bases, in transcript orientation, into scratch[0..<altCount].
             guard
@@ -292,6 +310,8 @@ extension Normalizer {
             var gEnd: Int
             if start == end {
                 guard let e = t.exonIndex(holding: start - 1) else { return nil }
+                // Between two exons the general path keeps the c. text on the transcript.
+                if wantsText, t.exons[e].transcriptEnd == start { return nil }
                 k = e
                 let a = t.genomic(start - 1, exon: e)
                 gStart = t.plus ? a + 1 : a
@@ -309,24 +329,37 @@ extension Normalizer {
             if !t.plus { reverseComplementInPlace(scratch, count: altCount) }
             var bases = FastBases(genome: t.genomeBytes, exon: exon)
             guard bases.known(gStart, gEnd), !bases.declined else { return nil }
-            let inserted = UnsafeMutableBufferPointer(rebasing: scratch[256...])
+            let alternative = UnsafeBufferPointer(rebasing: scratch[0..<altCount])
+            var text: (text: String, limited: Bool)?
+            if wantsText {
+                text = Self.fastTranscriptText(
+                    t, exon: k, bases: &bases, start: gStart, end: gEnd, alternative: alternative,
+                    scratch: UnsafeMutableBufferPointer(rebasing: scratch[512...]))
+                guard text != nil, !bases.declined else { return nil }
+            }
+            guard wantsKey else { return (nil, text) }
+            let inserted = UnsafeMutableBufferPointer(rebasing: scratch[256..<512])
             let spdi = Self.fastFullyJustified(
-                &bases, start: gStart, end: gEnd, alternative: UnsafeBufferPointer(rebasing: scratch[0..<altCount]),
-                scratch: inserted)
+                &bases, start: gStart, end: gEnd, alternative: alternative, scratch: inserted)
             guard !bases.declined else { return nil }
-            guard let spdi else { return .some(nil) }
-            return .some(Self.fastSPDIText(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)))
+            guard let spdi else { return (nil, text) }
+            return (Self.fastSPDIText(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)), text)
         }
         guard let answer else { return false }
         if let w = warning { result.warnings.append(w) }
+        if let text = answer.text, text.limited {
+            result.warnings.append(
+                t.accession + ": the 3' shift stopped at the exon edge (intron sequence not in the reference data)")
+        }
         if !parsed.warnings.isEmpty, parsed.warnings.contains(where: { $0.code == .singlePositionInsertion }) {
             result.warnings.append("a single-position insertion was read with both flanks")
         }
-        if let key = answer {
+        result.hgvsC = answer.text?.text
+        if let key = answer.key {
             // As the general path: a 1:1 change with unchanged bases inside keys as its substitution blocks.
             result.key = KeyFormat.substitutionBlocks(key)
             result.spdi = key
-        } else {
+        } else if wantsKey {
             result.keyUnavailableReason = Self.fastRepeatReason(
                 t, at: Self.fastInsertionStart(t, start: start, end: end))
         }
@@ -548,7 +581,7 @@ extension Normalizer {
     func fastIntronicKey(
         _ t: FastTranscript, _ warning: String?, _ i1: Int, _ o1: Int, _ i2: Int, _ o2: Int,
         variant: NucleotideVariant<TranscriptPosition>,
-        warnings parseWarnings: [ParseWarning], into result: inout NormalizedVariant
+        warnings parseWarnings: [ParseWarning], text: Bool = false, into result: inout NormalizedVariant
     ) -> Bool {
         guard t.genomeFree, let k1 = t.exonIndex(holding: i1), let k2 = t.exonIndex(holding: i2) else { return false }
         let g1 = t.plus ? t.genomic(i1, exon: k1) + o1 : t.genomic(i1, exon: k1) - o1
@@ -562,8 +595,8 @@ extension Normalizer {
         if let w = warning { result.warnings = [w] }
         if case .insertion(.single(.sequence(let s, count: nil))) = variant.edit {
             // The flanks are known as empty, so the general path tries to justify the insertion, and the
-            // intronic side always stops it.
-            guard variant.location.end != nil, abs(g1 - g2) == 1, !s.bases.isEmpty,
+            // intronic side always stops it. (Its c. text: the general path's, declined here.)
+            guard !text, variant.location.end != nil, abs(g1 - g2) == 1, !s.bases.isEmpty,
                 s.bases.utf8.allSatisfy({ $0 == 65 || $0 == 67 || $0 == 71 || $0 == 84 })
             else { return false }
             result.keyUnavailableReason = Self.fastRepeatReason(t, at: max(g1, g2))

@@ -56,15 +56,17 @@ extension Normalizer {
         }
 
         // Transcript forms.
-        if let transcript, forms.contains(.hgvs) || events.isEmpty {
+        if let transcript, forms.contains(.hgvs) || forms.contains(.hgvsC) || events.isEmpty {
             let t = transcriptForms(
                 transcript, events: events, transcriptChange: transcriptChange, warnings: &result.warnings, views: views
             )
             if forms.contains(.hgvs) {
                 result.hgvsC = t.hgvs
                 result.hgvsR = t.rna
+            } else if forms.contains(.hgvsC) {
+                result.hgvsC = t.hgvs
             }
-            result.transcriptSPDI = t.spdi
+            if forms.contains(.hgvs) || events.isEmpty { result.transcriptSPDI = t.spdi }
         }
         if forms.contains(.candidates), let grch38 = events.first(where: { $0.assembly == .grch38 }) ?? events.first {
             var probe = GenomicInterval(
@@ -92,15 +94,17 @@ extension Normalizer {
             result.hgvsP = p
             result.proteinKey = proteinKey(of: p)
         }
-        // Keys.
-        if let spdi = result.spdi {
-            result.key = KeyFormat.substitutionBlocks(spdi)
-        } else if events.isEmpty, let spdi = result.transcriptSPDI {
-            result.key = KeyFormat.substitutionBlocks(spdi)
-        } else {
-            result.keyUnavailableReason =
-                unavailable
-                ?? (events.isEmpty ? "no genomic placement and no transcript sequence" : "no GRCh38 placement")
+        // Keys (only when asked for: no reason for a key nobody wanted).
+        if forms.contains(.key) {
+            if let spdi = result.spdi {
+                result.key = KeyFormat.substitutionBlocks(spdi)
+            } else if events.isEmpty, let spdi = result.transcriptSPDI {
+                result.key = KeyFormat.substitutionBlocks(spdi)
+            } else {
+                result.keyUnavailableReason =
+                    unavailable
+                    ?? (events.isEmpty ? "no genomic placement and no transcript sequence" : "no GRCh38 placement")
+            }
         }
         // rsIDs recorded for any of the forms.
         if forms.contains(.rsids) {

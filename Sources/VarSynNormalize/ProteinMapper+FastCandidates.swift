@@ -71,37 +71,104 @@ extension ProteinMapper {
 }
 
 extension ProteinConsequence {
-    /// ``hgvs(_:)`` (three-letter style) written directly for the common single-residue forms
-    /// (`NP_003147.2:p.(Pro165Gln)`, `NP_003147.2:p.(Pro165=)`); any other form goes through the printer.
+    /// ``hgvs(_:)`` (three-letter style) written directly, in one allocation, for the forms c. -> p. gives most:
+    /// one residue or a range, substituted (`NP_003147.2:p.(Pro165Gln)`, `p.(Arg130Ter)`), unchanged
+    /// (`p.(Pro165=)`), deleted, duplicated or shifted out of frame (`p.(Asn323LysfsTer2)`, `p.(Gly12ValfsTer?)`),
+    /// and the whole protein unchanged or unknown (`p.(=)`, `p.?`); any other form goes through the printer.
     public func fastHGVS() -> String {
-        guard case .protein(.variant(let v)) = description.body, let reference = description.reference,
-            reference.selector == nil, v.mosaicism == nil, v.location.end == nil,
-            case .exact(let position) = v.location.start, let number = position.number
-        else { return hgvs() }
-        // Stops print through the printer's stop rule: leave them to it.
-        guard position.residue != .ter else { return hgvs() }
-        let alternative: String
-        switch v.edit {
-        case .substitution(let residue) where residue != .ter: alternative = residue.threeLetterCode
-        case .identity: alternative = "="
-        default: return hgvs()
-        }
-        var accession = reference.accession.text
-        var from = position.residue.threeLetterCode
-        var to = alternative
-        return accession.withUTF8 { name in
-            from.withUTF8 { f in
-                to.withUTF8 { t in
-                    fastString(name.count + f.count + t.count + 24) { b in
+        // The whole protein: `p.(=)` (unchanged, predicted) and `p.?`.
+        if let reference = description.reference, reference.selector == nil, case .protein(let tree) = description.body
+        {
+            var whole: StaticString?
+            if case .predicted(.unchanged) = tree { whole = ":p.(=)" }
+            if case .unknown = tree { whole = ":p.?" }
+            if let whole {
+                var accession = reference.accession.text
+                return accession.withUTF8 { name in
+                    fastString(name.count + 8) { b in
                         b.add(name)
-                        b.add(v.predicted ? ":p.(" : ":p.")
-                        b.add(f)
-                        b.add(number: number)
-                        b.add(t)
-                        if v.predicted { b.add(")") }
+                        b.add(whole)
                     }
                 }
             }
+        }
+        guard case .protein(.variant(let v)) = description.body, let reference = description.reference,
+            reference.selector == nil, v.mosaicism == nil,
+            case .exact(let first) = v.location.start, let firstNumber = first.number
+        else { return hgvs() }
+        var last: ProteinPosition?
+        if let end = v.location.end {
+            guard case .exact(let p) = end, p.number != nil else { return hgvs() }
+            last = p
+        }
+        switch v.edit {
+        case .substitution, .identity, .deletion, .duplication: break
+        case .frameshift(_, let alternatives, _) where alternatives.isEmpty: break
+        default: return hgvs()
+        }
+        var accession = reference.accession.text
+        return accession.withUTF8 { name in
+            fastString(name.count + 64) { b in
+                b.add(name)
+                b.add(v.predicted ? ":p.(" : ":p.")
+                b.add(Self.threeLetter(first.residue))
+                b.add(number: firstNumber)
+                if let last, let number = last.number {
+                    b.add("_")
+                    b.add(Self.threeLetter(last.residue))
+                    b.add(number: number)
+                }
+                switch v.edit {
+                case .substitution(let residue): b.add(Self.threeLetter(residue))
+                case .identity: b.add("=")
+                case .deletion: b.add("del")
+                case .duplication: b.add("dup")
+                case .frameshift(let newResidue, _, let stop):
+                    if let newResidue { b.add(Self.threeLetter(newResidue)) }
+                    b.add("fs")
+                    switch stop {
+                    case .position(let n)?:
+                        b.add("Ter")
+                        b.add(number: n)
+                    case .unknown?: b.add("Ter?")
+                    case nil: break
+                    }
+                default: break
+                }
+                if v.predicted { b.add(")") }
+            }
+        }
+    }
+
+    /// `AminoAcid.threeLetterCode` as static text (`Ter` for the stop, as the printer's three-letter style).
+    static func threeLetter(_ residue: AminoAcid) -> StaticString {
+        switch residue {
+        case .ala: "Ala"
+        case .arg: "Arg"
+        case .asn: "Asn"
+        case .asp: "Asp"
+        case .cys: "Cys"
+        case .gln: "Gln"
+        case .glu: "Glu"
+        case .gly: "Gly"
+        case .his: "His"
+        case .ile: "Ile"
+        case .leu: "Leu"
+        case .lys: "Lys"
+        case .met: "Met"
+        case .phe: "Phe"
+        case .pro: "Pro"
+        case .ser: "Ser"
+        case .thr: "Thr"
+        case .trp: "Trp"
+        case .tyr: "Tyr"
+        case .val: "Val"
+        case .sec: "Sec"
+        case .pyl: "Pyl"
+        case .asx: "Asx"
+        case .glx: "Glx"
+        case .xaa: "Xaa"
+        case .ter: "Ter"
         }
     }
 }

@@ -94,6 +94,32 @@ import VarSynReference
         #expect(p.differences.isEmpty, "\(p.differences.count) differences, first: \(p.differences.prefix(5))")
     }
 
+    /// The normalized c. text alone (what ferro-hgvs's normalize answers), with and without the key: identical
+    /// through both paths, served by the fast path wherever the key is, and the same text `.all` gives.
+    @Test(arguments: [OutputForms.hgvsC, [.key, .hgvsC]])
+    func syntheticCorpusTranscriptText(forms: OutputForms) throws {
+        let s = try Self.synthetic.get()
+        let c = Self.compare(s.coding, table: s.table, forms: forms)
+        #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
+        // Intronic positions and shifts that reach an exon edge (the synthetic table has no genome) decline.
+        let warmUp = 200 * FastKeyCache.warmUp / 2
+        #expect(c.served >= s.coding.count * 3 / 4 - warmUp, "served \(c.served) of \(s.coding.count)")
+        var only = Normalizer(provider: TableReferenceProvider(s.table))
+        only.options.forms = forms
+        var every = only
+        every.options.forms = .all
+        var compared = 0
+        for text in s.coding.prefix(3_000) {
+            guard let a = try? only.normalize(text), let b = try? every.normalize(text) else { continue }
+            compared += 1
+            #expect(a.hgvsC == b.hgvsC, "\(text)")
+            // (An unchecked intronic 1:1 change still comes with its g. and VCF text, as with `.key` alone.)
+            #expect(a.hgvsR == nil && a.hgvsP == nil && a.candidates.isEmpty)
+            if forms.contains(.key) { #expect(a.key == b.key, "\(text)") } else { #expect(a.key == nil) }
+        }
+        #expect(compared > 2_500)
+    }
+
     @Test func syntheticCorpusAllForms() throws {
         let s = try Self.synthetic.get()
         let c = Self.compare(Array(s.coding.prefix(5_000)), table: s.table, forms: .all)
@@ -115,16 +141,19 @@ import VarSynReference
             names += fields[2].split(separator: " ").map(String.init).filter { $0.contains(":c.") }
         }
         #expect(names.count > 12_000)
-        let c = Self.compare(names, table: SeedTests.table, forms: .key)
-        #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
         // Most names are intronic, on transcripts the table lacks, or need a version fallback: the rest is served.
-        #expect(c.served >= 50, "served \(c.served) of \(names.count)")
+        for forms: OutputForms in [.key, .hgvsC, [.key, .hgvsC]] {
+            let c = Self.compare(names, table: SeedTests.table, forms: forms)
+            #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
+            #expect(c.served >= 50, "served \(c.served) of \(names.count)")
+        }
     }
 
     /// Generated on the default table: around every exon edge of 15 transcripts, deletions, duplications,
     /// insertions that extend a repeat or not, delins, substitutions right and wrong, and ranges across the
     /// junction; in transcript and gene coordinates. Exercises the exon-edge and genome-window rules.
-    @Test func exonEdgesOnDefaultTable() throws {
+    @Test(arguments: [OutputForms.key, .hgvsC, [.key, .hgvsC]])
+    func exonEdgesOnDefaultTable(forms: OutputForms) throws {
         let table = SeedTests.table
         let provider = TableReferenceProvider(table)
         var texts: [String] = []
@@ -161,7 +190,7 @@ import VarSynReference
             }
         }
         #expect(texts.count > 1_000)
-        let c = Self.compare(texts, table: table, forms: .key)
+        let c = Self.compare(texts, table: table, forms: forms)
         #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
         #expect(c.served > texts.count / 4, "served \(c.served) of \(texts.count)")
     }
@@ -196,7 +225,8 @@ import VarSynReference
         let mapper = ProteinMapper(TableReferenceProvider(s.table))
         var compared = 0
         var differences: [String] = []
-        for text in s.coding.prefix(10_000) {
+        var forms: [String: Int] = [:]
+        for text in s.coding {
             guard let parsed = try? HGVSParser.parse(text), let d = parsed.expression.singleDescription,
                 let reference = d.reference
             else { continue }
@@ -205,9 +235,16 @@ import VarSynReference
             if viaText != viaReference { differences.append("\(text): \(String(describing: viaText))") }
             guard let p = viaText else { continue }
             compared += 1
-            if p.fastHGVS() != p.hgvs() { differences.append("\(text): \(p.fastHGVS()) vs \(p.hgvs())") }
+            let fast = p.fastHGVS()
+            if fast != p.hgvs() { differences.append("\(text): \(fast) vs \(p.hgvs())") }
+            for form in ["fsTer", "=)", "p.?", "_", "del", "dup"] where fast.contains(form) {
+                forms[form, default: 0] += 1
+            }
         }
-        #expect(compared > 5_000)
+        #expect(compared > 10_000)
+        // The forms written without the printer all occur (frameshifts are a third of the corpus).
+        #expect(forms["fsTer", default: 0] > 5_000 && forms["=)", default: 0] > 1_000, "\(forms)")
+        #expect(forms["del", default: 0] > 0 && forms["dup", default: 0] > 0 && forms["_", default: 0] > 0, "\(forms)")
         #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(5))")
     }
 
