@@ -8,7 +8,10 @@ public enum AminoAcid: UInt8, Hashable, Sendable, CaseIterable {
     case sec, pyl, asx, glx, xaa, ter
 
     /// Three-letter code: `Ala`, ..., `Ter`.
-    public var threeLetterCode: String {
+    public var threeLetterCode: String { threeLetterStaticCode.description }
+
+    /// Three-letter code as static text (`Ala`, ..., `Ter`), for writers that copy bytes without making a `String`.
+    public var threeLetterStaticCode: StaticString {
         switch self {
         case .ala: "Ala"
         case .arg: "Arg"

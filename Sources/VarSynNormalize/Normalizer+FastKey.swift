@@ -219,6 +219,29 @@ struct FastBases {
         return nil
     }
 
+    /// The change `[start, end)` -> `alt` with the bases it shares with the reference trimmed, suffix first:
+    /// genome `[rs, re)` -> `alt[a0..<a1]` (`CTA` -> `CGA` at 100 is `[101, 102)` -> `G`).
+    @inline(__always)
+    mutating func trimmed(
+        start: Int, end: Int, alternative alt: UnsafeBufferPointer<UInt8>
+    ) -> (
+        rs: Int, re: Int, a0: Int, a1: Int
+    ) {
+        var rs = start
+        var re = end
+        var a0 = 0
+        var a1 = alt.count
+        while re > rs, a1 > a0, let r = base(re - 1), r == alt[a1 - 1] {
+            re -= 1
+            a1 -= 1
+        }
+        while re > rs, a1 > a0, let r = base(rs), r == alt[a0] {
+            rs += 1
+            a0 += 1
+        }
+        return (rs, re, a0, a1)
+    }
+
     /// Whether every base of `[start, end)` is known.
     mutating func known(_ start: Int, _ end: Int) -> Bool {
         guard start <= end else { return false }
@@ -480,18 +503,7 @@ extension Normalizer {
         scratch: UnsafeMutableBufferPointer<UInt8>
     ) -> FastSPDI? {
         // Trim the shared suffix, then the shared prefix (reference bases are known: checked by the caller).
-        var rs = start
-        var re = end
-        var a0 = 0
-        var a1 = alt.count
-        while re > rs, a1 > a0, let r = bases.base(re - 1), r == alt[a1 - 1] {
-            re -= 1
-            a1 -= 1
-        }
-        while re > rs, a1 > a0, let r = bases.base(rs), r == alt[a0] {
-            rs += 1
-            a0 += 1
-        }
+        let (rs, re, a0, a1) = bases.trimmed(start: start, end: end, alternative: alt)
         if re == rs && a1 == a0 {
             // Identity: the whole stated range, unshifted.
             return FastSPDI(

@@ -17,18 +17,7 @@ extension Normalizer {
     ) -> (text: String, limited: Bool)? {
         // Toward the transcript's 3' end: 3' on the plus strand, 5' on the minus strand.
         let threePrime = t.plus
-        var rs = gStart
-        var re = gEnd
-        var a0 = 0
-        var a1 = alt.count
-        while re > rs, a1 > a0, let r = bases.base(re - 1), r == alt[a1 - 1] {
-            re -= 1
-            a1 -= 1
-        }
-        while re > rs, a1 > a0, let r = bases.base(rs), r == alt[a0] {
-            rs += 1
-            a0 += 1
-        }
+        let (rs, re, a0, a1) = bases.trimmed(start: gStart, end: gEnd, alternative: alt)
         guard !bases.declined else { return nil }
         var kind: ChangeKind
         var limited = false

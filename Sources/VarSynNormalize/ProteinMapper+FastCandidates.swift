@@ -111,20 +111,20 @@ extension ProteinConsequence {
             fastString(name.count + 64) { b in
                 b.add(name)
                 b.add(v.predicted ? ":p.(" : ":p.")
-                b.add(Self.threeLetter(first.residue))
+                b.add(first.residue.threeLetterStaticCode)
                 b.add(number: firstNumber)
                 if let last, let number = last.number {
                     b.add("_")
-                    b.add(Self.threeLetter(last.residue))
+                    b.add(last.residue.threeLetterStaticCode)
                     b.add(number: number)
                 }
                 switch v.edit {
-                case .substitution(let residue): b.add(Self.threeLetter(residue))
+                case .substitution(let residue): b.add(residue.threeLetterStaticCode)
                 case .identity: b.add("=")
                 case .deletion: b.add("del")
                 case .duplication: b.add("dup")
                 case .frameshift(let newResidue, _, let stop):
-                    if let newResidue { b.add(Self.threeLetter(newResidue)) }
+                    if let newResidue { b.add(newResidue.threeLetterStaticCode) }
                     b.add("fs")
                     switch stop {
                     case .position(let n)?:
@@ -137,38 +137,6 @@ extension ProteinConsequence {
                 }
                 if v.predicted { b.add(")") }
             }
-        }
-    }
-
-    /// `AminoAcid.threeLetterCode` as static text (`Ter` for the stop, as the printer's three-letter style).
-    static func threeLetter(_ residue: AminoAcid) -> StaticString {
-        switch residue {
-        case .ala: "Ala"
-        case .arg: "Arg"
-        case .asn: "Asn"
-        case .asp: "Asp"
-        case .cys: "Cys"
-        case .gln: "Gln"
-        case .glu: "Glu"
-        case .gly: "Gly"
-        case .his: "His"
-        case .ile: "Ile"
-        case .leu: "Leu"
-        case .lys: "Lys"
-        case .met: "Met"
-        case .phe: "Phe"
-        case .pro: "Pro"
-        case .ser: "Ser"
-        case .thr: "Thr"
-        case .trp: "Trp"
-        case .tyr: "Tyr"
-        case .val: "Val"
-        case .sec: "Sec"
-        case .pyl: "Pyl"
-        case .asx: "Asx"
-        case .glx: "Glx"
-        case .xaa: "Xaa"
-        case .ter: "Ter"
         }
     }
 }
