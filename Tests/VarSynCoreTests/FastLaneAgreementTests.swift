@@ -19,19 +19,29 @@ struct FastLaneAgreementTests {
     static func compare(_ text: String) -> Outcome {
         var text = text
         return text.withUTF8 { bytes in
-            let general = Result { () throws(ParseError) in try HGVSParser.parseGeneral(utf8: bytes, options: .lenient) }
+            let general = Result { () throws(ParseError) in try HGVSParser.parseGeneral(utf8: bytes, options: .lenient)
+            }
             let public_ = Result { () throws(ParseError) in try HGVSParser.parse(utf8: bytes, options: .lenient) }
             if public_ != general { return .disagreed("parse differs from the general grammar") }
             if HGVSParser.accepts(utf8: bytes) != HGVSParser.acceptsGeneral(utf8: bytes, options: .lenient) {
                 return .disagreed("accepts differs from the general grammar")
             }
+            let compact = Result { () throws(ParseError) in
+                try HGVSParser.parseCompact(utf8: bytes).parsedExpression(utf8: bytes)
+            }
+            if compact != general { return .disagreed("parseCompact differs from the general grammar") }
             guard let record = FastLane.scan(bytes) else { return .declined }
+            if (try? HGVSParser.parseCompact(utf8: bytes))?.isCompact != true {
+                return .disagreed("parseCompact is not compact where the lane reads")
+            }
             let lane = record.parsed(bytes)
             guard case .success(let tree) = general else { return .disagreed("the lane reads, the grammar rejects") }
             if lane != tree {
                 return .disagreed("trees differ: lane \(lane.expression.hgvs()), grammar \(tree.expression.hgvs())")
             }
-            if lane.expression.hgvs() != tree.expression.hgvs() || lane.expression.hgvs(.oneLetter) != tree.expression.hgvs(.oneLetter) {
+            if lane.expression.hgvs() != tree.expression.hgvs()
+                || lane.expression.hgvs(.oneLetter) != tree.expression.hgvs(.oneLetter)
+            {
                 return .disagreed("printed forms differ")
             }
             return .agreed
@@ -48,7 +58,9 @@ struct FastLaneAgreementTests {
             case .disagreed(let why): disagreements.append("\(why)\t\(string)")
             }
         }
-        print("fast lane, \(label): \(strings.count) inputs, \(claimed) read by the lane, \(disagreements.count) disagreements")
+        print(
+            "fast lane, \(label): \(strings.count) inputs, \(claimed) read by the lane, \(disagreements.count) disagreements"
+        )
         return (claimed, disagreements)
     }
 
