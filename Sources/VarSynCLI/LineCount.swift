@@ -175,9 +175,9 @@ extension LineCount {
 
 extension VarSynCommand {
     /// The `varsyn` entry point. `varsyn parse --count --input FILE` is answered directly (``LineCount/directRoute(_:)``):
-    /// the argument parser's start-up, which looks up protocol conformances of the command types at run time, cost
-    /// about 8 million instructions, more than counting 20,000 lines. Every other command line goes to
-    /// ArgumentParser's `main` unchanged.
+    /// the argument parser's start-up, which looks up protocol conformances at run time, cost 11.8 million
+    /// instructions (callgrind, `parse --count` over an empty file: 26.9M -> 15.1M), about what counting 30,000
+    /// lines costs. Every other command line goes to ArgumentParser's `main` unchanged.
     public static func main() {
         if let route = LineCount.directRoute(CommandLine.arguments) {
             Foundation.exit(LineCount.report(path: route.path, options: route.strict ? .strict : .lenient))

@@ -74,7 +74,8 @@ public enum HGVSParser {
 
     /// True exactly when ``parse(utf8:options:)`` returns a result (does not throw) for the same input and options.
     ///
-    /// The same parser runs; only the result is not wrapped in a ``ParsedExpression``. In lenient mode a standard
+    /// The fast lane first (FastLane.swift: the common shapes, one forward scan, nothing built); then the same
+    /// parser, only the result is not wrapped in a ``ParsedExpression``. In lenient mode a standard
     /// description that reads is accepted at once (``parse(utf8:options:)`` returns it whatever its warnings);
     /// everything else (strict validation, the shorthand front end) runs ``parse(utf8:options:)`` itself.
     /// What `varsyn parse --count` counts.
