@@ -88,7 +88,7 @@ struct FastLaneAgreementTests {
 
     /// Inputs at the lane's edges: most must be declined (the general grammar warns, reads otherwise or rejects).
     static let edgeCases: [String] = [
-        // Read by the lane.
+        // Read by the lane (but `(C1orf21)`, lower case, and the reversed circular range, left to the grammar).
         "NM_003156.4:c.494C>A", "NM_003156.4:c.-14G>A", "NM_003156.4:c.*32del", "NM_003156.4:c.93+1G>T",
         "NM_003156.4:c.94-2_94-1del", "NM_003156.4:c.100_100del", "NM_003156.4:c.-5_*5dup", "NM_003156.4:c.4_5insNA",
         "NM_003156.4:c.4_5insRY", "NM_003156.4:c.4N>A", "NM_003156.4:c.4_6=", "NM_003156.4:c.4=",
@@ -100,7 +100,7 @@ struct FastLaneAgreementTests {
         "NP_003147.2:p.Lys2_Gly3insXaaXaa", "NP_003147.2:p.Lys2_Gly3delinsTrp", "NP_003147.2:p.Lys2delinsTrp",
         "NP_003147.2:p.Leu54_Leu55Leu", "NP_003147.2:p.Trp24Xaa", "NP_003147.2:p.Trp24Ter", "NP_003147.2:p.Ter24Trp",
         "NP_003147.2:p.Lys2_Lys2del",
-        // Declined: zero, leading zeros, too many digits, overflow.
+        // Declined: zero, leading zeros, too many digits, overflow (9 digits are read).
         "NM_003156.4:c.0C>A", "NM_003156.4:c.-0C>A", "NM_003156.4:c.*0del", "NM_003156.4:c.0494C>A",
         "NM_003156.4:c.94+0G>A", "NM_003156.4:c.94+01G>A", "NM_003156.4:c.94-0del", "NM_003156.4:c.1234567890del",
         "NM_003156.4:c.123456789del", "NM_003156.4:c.2147483648del", "NM_003156.4:c.999999999999del",
