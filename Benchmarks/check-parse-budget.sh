@@ -2,13 +2,16 @@
 # Deterministic performance budget of the HGVS parser: numbers that do not move with machine load, so a check can
 # fail on them without flaking.
 #
-#   Benchmarks/check-parse-budget.sh [--max-instructions N] [--max-accept-instructions N] [--max-mallocs-per-1000 N]
+#   Benchmarks/check-parse-budget.sh [--max-instructions N] [--max-accept-instructions N]
+#                                    [--max-compact-instructions N] [--max-mallocs-per-1000 N]
 #
 #   1. instructions per string under valgrind --tool=callgrind, timed pass of parse-throughput over the first
-#      10,000 corpus strings (lenient): fails above --max-instructions (default 2090: 1,667 measured 2026-11-22
-#      on branch parser-speed2, plus 25%)
+#      10,000 corpus strings (lenient): fails above --max-instructions (default 1340: 1,072 measured 2026-11-22
+#      on branch parser-lane, plus 25%)
 #   1b. the same for `HGVSParser.accepts(utf8:)` (parse-throughput --accepts, what `varsyn parse --count` runs):
-#      fails above --max-accept-instructions (default 1310: 1,046 measured 2026-11-22, plus 25%)
+#      fails above --max-accept-instructions (default 430: 344 measured 2026-11-22, plus 25%)
+#   1c. the same for `HGVSParser.parseCompact(utf8:)` (parse-throughput --compact): fails above
+#      --max-compact-instructions (default 488: 390 measured 2026-11-22, plus 25%)
 #   2. mallocs of `Parse substitution utf8 (NM_003156.4:c.494C>T)` (ordo-one, exact count per 1,000 parses):
 #      fails above --max-mallocs-per-1000 (default 0: the target is no allocation for a simple substitution)
 #
@@ -19,14 +22,16 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 shared="${SHARED:-$here/../../shared}"
 corpus="${VARSYN_CORPUS:-/tmp/varsyn-corpus.tsv}"
-max_instructions=2090
-max_accept_instructions=1310
+max_instructions=1340
+max_accept_instructions=430
+max_compact_instructions=488
 max_mallocs=0
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --max-instructions) max_instructions="${2:?}"; shift 2 ;;
         --max-accept-instructions) max_accept_instructions="${2:?}"; shift 2 ;;
+        --max-compact-instructions) max_compact_instructions="${2:?}"; shift 2 ;;
         --max-mallocs-per-1000) max_mallocs="${2:?}"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "error: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -61,6 +66,13 @@ accept_total="$(awk '/^(totals|summary):/ {print $2; exit}' "$work/callgrind-acc
 [ -n "$accept_total" ] || fail "no instruction total in $work/callgrind-accepts.out"
 accept_per_string=$(( (accept_total + 5000) / 10000 ))
 
+valgrind --tool=callgrind --toggle-collect='*varsynTimedPass*' --callgrind-out-file="$work/callgrind-compact.out" \
+    "$bin" --corpus "$corpus" --limit 10000 --passes 1 --compact > "$work/callgrind-compact.json" \
+    2> "$work/callgrind-compact.log" || fail "callgrind run (--compact) failed (log: $work/callgrind-compact.log)"
+compact_total="$(awk '/^(totals|summary):/ {print $2; exit}' "$work/callgrind-compact.out")"
+[ -n "$compact_total" ] || fail "no instruction total in $work/callgrind-compact.out"
+compact_per_string=$(( (compact_total + 5000) / 10000 ))
+
 swift package benchmark --no-progress --scale --format markdown --metric mallocCountTotal \
     --filter 'Parse substitution utf8.*' > "$work/mallocs.md" 2> "$work/mallocs.log" \
     || fail "swift package benchmark failed (log: $work/mallocs.log)"
@@ -73,6 +85,8 @@ echo "instructions per string (first 10,000 strings): $per_string (budget $max_i
 [ "$per_string" -le "$max_instructions" ] || { echo "  OVER BUDGET"; status=1; }
 echo "instructions per string, accepts (first 10,000 strings): $accept_per_string (budget $max_accept_instructions)"
 [ "$accept_per_string" -le "$max_accept_instructions" ] || { echo "  OVER BUDGET"; status=1; }
+echo "instructions per string, parseCompact (first 10,000 strings): $compact_per_string (budget $max_compact_instructions)"
+[ "$compact_per_string" -le "$max_compact_instructions" ] || { echo "  OVER BUDGET"; status=1; }
 echo "mallocs per 1,000 parses of NM_003156.4:c.494C>T (p100): $mallocs (budget $max_mallocs)"
 [ "$mallocs" -le "$max_mallocs" ] || { echo "  OVER BUDGET"; status=1; }
 rm -rf "$work"

@@ -124,11 +124,13 @@ if [ "$run_ours" = 1 ]; then
         for i in $(seq 1 "$repeat"); do
             "$throughput_bin" --corpus "$corpus" --passes 5 > "$out/ours.run$i.json"
             "$throughput_bin" --corpus "$corpus" --passes 5 --accepts > "$out/accepts.run$i.json"
+            "$throughput_bin" --corpus "$corpus" --passes 5 --compact > "$out/compact.run$i.json"
             note "    run $i: $(python3 -c 'import json, sys
-d = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
-print("parse {:,.0f} strings/s, {} failures; accepts {:,.0f} strings/s, {} rejected".format(
-    d["strings_per_second_median"], d["failures"], a["strings_per_second_median"], a["failures"]))' \
-                "$out/ours.run$i.json" "$out/accepts.run$i.json")"
+d, a, c = (json.load(open(path)) for path in sys.argv[1:4])
+print("parse {:,.0f} strings/s, {} failures; accepts {:,.0f} strings/s, {} rejected; parseCompact {:,.0f}".format(
+    d["strings_per_second_median"], d["failures"], a["strings_per_second_median"], a["failures"],
+    c["strings_per_second_median"]))' \
+                "$out/ours.run$i.json" "$out/accepts.run$i.json" "$out/compact.run$i.json")"
         done
         ours_status="ok"
     else
@@ -154,6 +156,12 @@ if [ "$run_callgrind" = 1 ] && [ -n "$throughput_bin" ]; then
         > "$out/callgrind-accepts.json" 2> "$out/callgrind-accepts.log"
     awk '/^(totals|summary):/ {print $2; exit}' "$out/callgrind.out.accepts" > "$out/callgrind.accepts.instructions"
     note "    accepts: $(cat "$out/callgrind.accepts.instructions") instructions for 10,000 strings"
+    valgrind --tool=callgrind --toggle-collect='*varsynTimedPass*' \
+        --callgrind-out-file="$out/callgrind.out.compact" \
+        "$throughput_bin" --corpus "$corpus" --limit 10000 --passes 1 --compact \
+        > "$out/callgrind-compact.json" 2> "$out/callgrind-compact.log"
+    awk '/^(totals|summary):/ {print $2; exit}' "$out/callgrind.out.compact" > "$out/callgrind.compact.instructions"
+    note "    parseCompact: $(cat "$out/callgrind.compact.instructions") instructions for 10,000 strings"
 fi
 
 # (c) varsyn parse --count ----------------------------------------------------------------------------------

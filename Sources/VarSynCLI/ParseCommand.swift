@@ -44,28 +44,23 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let options: ParserOptions = strict ? .strict : .lenient
         if count {
-            // Accept/reject only: no String, line array or result per line (see LineCount).
-            let tally: LineCount.Tally
-            do {
-                if expressions.isEmpty {
-                    tally = try LineCount.count(path: input ?? "-", options: options)
-                } else {
-                    let lines = LineInput(arguments: expressions)
-                    tally = lines.buffer.withUnsafeBufferPointer { buffer in
-                        var total = LineCount.Tally()
-                        for range in lines.lines {
-                            total.lines += 1
-                            if HGVSParser.accepts(utf8: UnsafeBufferPointer(rebasing: buffer[range]), options: options)
-                            {
-                                total.accepted += 1
-                            }
-                        }
-                        return total
+            // Accept/reject only: no String, line array or result per line (see LineCount). `--input FILE` usually
+            // comes by LineCount's direct route, without the argument parser; this is the same count.
+            if expressions.isEmpty {
+                let status = LineCount.report(path: input ?? "-", options: options)
+                if status != 0 { throw ExitCode(status) }
+                return
+            }
+            let lines = LineInput(arguments: expressions)
+            let tally = lines.buffer.withUnsafeBufferPointer { buffer in
+                var total = LineCount.Tally()
+                for range in lines.lines {
+                    total.lines += 1
+                    if HGVSParser.accepts(utf8: UnsafeBufferPointer(rebasing: buffer[range]), options: options) {
+                        total.accepted += 1
                     }
                 }
-            } catch let error as CLIError {
-                FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
-                throw ExitCode(2)
+                return total
             }
             var out = OutputBuffer()
             out.line("\(tally.accepted) parsed, \(tally.lines - tally.accepted) failed")

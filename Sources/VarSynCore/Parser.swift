@@ -36,6 +36,18 @@ public enum HGVSParser {
     ) throws(ParseError)
         -> ParsedExpression
     {
+        // The fast lane first: the common shapes, read by one forward scan into a trivial record (FastLane.swift).
+        if !options.strict, laneEnabled, let record = FastLane.scan(utf8) { return record.parsed(utf8) }
+        return try parseGeneral(utf8: utf8, options: options)
+    }
+
+    /// ``parse(utf8:options:)`` without the fast lane: the general grammar alone (what the lane is tested against).
+    @inline(never)
+    static func parseGeneral(
+        utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions
+    ) throws(ParseError)
+        -> ParsedExpression
+    {
         try checkLength(utf8)
         // Fast path: standard HGVS.
         var parser = Parser(utf8, options: options)
@@ -62,7 +74,8 @@ public enum HGVSParser {
 
     /// True exactly when ``parse(utf8:options:)`` returns a result (does not throw) for the same input and options.
     ///
-    /// The same parser runs; only the result is not wrapped in a ``ParsedExpression``. In lenient mode a standard
+    /// The fast lane first (FastLane.swift: the common shapes, one forward scan, nothing built); then the same
+    /// parser, only the result is not wrapped in a ``ParsedExpression``. In lenient mode a standard
     /// description that reads is accepted at once (``parse(utf8:options:)`` returns it whatever its warnings);
     /// everything else (strict validation, the shorthand front end) runs ``parse(utf8:options:)`` itself.
     /// What `varsyn parse --count` counts.
@@ -71,6 +84,13 @@ public enum HGVSParser {
     /// HGVSParser.accepts(utf8: buffer)   // true for "NM_003156.4:c.494C>A" and "STIM1 P165Q", false for "c.494C>"
     /// ```
     public static func accepts(utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient) -> Bool {
+        if !options.strict, laneEnabled, FastLane.scan(utf8) != nil { return true }
+        return acceptsGeneral(utf8: utf8, options: options)
+    }
+
+    /// ``accepts(utf8:options:)`` without the fast lane.
+    @inline(never)
+    static func acceptsGeneral(utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions) -> Bool {
         if !options.strict, utf8.count <= maximumLength {
             var parser = Parser(utf8, options: options)
             do {
@@ -79,6 +99,16 @@ public enum HGVSParser {
             } catch {}
         }
         return (try? parse(utf8: utf8, options: options)) != nil
+    }
+
+    /// False while a debug build records the grammar rules entered (the lane enters none of them).
+    @inline(__always)
+    static var laneEnabled: Bool {
+        #if DEBUG
+            return RuleTrace.current == nil
+        #else
+            return true
+        #endif
     }
 
     @inline(__always)

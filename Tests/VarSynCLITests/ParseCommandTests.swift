@@ -120,3 +120,42 @@ import VarSynCore
         #expect(usage.status == 64)
     }
 }
+
+/// `varsyn parse --count --input FILE` skips the argument parser (LineCount.directRoute); every other command line
+/// keeps going through it, and both routes print the same count.
+@Suite("parse --count direct route")
+struct ParseCountDirectRouteTests {
+    @Test func recognisesOnlyPlainCountCommandLines() {
+        let route = LineCount.directRoute
+        #expect(route(["varsyn", "parse", "--count", "--input", "a.txt"]) == .init(path: "a.txt", strict: false))
+        #expect(route(["varsyn", "parse", "-i", "a.txt", "--strict", "--count"]) == .init(path: "a.txt", strict: true))
+        #expect(route(["varsyn", "parse", "--input=-", "--count"]) == .init(path: "-", strict: false))
+        #expect(route(["varsyn", "parse", "--count"]) == nil)
+        #expect(route(["varsyn", "parse", "--input", "a.txt"]) == nil)
+        #expect(route(["varsyn", "parse", "--count", "--input", "a.txt", "NM_003156.4:c.494C>A"]) == nil)
+        #expect(route(["varsyn", "parse", "--count", "--count", "--input", "a.txt"]) == nil)
+        #expect(route(["varsyn", "parse", "--count", "--input", "--strict"]) == nil)
+        #expect(route(["varsyn", "parse", "--count", "--input", "a.txt", "--one-letter"]) == nil)
+        #expect(route(["varsyn", "normalize", "--count", "--input", "a.txt"]) == nil)
+        #expect(route(["varsyn", "parse", "--count", "--input", "a.txt", "--input", "b.txt"]) == nil)
+    }
+
+    @Test func bothRoutesPrintTheSameCount() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: ParseCommandTests.binary.path),
+            "build varsyn first (swift build)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("varsyn-count-route-\(getpid()).txt")
+        try Data("NM_003156.4:c.494C>A\r\nbad>\n\nSTIM1 P165Q".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let direct = try ParseCommandTests.run(["parse", "--count", "--input", file.path])
+        let parsed = try ParseCommandTests.run(
+            ["parse", "--count"], stdin: "NM_003156.4:c.494C>A\r\nbad>\n\nSTIM1 P165Q")
+        #expect(direct.stdout == "2 parsed, 2 failed\n")
+        #expect(direct.stdout == parsed.stdout)
+        #expect(direct.status == 1 && parsed.status == 1)
+        let missing = try ParseCommandTests.run(["parse", "--count", "--input", file.path + ".missing"])
+        #expect(missing.status == 2 && missing.stdout.isEmpty)
+        let strict = try ParseCommandTests.run(["parse", "--count", "--strict", "--input", file.path])
+        #expect(strict.stdout == "1 parsed, 3 failed\n")
+    }
+}

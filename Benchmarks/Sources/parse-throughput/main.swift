@@ -1,11 +1,12 @@
 // parse-throughput: single-thread parse throughput of HGVSParser over the benchmark corpus.
 //
 //     swift run -c release parse-throughput [--corpus PATH] [--passes 5] [--limit N] [--strict] [--show-failures N]
-//                                           [--accepts]
+//                                           [--accepts | --compact]
 //
 // Loads the corpus once into one contiguous buffer (CorpusSupport), runs one untimed pass that also records
 // which strings fail (by kind), then times `--passes` passes of `HGVSParser.parse(utf8:)` (with `--accepts`:
-// `HGVSParser.accepts(utf8:)`, the accept/reject entry `varsyn parse --count` uses) over buffer slices:
+// `HGVSParser.accepts(utf8:)`, the accept/reject entry `varsyn parse --count` uses; with `--compact`:
+// `HGVSParser.parseCompact(utf8:)`, the trivial result that builds the tree on demand) over buffer slices:
 // no String is created in the timed loop. Prints one JSON object on standard output:
 //
 //     {"strings":100000,"passes":5,"seconds_median":…,"strings_per_second_median":…,"failures":…,
@@ -31,6 +32,7 @@ struct Settings {
     var strict = false
     var showFailures = 0
     var accepts = false
+    var compact = false
 }
 
 let usage = """
@@ -42,6 +44,7 @@ let usage = """
       --strict             ParserOptions.strict instead of .lenient
       --show-failures N    print up to N failing expressions with their error code to standard error
       --accepts            time HGVSParser.accepts(utf8:) (accept/reject only) instead of HGVSParser.parse(utf8:)
+      --compact            time HGVSParser.parseCompact(utf8:) (trivial result, tree on demand; no tree built)
 
     """
 
@@ -71,6 +74,7 @@ func parseArguments() -> Settings {
         case "--strict": settings.strict = true
         case "--show-failures": settings.showFailures = positiveInt(argument)
         case "--accepts": settings.accepts = true
+        case "--compact": settings.compact = true
         case "-h", "--help":
             print(usage, terminator: "")
             exit(0)
@@ -117,6 +121,29 @@ func varsynTimedPassAccepts(_ corpus: Corpus, _ range: Range<Int>, _ options: Pa
         let start = offsets[index]
         let slice = UnsafeBufferPointer(start: base + start, count: offsets[index + 1] - start)
         if !HGVSParser.accepts(utf8: slice, options: options) { failures &+= 1 }
+    }
+    return failures
+}
+
+/// Keeps a compact result alive (see ``consume(_:)``).
+@inline(never) @_optimize(none)
+func consumeCompact(_ compact: CompactParse) {}
+
+/// One timed pass of the compact entry over expressions `range`; returns the number that failed to parse.
+/// Counted by callgrind like ``varsynTimedPass(_:_:_:)`` (same name prefix).
+@inline(never)
+func varsynTimedPassCompact(_ corpus: Corpus, _ range: Range<Int>, _ options: ParserOptions) -> Int {
+    var failures = 0
+    let offsets = corpus.offsets
+    guard let base = corpus.bytes.baseAddress else { return 0 }
+    for index in range {
+        let start = offsets[index]
+        let slice = UnsafeBufferPointer(start: base + start, count: offsets[index + 1] - start)
+        do {
+            consumeCompact(try HGVSParser.parseCompact(utf8: slice, options: options))
+        } catch {
+            failures &+= 1
+        }
     }
     return failures
 }
@@ -194,9 +221,13 @@ var passSeconds: [Double] = []
 var failures = 0
 for _ in 0..<settings.passes {
     let start = clock.now
-    failures =
-        settings.accepts
-        ? varsynTimedPassAccepts(corpus, 0..<corpus.count, options) : varsynTimedPass(corpus, 0..<corpus.count, options)
+    if settings.accepts {
+        failures = varsynTimedPassAccepts(corpus, 0..<corpus.count, options)
+    } else if settings.compact {
+        failures = varsynTimedPassCompact(corpus, 0..<corpus.count, options)
+    } else {
+        failures = varsynTimedPass(corpus, 0..<corpus.count, options)
+    }
     passSeconds.append(seconds(clock.now - start))
 }
 
@@ -212,7 +243,7 @@ var json = "{"
 json += "\"strings\":\(count)"
 json += ",\"passes\":\(settings.passes)"
 json += ",\"options\":\(jsonString(settings.strict ? "strict" : "lenient"))"
-json += ",\"entry\":\(jsonString(settings.accepts ? "accepts" : "parse"))"
+json += ",\"entry\":\(jsonString(settings.accepts ? "accepts" : settings.compact ? "parseCompact" : "parse"))"
 json += ",\"seconds_median\":\(jsonNumber(medianSeconds))"
 json += ",\"strings_per_second_median\":\(jsonNumber(Double(count) / medianSeconds))"
 json += ",\"nanoseconds_per_string_median\":\(jsonNumber(medianSeconds * 1e9 / Double(count)))"

@@ -1,0 +1,597 @@
+// The fast lane: one forward scan for the shapes that dominate real input, in front of the general grammar.
+//
+// `NM_003156.4:c.494C>A`, `NC_000001.11:g.101419787_101419821dup`, `NM_188133.11:c.976-13_976-12del`,
+// `NM_283169423.5(COL1A1):c.4002T>G`, `NP_003147.2:p.(Pro165Gln)`, `NP_123938.7:p.Gly1859ValfsTer8`: a RefSeq
+// accession with a version (optionally a gene-symbol selector), `c.`/`n.`/`g.`/`m.`/`o.` with one position or a
+// range (`-N`, `*N`, `N+M`, `N-M`) and a substitution, `del`, `dup`, `inv`, `ins SEQ`, `delins SEQ` or `=`; or `p.`
+// with optional parentheses, three-letter residues and a substitution, `=`, `?`, `del`, `dup`, `ins`, `delins`,
+// `fs`, `fsTer N` or `extTer N`.
+//
+// The lane answers "read completely" with a ``LaneRecord`` (a trivial value of byte offsets and numbers), or nil:
+// "not mine". Then the general grammar runs exactly as before. The lane only claims an input when the general
+// grammar reads it as the same tree with no warning and form `.hgvs`; anything it is unsure of (position 0,
+// leading zeros, more than 9 digits, reversed ranges, lower case, `?`, one-letter residues, stated bases,
+// single-position insertions, trailing bytes, other references) is left to the general grammar.
+// Tests/VarSynCoreTests/FastLaneAgreementTests.swift checks lane == general grammar on the corpus, the conformance
+// strings and every prefix of each.
+
+/// The edit a ``LaneRecord`` holds.
+@usableFromInline
+enum LaneEdit: UInt8, Sendable {
+    case substitution, deletion, duplication, inversion, insertion, deletionInsertion, identity
+    case proteinSubstitution, proteinIdentity, proteinUnknown, proteinDeletion, proteinDuplication
+    case proteinInsertion, proteinDeletionInsertion, proteinFrameshift, proteinExtension
+}
+
+/// One position read by the lane: a nucleotide position (`-13`, `*374`, `976+113`) or a residue (`Gly1859`).
+@usableFromInline
+struct LanePosition: Sendable {
+    /// The base number (negative for `c.-N`) or the residue number.
+    @usableFromInline var number: Int32 = 0
+    /// The intronic offset's size (0 when none).
+    @usableFromInline var offset: Int32 = 0
+    /// 0: counted from the start; 1: `*N` (after the CDS end).
+    @usableFromInline var anchor: UInt8 = 0
+    /// 0: no offset; 1: `+k`; 2: `-k`.
+    @usableFromInline var offsetKind: UInt8 = 0
+    /// The residue (``AminoAcid`` raw value) of a protein position.
+    @usableFromInline var residue: UInt8 = 0
+
+    @usableFromInline init() {}
+
+    /// Position order along the reference (the general grammar's range check): anchor, base, signed offset.
+    @inline(__always)
+    func isAfter(_ other: LanePosition) -> Bool {
+        if anchor != other.anchor { return anchor > other.anchor }
+        if number != other.number { return number > other.number }
+        return signedOffset > other.signedOffset
+    }
+
+    @inline(__always) var signedOffset: Int32 { offsetKind == 2 ? -offset : offset }
+}
+
+/// What the lane read: byte offsets into the input and numbers; no storage (copied as bytes, nothing to destroy).
+///
+/// `NM_003156.4:c.494C>A`: accession 0..<11, system `.coding`, edit `.substitution`, first position 494,
+/// `base` `C`, `alternative` `A`.
+@usableFromInline
+struct LaneRecord: Sendable {
+    /// The accession is bytes 0..<accessionEnd.
+    @usableFromInline var accessionEnd: Int32 = 0
+    /// A gene-symbol selector `(COL1A1)`: bytes selectorStart..<selectorEnd (empty when none).
+    @usableFromInline var selectorStart: Int32 = 0
+    @usableFromInline var selectorEnd: Int32 = 0
+    /// Inserted bases or residues: bytes sequenceStart..<sequenceEnd.
+    @usableFromInline var sequenceStart: Int32 = 0
+    @usableFromInline var sequenceEnd: Int32 = 0
+    /// The stop of `fsTerN` / `extTerN`: -1 none, 0 `Ter?`, else N.
+    @usableFromInline var stop: Int32 = -1
+    @usableFromInline var first = LanePosition()
+    @usableFromInline var last = LanePosition()
+    @usableFromInline var system: CoordinateSystem = .genomic
+    @usableFromInline var edit: LaneEdit = .identity
+    @usableFromInline var isRange = false
+    @usableFromInline var predicted = false
+    /// Substitution: the reference base; protein substitution, `fs`, `ext`: the new residue (0xFF none).
+    @usableFromInline var base: UInt8 = 0
+    /// Substitution: the new base.
+    @usableFromInline var alternative: UInt8 = 0
+
+    @usableFromInline init() {}
+}
+
+enum FastLane {
+    /// Inputs longer than this are left to the general grammar (offsets fit in Int32 with room to spare).
+    static let maximumLength = 4096
+
+    /// The end of the digit run starting at `i` (not beyond `n`), eight bytes at a time while they lie inside.
+    @inline(__always)
+    static func digitRunEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        var i = i
+        while i + 8 <= n {
+            let x = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+            let flagged = ((x &+ 0x7676_7676_7676_7676) | x) & 0x8080_8080_8080_8080
+            if flagged != 0 { return i + flagged.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n, p[i] &- 48 < 10 { i += 1 }
+        return i
+    }
+
+    /// A number of 1-9 digits with no leading zero (so never 0 and never above Int32.max) at `i`, advancing `i`;
+    /// 0 (`i` unchanged) when there is none.
+    ///
+    /// A byte at a time: positions are short (an eight-byte SWAR conversion measured 28 instructions per string more).
+    @inline(__always)
+    static func number(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> Int32 {
+        var k = i
+        guard k < n else { return 0 }
+        let d0 = p[k] &- 48
+        guard d0 &- 1 < 9 else { return 0 }
+        var value = Int32(d0)
+        k += 1
+        while k < n {
+            let d = p[k] &- 48
+            if d >= 10 { break }
+            value = value &* 10 &+ Int32(d)
+            k += 1
+        }
+        guard k - i <= 9 else { return 0 }
+        i = k
+        return value
+    }
+
+    /// A three-letter residue code (`Gly`; exact case) at `i`; advances `i`.
+    @inline(__always)
+    static func residue(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> AminoAcid? {
+        guard i + 2 < n, Byte.isUpper(p[i]), Byte.isLower(p[i + 1]),
+            let residue = AminoAcid.fromThreeLetter(p[i], p[i + 1], p[i + 2])
+        else { return nil }
+        i += 3
+        return residue
+    }
+
+    /// Does `keyword` start at `i` (inside `0..<n`)?
+    @inline(__always)
+    static func at(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ keyword: StaticString) -> Bool {
+        let count = keyword.utf8CodeUnitCount
+        guard i + count <= n else { return false }
+        let k = keyword.utf8Start
+        for j in 0..<count where p[i + j] != k[j] { return false }
+        return true
+    }
+
+    /// Read the whole input, or nil when it is not one of the lane's shapes (then the general grammar decides).
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> LaneRecord? {
+        let n = bytes.count
+        guard n >= 10, n <= maximumLength, let p = bytes.baseAddress else { return nil }
+        // rule: reference — `XX_digits.digits`, then `:` or a gene-symbol selector `(SYMBOL):`.
+        guard Byte.isUpper(p[0]), Byte.isUpper(p[1]), p[2] == Byte.underscore else { return nil }
+        var i = digitRunEnd(p, 3, n)
+        guard i > 3, i < n, p[i] == Byte.dot else { return nil }
+        i += 1
+        let versionStart = i
+        i = digitRunEnd(p, i, n)
+        guard i > versionStart, i + 3 < n else { return nil }
+        var record = LaneRecord()
+        record.accessionEnd = Int32(truncatingIfNeeded: i)
+        if p[i] == Byte.openParen {
+            guard let end = selectorEnd(p, i + 1, n) else { return nil }
+            record.selectorStart = Int32(truncatingIfNeeded: i + 1)
+            record.selectorEnd = Int32(truncatingIfNeeded: end)
+            i = end + 1
+            guard i + 3 < n else { return nil }
+        }
+        guard p[i] == Byte.colon, p[i + 2] == Byte.dot else { return nil }
+        let letter = p[i + 1]
+        i += 3
+        switch letter {
+        case UInt8(ascii: "c"): record.system = .coding
+        case UInt8(ascii: "n"): record.system = .noncoding
+        case UInt8(ascii: "g"): record.system = .genomic
+        case UInt8(ascii: "m"): record.system = .mitochondrial
+        case UInt8(ascii: "o"): record.system = .circular
+        case UInt8(ascii: "p"):
+            record.system = .protein
+            return protein(p, i, n, &record) ? record : nil
+        default: return nil
+        }
+        return nucleotide(p, i, n, &record) ? record : nil
+    }
+
+    /// `SYMBOL)` from `i`: an upper-case gene symbol (letters and digits, at least 2), not one the general grammar
+    /// reads differently (`MT`, `ENS…`, `CHR…`); the offset of `)`.
+    @inline(__always)
+    static func selectorEnd(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int? {
+        var i = start
+        guard i < n, Byte.isUpper(p[i]) else { return nil }
+        while i < n, Byte.isUpper(p[i]) || Byte.isDigit(p[i]) { i += 1 }
+        guard i < n, p[i] == Byte.closeParen, i - start >= 2 else { return nil }
+        let b0 = p[start]
+        let b1 = p[start + 1]
+        if b0 == UInt8(ascii: "M"), b1 == UInt8(ascii: "T"), i - start == 2 { return nil }
+        if i - start >= 3 {
+            let b2 = p[start + 2]
+            if b0 == UInt8(ascii: "E"), b1 == UInt8(ascii: "N"), b2 == UInt8(ascii: "S") { return nil }
+            if b0 == UInt8(ascii: "C"), b1 == UInt8(ascii: "H"), b2 == UInt8(ascii: "R") { return nil }
+        }
+        return i
+    }
+
+    /// One nucleotide position: `123`, and in c. `-12`, `*37`, in c./n. an offset `+5` / `-5`. False when none.
+    @inline(__always)
+    static func position(
+        _ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int, _ system: CoordinateSystem,
+        _ position: inout LanePosition
+    ) -> Bool {
+        guard i < n else { return false }
+        var negative = false
+        let b = p[i]
+        if b == Byte.star || b == Byte.minus {
+            guard system == .coding else { return false }
+            if b == Byte.star { position.anchor = 1 } else { negative = true }
+            i += 1
+        }
+        let base = number(p, &i, n)
+        guard base != 0 else { return false }
+        position.number = negative ? -base : base
+        if system != .genomic && system != .mitochondrial && system != .circular, i < n {
+            let sign = p[i]
+            if sign == Byte.plus || sign == Byte.minus {
+                i += 1
+                let offset = number(p, &i, n)
+                guard offset != 0 else { return false }
+                position.offset = offset
+                position.offsetKind = sign == Byte.plus ? 1 : 2
+            }
+        }
+        return true
+    }
+
+    /// rule: variant = loc na_edit — from `i` to the end.
+    @inline(__always)
+    static func nucleotide(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
+        var i = i
+        let system = record.system
+        guard position(p, &i, n, system, &record.first), i < n else { return false }
+        if p[i] == Byte.underscore {
+            i += 1
+            guard position(p, &i, n, system, &record.last), !record.first.isAfter(record.last), i < n else {
+                return false
+            }
+            record.isRange = true
+        }
+        let b = p[i]
+        let left = n - i
+        switch b {
+        case UInt8(ascii: "d"):
+            if left == 3 {
+                if p[i + 1] == UInt8(ascii: "e"), p[i + 2] == UInt8(ascii: "l") {
+                    record.edit = .deletion
+                    return true
+                }
+                if p[i + 1] == UInt8(ascii: "u"), p[i + 2] == UInt8(ascii: "p") {
+                    record.edit = .duplication
+                    return true
+                }
+                return false
+            }
+            guard left > 6, at(p, i, n, "delins") else { return false }
+            record.edit = .deletionInsertion
+            return bases(p, i + 6, n, &record)
+        case UInt8(ascii: "i"):
+            guard left >= 3, p[i + 1] == UInt8(ascii: "n") else { return false }
+            if left == 3 {
+                guard p[i + 2] == UInt8(ascii: "v") else { return false }
+                record.edit = .inversion
+                return true
+            }
+            guard p[i + 2] == UInt8(ascii: "s"), record.isRange else { return false }
+            record.edit = .insertion
+            return bases(p, i + 3, n, &record)
+        case Byte.equals:
+            guard left == 1 else { return false }
+            record.edit = .identity
+            return true
+        default:
+            guard left == 3, p[i + 1] == Byte.greater, Byte.isDNABase(b) else { return false }
+            let alternative = p[i + 2]
+            guard Byte.isDNABase(alternative), alternative != b else { return false }
+            record.edit = .substitution
+            record.base = b
+            record.alternative = alternative
+            return true
+        }
+    }
+
+    /// Inserted bases from `i` to the end: upper-case IUPAC DNA, not a lone `N` (an unknown stretch).
+    @inline(__always)
+    static func bases(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
+        guard i < n, !(p[i] == UInt8(ascii: "N") && i + 1 == n) else { return false }
+        for k in i..<n where !Byte.isDNABase(p[k]) { return false }
+        record.sequenceStart = Int32(truncatingIfNeeded: i)
+        record.sequenceEnd = Int32(truncatingIfNeeded: n)
+        return true
+    }
+
+    /// A residue position: `Gly1859`. False when none.
+    @inline(__always)
+    static func proteinPosition(
+        _ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int, _ position: inout LanePosition
+    ) -> Bool {
+        guard let residue = residue(p, &i, n) else { return false }
+        let number = number(p, &i, n)
+        guard number != 0 else { return false }
+        position.residue = residue.rawValue
+        position.number = number
+        return true
+    }
+
+    /// `Ter N` / `Ter?` ending at `n`; `minimum` 2 after `fs` (`fsTer1` is a nonsense substitution), 1 after `ext`.
+    @inline(__always)
+    static func stop(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, minimum: Int32) -> Int32? {
+        guard i + 3 < n, p[i] == UInt8(ascii: "T"), p[i + 1] == UInt8(ascii: "e"), p[i + 2] == UInt8(ascii: "r")
+        else { return nil }
+        var k = i + 3
+        if p[k] == Byte.question { return k + 1 == n ? 0 : nil }
+        let value = number(p, &k, n)
+        guard k == n, value >= minimum else { return nil }
+        return value
+    }
+
+    /// rule: p_variant — from `i` to the end, optionally in parentheses (predicted).
+    @inline(__always)
+    static func protein(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
+        var i = i
+        var n = n
+        if i < n, p[i] == Byte.openParen {
+            guard p[n - 1] == Byte.closeParen else { return false }
+            record.predicted = true
+            i += 1
+            n -= 1
+        }
+        guard proteinPosition(p, &i, n, &record.first), i < n else { return false }
+        if p[i] == Byte.underscore {
+            i += 1
+            guard proteinPosition(p, &i, n, &record.last), record.first.number <= record.last.number, i < n else {
+                return false
+            }
+            record.isRange = true
+        }
+        let b = p[i]
+        let left = n - i
+        record.base = 0xFF
+        switch b {
+        case Byte.equals:
+            record.edit = .proteinIdentity
+            return left == 1
+        case Byte.question:
+            record.edit = .proteinUnknown
+            return left == 1
+        case UInt8(ascii: "d"):
+            if left == 3 {
+                if p[i + 1] == UInt8(ascii: "e"), p[i + 2] == UInt8(ascii: "l") {
+                    record.edit = .proteinDeletion
+                    return true
+                }
+                if p[i + 1] == UInt8(ascii: "u"), p[i + 2] == UInt8(ascii: "p") {
+                    record.edit = .proteinDuplication
+                    return true
+                }
+                return false
+            }
+            guard left > 6, at(p, i, n, "delins") else { return false }
+            record.edit = .proteinDeletionInsertion
+            return residues(p, i + 6, n, &record)
+        case UInt8(ascii: "i"):
+            guard left > 3, record.isRange, p[i + 1] == UInt8(ascii: "n"), p[i + 2] == UInt8(ascii: "s") else {
+                return false
+            }
+            record.edit = .proteinInsertion
+            return residues(p, i + 3, n, &record)
+        case UInt8(ascii: "f"):
+            guard left >= 2, p[i + 1] == UInt8(ascii: "s") else { return false }
+            record.edit = .proteinFrameshift
+            if left == 2 { return true }
+            guard let stop = stop(p, i + 2, n, minimum: 2) else { return false }
+            record.stop = stop
+            return true
+        default:
+            guard let residue = residue(p, &i, n) else { return false }
+            record.base = residue.rawValue
+            if i == n {
+                // `p.Leu54Leu` reads as `=` with a warning: the general grammar's.
+                guard record.isRange || residue.rawValue != record.first.residue else { return false }
+                record.edit = .proteinSubstitution
+                return true
+            }
+            if p[i] == UInt8(ascii: "f") {
+                guard i + 1 < n, p[i + 1] == UInt8(ascii: "s"), residue != .ter else { return false }
+                record.edit = .proteinFrameshift
+                if i + 2 == n { return true }
+                guard let stop = stop(p, i + 2, n, minimum: 2) else { return false }
+                record.stop = stop
+                return true
+            }
+            guard at(p, i, n, "ext"), let stop = stop(p, i + 3, n, minimum: 1) else { return false }
+            record.edit = .proteinExtension
+            record.stop = stop
+            return true
+        }
+    }
+
+    /// Inserted residues from `i` to the end: three-letter codes, a stop only last, not a lone `Xaa`.
+    @inline(__always)
+    static func residues(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
+        var k = i
+        while k < n {
+            guard let residue = residue(p, &k, n) else { return false }
+            if residue == .ter, k != n { return false }
+            if residue == .xaa, k == i + 3, k == n { return false }
+        }
+        guard k > i else { return false }
+        record.sequenceStart = Int32(truncatingIfNeeded: i)
+        record.sequenceEnd = Int32(truncatingIfNeeded: n)
+        return true
+    }
+}
+
+// MARK: - The syntax tree of a lane record
+
+extension LaneRecord {
+    /// The syntax tree the general grammar builds for the same input (`bytes` must be the bytes scanned).
+    @inline(__always)
+    func parsed(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedExpression {
+        let reference = specifier(bytes)
+        switch system {
+        case .coding, .noncoding, .rna:
+            let variant = NucleotideVariant(
+                location: isRange
+                    ? Location(first.transcript, last.transcript) : Location(first.transcript),
+                edit: nucleotideEdit(bytes))
+            return ParsedExpression(
+                expression: .description(
+                    VariantDescription(reference: reference, body: .transcript(system, .variant(variant)))),
+                form: .hgvs)
+        case .genomic, .mitochondrial, .circular:
+            let variant = NucleotideVariant(
+                location: isRange ? Location(first.genomic, last.genomic) : Location(first.genomic),
+                edit: nucleotideEdit(bytes))
+            return ParsedExpression(
+                expression: .description(
+                    VariantDescription(reference: reference, body: .genomic(system, .variant(variant)))),
+                form: .hgvs)
+        case .protein:
+            let variant = ProteinVariant(
+                location: isRange ? Location(first.protein, last.protein) : Location(first.protein),
+                edit: proteinEdit(bytes), predicted: predicted)
+            return ParsedExpression(
+                expression: .description(VariantDescription(reference: reference, body: .protein(.variant(variant)))),
+                form: .hgvs)
+        }
+    }
+
+    @inline(__always)
+    func specifier(_ bytes: UnsafeBufferPointer<UInt8>) -> ReferenceSpecifier {
+        let accession = Accession(
+            bytes: UnsafeBufferPointer(rebasing: bytes[0..<Int(accessionEnd)]), kind: .refSeq)
+        if selectorEnd == selectorStart { return ReferenceSpecifier(accession) }
+        return ReferenceSpecifier(
+            accession,
+            selector: Accession(
+                bytes: UnsafeBufferPointer(rebasing: bytes[Int(selectorStart)..<Int(selectorEnd)]), kind: .geneSymbol))
+    }
+
+    @inline(__always)
+    func sequence(_ bytes: UnsafeBufferPointer<UInt8>) -> NucleotideSequence {
+        NucleotideSequence(bytes: UnsafeBufferPointer(rebasing: bytes[Int(sequenceStart)..<Int(sequenceEnd)]))
+    }
+
+    func nucleotideEdit(_ bytes: UnsafeBufferPointer<UInt8>) -> NucleotideEdit {
+        switch edit {
+        case .substitution: .substitution(reference: base, alternative: alternative)
+        case .deletion: .deletion(nil)
+        case .duplication: .duplication(nil)
+        case .inversion: .inversion(nil)
+        case .insertion: .insertion(.single(.sequence(sequence(bytes), count: nil)))
+        case .deletionInsertion:
+            .deletionInsertion(deleted: nil, inserted: .single(.sequence(sequence(bytes), count: nil)))
+        default: .identity(nil)
+        }
+    }
+
+    /// The residues of an insertion or deletion-insertion.
+    func insertedResidues(_ bytes: UnsafeBufferPointer<UInt8>) -> [AminoAcid] {
+        var residues: [AminoAcid] = []
+        residues.reserveCapacity(Int(sequenceEnd - sequenceStart) / 3)
+        var k = Int(sequenceStart)
+        while k + 2 < Int(sequenceEnd) {
+            if let residue = AminoAcid.fromThreeLetter(bytes[k], bytes[k + 1], bytes[k + 2]) {
+                residues.append(residue)
+            }
+            k += 3
+        }
+        return residues
+    }
+
+    func proteinEdit(_ bytes: UnsafeBufferPointer<UInt8>) -> ProteinEdit {
+        let newResidue = AminoAcid(rawValue: base)
+        let stopDistance: StopDistance? = stop < 0 ? nil : stop == 0 ? .unknown : .position(Int(stop))
+        switch edit {
+        case .proteinIdentity: return .identity
+        case .proteinUnknown: return .unknown
+        case .proteinDeletion: return .deletion
+        case .proteinDuplication: return .duplication
+        case .proteinInsertion: return .insertion(.residues(insertedResidues(bytes)))
+        case .proteinDeletionInsertion: return .deletionInsertion(.residues(insertedResidues(bytes)))
+        case .proteinFrameshift: return .frameshift(newResidue: newResidue, alternatives: [], stop: stopDistance)
+        case .proteinExtension: return .extension(.cTerminal(newResidue: newResidue, stop: stopDistance))
+        default: return .substitution(newResidue ?? .xaa)
+        }
+    }
+}
+
+extension LanePosition {
+    @inline(__always) var genomic: GenomicPosition { .base(Int(number)) }
+
+    @inline(__always) var transcript: TranscriptPosition {
+        let offset: IntronOffset =
+            offsetKind == 0 ? .none : offsetKind == 1 ? .downstream(Int(self.offset)) : .upstream(Int(self.offset))
+        return TranscriptPosition(anchor: anchor == 1 ? .cdsEnd : .start, base: Int(number), offset: offset)
+    }
+
+    @inline(__always) var protein: ProteinPosition {
+        ProteinPosition(residue: AminoAcid(rawValue: residue) ?? .xaa, number: Int(number))
+    }
+}
+
+// MARK: - The compact entry
+
+/// What ``HGVSParser/parseCompact(utf8:options:)`` returns: a trivial value (no storage to copy, retain or destroy)
+/// that gives the full ``ParsedExpression`` on demand.
+///
+/// For the common shapes (`NM_003156.4:c.494C>A`, `NC_000001.11:g.101419787_101419821dup`,
+/// `NP_003147.2:p.(Pro165Gln)`: what the fast lane reads) it holds byte offsets into the input and numbers, and
+/// ``parsedExpression(utf8:)`` builds the tree from them. For everything else ``isCompact`` is false and
+/// ``parsedExpression(utf8:)`` parses the input again with the general grammar. Either way the tree is the one
+/// ``HGVSParser/parse(utf8:options:)`` returns for the same bytes.
+///
+/// ```swift
+/// let compact = try HGVSParser.parseCompact(utf8: buffer)     // buffer holds "NM_003156.4:c.494C>A"
+/// compact.isCompact                                           // true
+/// try compact.parsedExpression(utf8: buffer).expression.hgvs() // "NM_003156.4:c.494C>A"
+/// ```
+public struct CompactParse: Sendable {
+    @usableFromInline var record: LaneRecord
+    /// The options of the general grammar when ``isCompact`` is false.
+    @usableFromInline var options: ParserOptions
+    /// True when the fast lane read the input: ``parsedExpression(utf8:)`` builds the tree without parsing again.
+    public let isCompact: Bool
+
+    @inline(__always)
+    init(record: LaneRecord) {
+        self.record = record
+        self.options = .lenient
+        self.isCompact = true
+    }
+
+    init(generalWith options: ParserOptions) {
+        self.record = LaneRecord()
+        self.options = options
+        self.isCompact = false
+    }
+
+    /// The coordinate system of a compact result (`.coding` for `NM_003156.4:c.494C>A`); nil when not compact.
+    public var coordinateSystem: CoordinateSystem? { isCompact ? record.system : nil }
+
+    /// The accession's bytes in the input (`0..<11` for `NM_003156.4:c.494C>A`); nil when not compact.
+    public var accessionRange: Range<Int>? { isCompact ? 0..<Int(record.accessionEnd) : nil }
+
+    /// The parse result, equal to ``HGVSParser/parse(utf8:options:)``'s for the same input. `utf8` must hold the
+    /// bytes ``HGVSParser/parseCompact(utf8:options:)`` read (a compact result is offsets into them).
+    public func parsedExpression(utf8: UnsafeBufferPointer<UInt8>) throws(ParseError) -> ParsedExpression {
+        if isCompact { return record.parsed(utf8) }
+        return try HGVSParser.parseGeneral(utf8: utf8, options: options)
+    }
+}
+
+extension HGVSParser {
+    /// Parse one expression into a ``CompactParse``: throws exactly when ``parse(utf8:options:)`` throws (the same
+    /// error), and ``CompactParse/parsedExpression(utf8:)`` gives the same tree.
+    ///
+    /// The fast lane's shapes (the common single variants: `NM_003156.4:c.494C>A`, `NP_003147.2:p.(Pro165Gln)`)
+    /// cost one forward scan and build no tree: use it to check, count or index many descriptions and build trees
+    /// only for the ones needed. Other inputs cost a full ``parse(utf8:options:)`` (the tree is built and dropped).
+    ///
+    /// ```swift
+    /// let compact = try HGVSParser.parseCompact(utf8: buffer)  // "NM_003156.4:c.494C>A": compact, no tree yet
+    /// ```
+    public static func parseCompact(
+        utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient
+    ) throws(ParseError) -> CompactParse {
+        if !options.strict, laneEnabled, let record = FastLane.scan(utf8) { return CompactParse(record: record) }
+        _ = try parseGeneral(utf8: utf8, options: options)
+        return CompactParse(generalWith: options)
+    }
+}

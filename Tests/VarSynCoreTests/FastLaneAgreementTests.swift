@@ -1,0 +1,170 @@
+import Testing
+
+@testable import VarSynCore
+
+/// The fast lane (FastLane.swift) must never give a different answer from the general grammar: whenever it reads an
+/// input (`NM_003156.4:c.494C>A`), the general grammar reads the same input to an equal ``ParsedExpression`` that
+/// prints the same; whenever it declines (`NM_003156.4:c.494C>C`, `NM_003156.4:c.0del`), the general grammar alone
+/// decides. Checked over the benchmark corpus, the conformance and fixture strings with every prefix of each,
+/// targeted edge cases and single-byte mutations of corpus strings.
+@Suite("fast lane agrees with the general grammar")
+struct FastLaneAgreementTests {
+    enum Outcome: Equatable {
+        case declined
+        case agreed
+        case disagreed(String)
+    }
+
+    /// Lane vs general grammar for one input; also the public entries (lane first) vs the general ones.
+    static func compare(_ text: String) -> Outcome {
+        var text = text
+        return text.withUTF8 { bytes in
+            let general = Result { () throws(ParseError) in try HGVSParser.parseGeneral(utf8: bytes, options: .lenient)
+            }
+            let public_ = Result { () throws(ParseError) in try HGVSParser.parse(utf8: bytes, options: .lenient) }
+            if public_ != general { return .disagreed("parse differs from the general grammar") }
+            if HGVSParser.accepts(utf8: bytes) != HGVSParser.acceptsGeneral(utf8: bytes, options: .lenient) {
+                return .disagreed("accepts differs from the general grammar")
+            }
+            let compact = Result { () throws(ParseError) in
+                try HGVSParser.parseCompact(utf8: bytes).parsedExpression(utf8: bytes)
+            }
+            if compact != general { return .disagreed("parseCompact differs from the general grammar") }
+            guard let record = FastLane.scan(bytes) else { return .declined }
+            if (try? HGVSParser.parseCompact(utf8: bytes))?.isCompact != true {
+                return .disagreed("parseCompact is not compact where the lane reads")
+            }
+            let lane = record.parsed(bytes)
+            guard case .success(let tree) = general else { return .disagreed("the lane reads, the grammar rejects") }
+            if lane != tree {
+                return .disagreed("trees differ: lane \(lane.expression.hgvs()), grammar \(tree.expression.hgvs())")
+            }
+            if lane.expression.hgvs() != tree.expression.hgvs()
+                || lane.expression.hgvs(.oneLetter) != tree.expression.hgvs(.oneLetter)
+            {
+                return .disagreed("printed forms differ")
+            }
+            return .agreed
+        }
+    }
+
+    static func run(_ strings: [String], label: String) -> (claimed: Int, disagreements: [String]) {
+        var claimed = 0
+        var disagreements: [String] = []
+        for string in strings {
+            switch compare(string) {
+            case .declined: break
+            case .agreed: claimed += 1
+            case .disagreed(let why): disagreements.append("\(why)\t\(string)")
+            }
+        }
+        print(
+            "fast lane, \(label): \(strings.count) inputs, \(claimed) read by the lane, \(disagreements.count) disagreements"
+        )
+        return (claimed, disagreements)
+    }
+
+    @Test("benchmark corpus")
+    func corpus() throws {
+        let strings = try AcceptsAgreementTests.corpusStrings()
+        #expect(!strings.isEmpty, "no corpus and no generator: set VARSYN_CORPUS")
+        let (claimed, disagreements) = Self.run(strings, label: "corpus")
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
+        // The lane exists for this input: it must read most of it.
+        #expect(claimed * 10 >= strings.count * 9)
+    }
+
+    @Test("conformance and fixture strings and all their prefixes")
+    func conformance() throws {
+        var inputs: [String] = []
+        for string in try AcceptsAgreementTests.conformanceStrings() {
+            let bytes = Array(string.utf8)
+            for end in 0...bytes.count { inputs.append(String(decoding: bytes[0..<end], as: UTF8.self)) }
+        }
+        let (claimed, disagreements) = Self.run(inputs, label: "conformance prefixes")
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
+        #expect(claimed > 100)
+    }
+
+    /// Inputs at the lane's edges: most must be declined (the general grammar warns, reads otherwise or rejects).
+    static let edgeCases: [String] = [
+        // Read by the lane (but `(C1orf21)`, lower case, and the reversed circular range, left to the grammar).
+        "NM_003156.4:c.494C>A", "NM_003156.4:c.-14G>A", "NM_003156.4:c.*32del", "NM_003156.4:c.93+1G>T",
+        "NM_003156.4:c.94-2_94-1del", "NM_003156.4:c.100_100del", "NM_003156.4:c.-5_*5dup", "NM_003156.4:c.4_5insNA",
+        "NM_003156.4:c.4_5insRY", "NM_003156.4:c.4N>A", "NM_003156.4:c.4_6=", "NM_003156.4:c.4=",
+        "NM_003156.4:c.4_6inv", "NM_003156.4(STIM1):c.494C>A", "NM_003156.4(C1orf21):c.494C>A", "NC_000001.11:m.5del",
+        "NC_012920.1:m.16563_13del", "NC_000001.11:o.5_7dup", "NP_003147.2:p.Ter110GlnextTer17",
+        "NP_003147.2:p.Ter110GlnextTer1", "NP_003147.2:p.Ter110GlnextTer?", "NP_003147.2:p.Arg97ProfsTer23",
+        "NP_003147.2:p.Arg97fsTer?", "NP_003147.2:p.Arg97fs", "NP_003147.2:p.(Arg97fs)", "NP_003147.2:p.Met1?",
+        "NP_003147.2:p.(Met1?)", "NP_003147.2:p.Cys188=", "NP_003147.2:p.Lys2_Gly3insGlnTer",
+        "NP_003147.2:p.Lys2_Gly3insXaaXaa", "NP_003147.2:p.Lys2_Gly3delinsTrp", "NP_003147.2:p.Lys2delinsTrp",
+        "NP_003147.2:p.Leu54_Leu55Leu", "NP_003147.2:p.Trp24Xaa", "NP_003147.2:p.Trp24Ter", "NP_003147.2:p.Ter24Trp",
+        "NP_003147.2:p.Lys2_Lys2del",
+        // Declined: zero, leading zeros, too many digits, overflow (9 digits are read).
+        "NM_003156.4:c.0C>A", "NM_003156.4:c.-0C>A", "NM_003156.4:c.*0del", "NM_003156.4:c.0494C>A",
+        "NM_003156.4:c.94+0G>A", "NM_003156.4:c.94+01G>A", "NM_003156.4:c.94-0del", "NM_003156.4:c.1234567890del",
+        "NM_003156.4:c.123456789del", "NM_003156.4:c.2147483648del", "NM_003156.4:c.999999999999del",
+        "NM_003156.4:c.9999999999999del", "NC_000001.11:g.999999999999del", "NC_000001.11:g.9999999999999del",
+        "NP_003147.2:p.Arg0Pro", "NP_003147.2:p.Arg2147483648Pro", "NP_003147.2:p.Arg097Pro",
+        // Declined: reversed ranges, `?`, uncertain spans.
+        "NM_003156.4:c.200_100del", "NM_003156.4:c.*1_100del", "NM_003156.4:c.100+5_100+2del",
+        "NM_003156.4:c.100-2_100-5del", "NC_000001.11:g.200_100del", "NP_003147.2:p.Lys5_Gly3del",
+        "NM_003156.4:c.?_100del", "NM_003156.4:c.100+?del", "NM_003156.4:c.(100_200)del", "NM_003156.4:c.(100C>A)",
+        // Declined: lower case, identical bases, stated bases, legacy forms, one-letter residues.
+        "NM_003156.4:c.494c>a", "NM_003156.4:c.494C>C", "NM_003156.4:c.494C>a", "NM_003156.4:c.494delC",
+        "NM_003156.4:c.494del3", "NM_003156.4:c.494_495insa", "NM_003156.4:c.494insA", "NM_003156.4:c.494_495insN",
+        "NM_003156.4:c.494_495delinsN", "NM_003156.4:c.494_495ins[A;T]", "NM_003156.4:c.494C->A",
+        "NM_003156.4:c.494_495dupinv", "NM_003156.4:c.494A=", "NM_003156.4:c.494=/C>A", "NM_003156.4:c.494C>A;",
+        "NM_003156.4:c.494C>A ", " NM_003156.4:c.494C>A", "NM_003156.4:c.494C>AT", "NM_003156.4:c.494CA>T",
+        "NM_003156.4:r.494c>a", "NM_003156.4:n.-14G>A", "NM_003156.4:n.*14G>A", "NM_003156.4:c.100_200sup",
+        "NP_003147.2:p.P165Q", "NP_003147.2:p.Pro165Pro", "NP_003147.2:p.Pro165Glnx", "NP_003147.2:p.Arg97ProfsTer1",
+        "NP_003147.2:p.Arg97Profs12", "NP_003147.2:p.Arg97ProfsX12", "NP_003147.2:p.Arg97Profs*12",
+        "NP_003147.2:p.Arg97TerfsTer12", "NP_003147.2:p.Lys2insGln", "NP_003147.2:p.Lys2_Gly3insXaa",
+        "NP_003147.2:p.Lys2_Gly3insTerGln", "NP_003147.2:p.Lys2_Gly3insGln3_Gly5", "NP_003147.2:p.Lys2_Gly3insTer12",
+        "NP_003147.2:p.Val7delVal", "NP_003147.2:p.Arg97Stop", "NP_003147.2:p.(Arg97Pro", "NP_003147.2:p.Arg97Pro)",
+        "NP_003147.2:p.((Arg97Pro))", "NP_003147.2:p.Met1ext-5", "NP_003147.2:p.Arg97Pro^Gln",
+        // Declined: references the lane does not read.
+        "NM_003156:c.494C>A", "nm_003156.4:c.494C>A", "NM_003156.:c.494C>A", "NM_.4:c.494C>A", "NMX_003156.4:c.494C>A",
+        "LRG_199t1:c.494C>A", "ENST00000357033.8:c.494C>A", "NM_003156.4(MT):c.494C>A", "NM_003156.4(ENSG1):c.494C>A",
+        "NM_003156.4(CHR1):c.494C>A", "NM_003156.4(X):c.494C>A", "NM_003156.4(stim1):c.494C>A",
+        "NM_003156.4(NM_1.2):c.494C>A", "NM_003156.4():c.494C>A", "NM_003156.4(ABC:c.494C>A",
+        "NM_003156.4:c.494C>A^NM_003156.4:c.495C>A", "NM_003156.4:x.494C>A", "NM_003156.4:c494C>A",
+    ]
+
+    @Test("targeted edge cases")
+    func edges() {
+        let (claimed, disagreements) = Self.run(Self.edgeCases, label: "edge cases")
+        #expect(disagreements.isEmpty, "\(disagreements)")
+        #expect(claimed >= 30)
+        // Declined where the general grammar warns, reads another tree, or rejects.
+        for text in ["NM_003156.4:c.0C>A", "NM_003156.4:c.494C>C", "NM_003156.4:c.494delC", "NP_003147.2:p.Pro165Pro"] {
+            var text = text
+            #expect(text.withUTF8 { FastLane.scan($0) } == nil, "\(text)")
+        }
+    }
+
+    @Test("single-byte mutations of corpus strings")
+    func mutations() throws {
+        let strings = try AcceptsAgreementTests.corpusStrings()
+        // One string per 701 (about 140 from the full corpus; every kind appears).
+        let sample = stride(from: 0, to: strings.count, by: 701).map { strings[$0] }
+        let replacements: [UInt8] = Array("09_-+*()?=aCNT>: ".utf8)
+        var inputs: [String] = []
+        for string in sample {
+            let bytes = Array(string.utf8)
+            for k in bytes.indices {
+                for r in replacements where r != bytes[k] {
+                    var mutated = bytes
+                    mutated[k] = r
+                    inputs.append(String(decoding: mutated, as: UTF8.self))
+                }
+                var deleted = bytes
+                deleted.remove(at: k)
+                inputs.append(String(decoding: deleted, as: UTF8.self))
+            }
+        }
+        let (claimed, disagreements) = Self.run(inputs, label: "mutations")
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
+        #expect(claimed > 500)
+    }
+}
