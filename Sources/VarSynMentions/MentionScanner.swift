@@ -76,8 +76,8 @@ public final class MentionScanner {
     /// `StartFilter` byte classes (which bytes may start a pattern, which are letters or digits), 256 entries,
     /// allocated once (a pointer, not an array: no closure and no exclusivity check in the scan loop).
     private let startClasses: UnsafeMutablePointer<UInt8>
-    /// `StartFilter.specialStartWords`, allocated once; nil when the byte loop must run.
-    private let specialStarts: UnsafeMutableBufferPointer<UInt64>?
+    /// `StartFilter.specialStartBytes`, allocated once; nil when the byte loop must run.
+    private let specialStarts: UnsafeMutableBufferPointer<UInt8>?
 
     deinit {
         startClasses.deallocate()
@@ -156,8 +156,8 @@ public final class MentionScanner {
         self.startClasses = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         let classTable = StartFilter.classes(startBytes: forByte.map { $0 >= 0 })
         self.startClasses.initialize(from: classTable, count: 256)
-        if let words = StartFilter.specialStartWords(classes: classTable) {
-            let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words.count)
+        if let words = StartFilter.specialStartBytes(classes: classTable) {
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: words.count)
             _ = buffer.initialize(from: words)
             self.specialStarts = buffer
         } else {

@@ -101,6 +101,35 @@ struct MentionScannerTests {
             }
         }
     }
+
+    /// The same examples inside long prose, at every offset within the filter's 32-byte blocks and at several
+    /// distances from the nearest digit, in ASCII and in non-ASCII prose: the block loop's far/near split and its
+    /// masks must give what the byte loop gives.
+    @Test("the start filter's 32-byte blocks lose none of the examples at any offset")
+    func filteredStartsKeepEveryExampleAtEveryOffset() throws {
+        let fast = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .filteredStarts)
+        let reference = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .unanchoredSearch)
+        var examples: [String] = []
+        for line in embeddedMentionPatterns.split(separator: "\n") where line.hasPrefix("#") {
+            let parts = line.split(separator: "\"", omittingEmptySubsequences: false)
+            for index in stride(from: 1, to: parts.count - 1, by: 2) { examples.append(String(parts[index])) }
+        }
+        let fillers = [
+            "the patients carried the variant in the promoter region and were followed for several years to see ",
+            "l\u{2019}allèle β-globine — étude des délétions chez les patients atteints, résumé et données ",
+        ]
+        var compared = 0
+        for example in examples {
+            for filler in fillers {
+                for shift in 0..<32 {
+                    let text = String(filler.prefix(shift + 20)) + " " + example + " and " + filler + example
+                    #expect(fast.candidates(in: text) == reference.candidates(in: text), "\(text)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 6_000)
+    }
 }
 
 @Suite("Candidate confirmation by the core parser")
