@@ -101,6 +101,8 @@ struct StartFilter {
                 let afterAlphanumeric: UInt32 = StartFilter.isASCIIAlphanumeric(previous) ? 1 : 0
                 let high = varsyn_scan_high32(p)
                 var mask: UInt32 = 0
+                // Far word starts that need `hasKeyword`'s words (`del`, `dup`, `ins`, `subs…`, `repl…`).
+                var keywordOnly: UInt32 = 0
                 if farBits != 0 {
                     let letters = varsyn_scan_letters32(p)
                     var wordStarts = letters & ~((letters << 1) | afterAlphanumeric) & farBits
@@ -110,6 +112,7 @@ struct StartFilter {
                         let beforeTo = ~StartFilter.prefixBits(nextTo &- index &- 14)
                         if wordStarts & ~beforeTo != 0 {
                             wordStarts &= varsyn_scan_any4_32(p, 0x64, 0x69, 0x73, 0x72) | beforeTo  // d i s r
+                            keywordOnly = wordStarts & ~beforeTo
                         }
                     }
                     mask = wordStarts | (high & farBits)
@@ -129,6 +132,10 @@ struct StartFilter {
                 while mask != 0 {
                     let at = index + mask.trailingZeroBitCount
                     let c = classes[Int(base[at])]
+                    if keywordOnly & mask & (0 &- mask) != 0, !StartFilter.mayStartKeyword(at: at, in: text) {
+                        mask &= mask &- 1
+                        continue
+                    }
                     if c & StartFilter.startClass != 0 {
                         if at > 0, classes[Int(base[at - 1])] & StartFilter.alphanumericClass != 0 {
                             if c & StartFilter.gluedStartClass != 0, gluedStart(at: at, in: text) { return at }
@@ -165,6 +172,40 @@ struct StartFilter {
         guard bytes.count <= 8 else { return nil }
         return bytes.map { UInt8($0) }
     }
+
+    /// Whether the four bytes at `offset` may begin `hasKeyword`'s words: `del`, `dup`, `ins`, `subs`, `repl`
+    /// (true near the end of the text: the caller then decides).
+    @inline(__always)
+    static func mayStartKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset + 4 <= text.count, let base = text.baseAddress else { return true }
+        let word = UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self))
+        let three = word & 0x00FF_FFFF
+        return three == 0x6C_65_64 || three == 0x70_75_64 || three == 0x73_6E_69 || word == 0x73_62_75_73
+            || word == 0x6C_70_65_72
+    }
+
+    /// Bit `k` for each three lower-case letters (`k = 676 a + 26 b + c`, letters from 0) that may begin a word
+    /// `mayStartPattern` accepts: three bases, a three-letter residue or `ivs`, or the start of a keyword
+    /// (`chr`, `cod`on, `del`, `dup`, `ins`, `ind`el, `int`ron, `iso`leucine, `ref`erence, `rep`lacement,
+    /// `sub`stitution, `try`ptophan; the other amino-acid names begin like their three-letter codes). Words that
+    /// begin with three lower-case letters and no such trigram (`the`, `patients`) are rejected at once.
+    static let lowerTrigrams: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
+        func add(_ word: [UInt8]) {
+            let k = Int(word[0] &- 97) * 676 + Int(word[1] &- 97) * 26 + Int(word[2] &- 97)
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        let bases = Array("acgtu".utf8)
+        for x in bases { for y in bases { for z in bases { add([x, y, z]) } } }
+        for word in [
+            "ala", "arg", "asn", "asp", "asx", "cys", "gln", "glu", "gly", "glx", "his", "ile", "leu", "lys", "met",
+            "phe", "pro", "pyl", "ser", "sec", "thr", "trp", "tyr", "val", "xaa", "ivs", "chr", "cod", "del", "dup",
+            "ins", "ind", "int", "iso", "ref", "rep", "sub", "try",
+        ] {
+            add(Array(word.utf8))
+        }
+        return bits
+    }()
 
     /// The low `count` bits set (all for 32 or more, none for 0 or less).
     @inline(__always)
@@ -322,6 +363,15 @@ struct StartFilter {
     ///   `codon`, `reference`, `substitution`, `replacement`, or an amino-acid name.
     static func mayStartPattern(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = text.count
+        if offset + 2 < count {
+            let a = text[offset] &- UInt8(ascii: "a")
+            let b = text[offset + 1] &- UInt8(ascii: "a")
+            let c = text[offset + 2] &- UInt8(ascii: "a")
+            if a < 26 && b < 26 && c < 26 {
+                let k = Int(a) * 676 + Int(b) * 26 + Int(c)
+                if lowerTrigrams[k >> 6] >> UInt64(k & 63) & 1 == 0 { return false }
+            }
+        }
         var end = offset
         var allBases = true  // either case
         var allUpperBases = true
@@ -481,7 +531,7 @@ struct StartFilter {
             index += 2
             if skipSpace() { return true }
             // `a` or `an` before white space (not `alanine`, `arginine`).
-            for article in [1, 2] where index + article < count && text[index] == UInt8(ascii: "a") {
+            for article in 1...2 where index + article < count && text[index] == UInt8(ascii: "a") {
                 let after = text[index + article]
                 let space = after == UInt8(ascii: " ") || after == UInt8(ascii: "\n") || after >= 0x80
                 if space && (article == 1 || text[index + 1] == UInt8(ascii: "n")) {
