@@ -79,7 +79,11 @@ public final class MentionScanner {
     /// `StartFilter.specialStartBytes`, allocated once; nil when the byte loop must run.
     private let specialStarts: UnsafeMutableBufferPointer<UInt8>?
 
+    /// `StartFilter.makeLowerTrigrams()`, allocated once.
+    private let lowerTrigrams: UnsafeMutablePointer<UInt64>
+
     deinit {
+        lowerTrigrams.deallocate()
         startClasses.deallocate()
         specialStarts?.deallocate()
     }
@@ -153,6 +157,9 @@ public final class MentionScanner {
         }
         self.alternations = alternations
         self.alternationForFirstByte = forByte
+        let trigrams = StartFilter.makeLowerTrigrams()
+        self.lowerTrigrams = UnsafeMutablePointer<UInt64>.allocate(capacity: trigrams.count)
+        self.lowerTrigrams.initialize(from: trigrams, count: trigrams.count)
         self.startClasses = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         let classTable = StartFilter.classes(startBytes: forByte.map { $0 >= 0 })
         self.startClasses.initialize(from: classTable, count: 256)
@@ -194,7 +201,7 @@ public final class MentionScanner {
     ) {
         var offset = 0
         let count = text.count
-        var filter = StartFilter(wordRules: usesEmbeddedPatterns)
+        var filter = StartFilter(wordRules: usesEmbeddedPatterns, lowerTrigrams: UnsafePointer(lowerTrigrams))
         let filtered = strategy == .filteredStarts
         let classes = UnsafePointer(startClasses)
         let specials = specialStarts.map { UnsafeBufferPointer($0) }

@@ -25,7 +25,13 @@ struct StartFilter {
     /// `Grammars/mentions.pcre2` (the embedded copy), not any pattern file.
     let wordRules: Bool
 
-    init(wordRules: Bool) { self.wordRules = wordRules }
+    /// `StartFilter.makeLowerTrigrams()`, allocated once by the scanner.
+    let lowerTrigrams: UnsafePointer<UInt64>
+
+    init(wordRules: Bool, lowerTrigrams: UnsafePointer<UInt64>) {
+        self.wordRules = wordRules
+        self.lowerTrigrams = lowerTrigrams
+    }
 
     /// Byte classes for the main loop (`classes[byte]`).
     static let alphanumericClass: UInt8 = 1
@@ -189,7 +195,7 @@ struct StartFilter {
     /// (`chr`, `cod`on, `del`, `dup`, `ins`, `ind`el, `int`ron, `iso`leucine, `ref`erence, `rep`lacement,
     /// `sub`stitution, `try`ptophan; the other amino-acid names begin like their three-letter codes). Words that
     /// begin with three lower-case letters and no such trigram (`the`, `patients`) are rejected at once.
-    static let lowerTrigrams: [UInt64] = {
+    static func makeLowerTrigrams() -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
         func add(_ word: [UInt8]) {
             let k = Int(word[0] &- 97) * 676 + Int(word[1] &- 97) * 26 + Int(word[2] &- 97)
@@ -205,7 +211,7 @@ struct StartFilter {
             add(Array(word.utf8))
         }
         return bits
-    }()
+    }
 
     /// The low `count` bits set (all for 32 or more, none for 0 or less).
     @inline(__always)
@@ -221,7 +227,9 @@ struct StartFilter {
         guard triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text) else { return false }
         guard wordRules else { return true }
         let byte = text[offset]
-        if StartFilter.isASCIILetter(byte) { return StartFilter.mayStartPattern(at: offset, in: text) }
+        if StartFilter.isASCIILetter(byte) {
+            return StartFilter.mayStartPattern(at: offset, in: text, lowerTrigrams: lowerTrigrams)
+        }
         if StartFilter.isDigit(byte) { return StartFilter.positionMayStartPattern(at: offset, in: text) }
         if byte == UInt8(ascii: "(") {
             // Only `(C>T) substitution at …` starts with a parenthesis: one to three bases, then an arrow or ` to `.
@@ -361,17 +369,36 @@ struct StartFilter {
     /// - four or more upper-case bases (`AGCTCCTCC/-`);
     /// - a keyword: `rs`, `del`, `dup`, `ins`, `indel`, `delta`, `chr`, `ENS`, `IVS` (`IVSII-1`), `intron`,
     ///   `codon`, `reference`, `substitution`, `replacement`, or an amino-acid name.
-    static func mayStartPattern(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayStartPattern(
+        at offset: Int, in text: UnsafeBufferPointer<UInt8>, lowerTrigrams: UnsafePointer<UInt64>
+    ) -> Bool {
         let count = text.count
-        if offset + 2 < count {
-            let a = text[offset] &- UInt8(ascii: "a")
+        // A letter (either case) then lower-case letters: the patterns' words are known by their first three
+        // letters (`lowerTrigrams`; `The`, `patients` are rejected here), and a word of two letters is two bases
+        // (`at` before an arrow is `A>T`) or `rs`. Upper case after the first letter is left to the rules below.
+        if offset + 1 < count {
+            let a = (text[offset] | 0x20) &- UInt8(ascii: "a")
             let b = text[offset + 1] &- UInt8(ascii: "a")
-            let c = text[offset + 2] &- UInt8(ascii: "a")
-            if a < 26 && b < 26 && c < 26 {
-                let k = Int(a) * 676 + Int(b) * 26 + Int(c)
-                if lowerTrigrams[k >> 6] >> UInt64(k & 63) & 1 == 0 { return false }
+            if a < 26 && b < 26 {
+                let c: UInt8 = offset + 2 < count ? text[offset + 2] : 0
+                if c &- UInt8(ascii: "a") < 26 {
+                    let k = Int(a) * 676 + Int(b) * 26 + Int(c &- UInt8(ascii: "a"))
+                    if lowerTrigrams[k >> 6] >> UInt64(k & 63) & 1 == 0 { return false }
+                } else if !isASCIILetter(c) {
+                    let first = text[offset]
+                    let second = text[offset + 1]
+                    guard
+                        (isBase(first) && isBase(second)) || (first == UInt8(ascii: "r") && second == UInt8(ascii: "s"))
+                    else { return false }
+                }
             }
         }
+        return mayStartWord(at: offset, in: text)
+    }
+
+    /// `mayStartPattern` after its quick rejections: the word's shape and what follows it.
+    private static func mayStartWord(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
         var end = offset
         var allBases = true  // either case
         var allUpperBases = true
