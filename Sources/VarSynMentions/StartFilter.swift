@@ -240,8 +240,12 @@ struct StartFilter {
             guard offset + 2 < text.count else { return false }
             let next = text[offset + 1]
             if StartFilter.isDigit(next) { return StartFilter.positionMayStartPattern(at: offset + 1, in: text) }
-            return byte == UInt8(ascii: "-") && StartFilter.isUpperBase(next)
-                && StartFilter.isUpperBase(text[offset + 2])
+            // `-AAGC at -222`
+            guard byte == UInt8(ascii: "-") else { return false }
+            var end = offset + 1
+            while end < text.count, StartFilter.isUpperBase(text[end]) { end += 1 }
+            guard end - offset > 2, end < text.count else { return false }
+            return text[end] >= 0x80 || StartFilter.startsWith(" at", at: end, in: text)
         }
         return true
     }
@@ -269,8 +273,32 @@ struct StartFilter {
             return index > afterBases && index + 2 < count && text[index + 1] == UInt8(ascii: "o")
                 && (text[index + 2] == UInt8(ascii: " ") || text[index + 2] >= 0x80)
         }
-        return b == UInt8(ascii: "-") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=") || b == UInt8(ascii: "&")
-            || b == UInt8(ascii: "!") || b >= 0x80 || (slash && b == UInt8(ascii: "/"))
+        if b == UInt8(ascii: "/") {
+            // `C/T`, `G / A`: a base after the slash (not `4G/5G`).
+            guard slash else { return false }
+            index += 1
+            let afterSlash = index
+            while index < count, index - afterSlash < 2, text[index] == UInt8(ascii: " ") { index += 1 }
+            return index < count && (isBase(text[index]) || text[index] >= 0x80)
+        }
+        if b == UInt8(ascii: "=") { return startsArrowAfterEquals(at: index + 1, in: text) }
+        return b == UInt8(ascii: "-") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&") || b == UInt8(ascii: "!")
+            || b >= 0x80
+    }
+
+    /// After a first `=`: the rest of `=>` or `==>` (the patterns' `ARROW`).
+    @inline(__always)
+    static func startsArrowAfterEquals(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        offset < text.count && (text[offset] == UInt8(ascii: ">") || text[offset] == UInt8(ascii: "="))
+    }
+
+    /// After a first dash: what may continue an arrow (`-->`, `->`, `-&gt;`, `-!`, non-ASCII `›`, `→`).
+    @inline(__always)
+    static func continuesArrowAfterDash(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset < text.count else { return false }
+        let b = text[offset]
+        return b == UInt8(ascii: "-") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&") || b == UInt8(ascii: "!")
+            || b >= 0x80
     }
 
     /// A base letter in either case (`[ACGTUacgtu]`, the patterns' `NTL`).
@@ -307,11 +335,17 @@ struct StartFilter {
         let next = text[index]
         if next >= 0x80 { return true }
         if !indelOnly {
-            if next == UInt8(ascii: ":") { return true }
+            if next == UInt8(ascii: ":") {
+                // `11:4000000:C:A`: digits, then a second colon.
+                var end = index + 1
+                while end < count, isDigit(text[end]) { end += 1 }
+                return end > index + 1 && end < count && text[end] == UInt8(ascii: ":")
+            }
             if next == UInt8(ascii: "(") {
-                guard index + 1 < count else { return false }
+                // `-369 (C>G)`, `-611 (-T)`.
+                guard index + 2 < count else { return false }
                 let inside = text[index + 1]
-                return inside == UInt8(ascii: "-") || inside >= 0x80
+                return (inside == UInt8(ascii: "-") && isUpperBase(text[index + 2])) || inside >= 0x80
                     || basesThenChange(at: index + 1, in: text, slash: true)
             }
         }
@@ -328,9 +362,24 @@ struct StartFilter {
                 return true
             }
         }
-        return startsWith("del", at: index, in: text) || startsWith("dup", at: index, in: text)
+        // `DELINS`: `del`, `dup`, `ins`, `inv` not followed by a lower-case letter, or `delins`; `-6054 deletion/ATT`.
+        if startsWith("del", at: index, in: text) || startsWith("dup", at: index, in: text)
             || startsWith("ins", at: index, in: text) || startsWith("inv", at: index, in: text)
-            || (!indelOnly && startsWith("promoter", at: index, in: text))
+        {
+            guard index + 3 < count, text[index + 3] &- UInt8(ascii: "a") < 26 else { return true }
+            if startsWith("delins", at: index, in: text) { return true }
+            if !indelOnly, startsWith("deletion/", at: index, in: text) || startsWith("insertion/", at: index, in: text)
+            {
+                let allele = index + (text[index] == UInt8(ascii: "d") ? 9 : 10)
+                return allele < count && isUpperBase(text[allele])
+            }
+            return false
+        }
+        guard !indelOnly, startsWith("promoter", at: index, in: text) else { return false }
+        // `-866 promoter (G/A)`
+        var paren = index + 8
+        while paren < count, paren - index < 11, text[paren] == UInt8(ascii: " ") { paren += 1 }
+        return paren < count && (text[paren] == UInt8(ascii: "(") || text[paren] >= 0x80)
     }
 
     /// `SCAN_PREFIX`'s second branch: a sign or dash before a digit, a delta, `Delta` after a digit.
@@ -438,18 +487,32 @@ struct StartFilter {
             {
                 return true
             }
-            return length == 1 && isUpperBase(text[offset])
-                && (isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "*"))
+            // `A 1166C`: a number of two digits or more, maybe signed.
+            guard length == 1 && isUpperBase(text[offset]) else { return false }
+            if b == UInt8(ascii: "+") || b == UInt8(ascii: "*") { index += 1 }
+            return index + 1 < count && text[index] &- UInt8(ascii: "1") < 9 && isDigit(text[index + 1])
         }
         if length == 1 {
             // A lower-case letter starts `c.`, `p.`, `c2403T` or a base before an arrow or slash (`g-->t`, `a/g`),
             // never a word before `=`, `<`, `,` or a digit (`p=0.05`, `p<0.01`, `n,`, `p27`).
             let first = text[offset]
             guard first &- UInt8(ascii: "a") < 26 else {
-                // An upper-case letter before a digit: a base or residue before a number of two digits or more
-                // (`C677T`, `V600E`), a base before a number and ` by ` (`G6410 by T`), or `position_indel`
-                // (`A3del`); not `F7`, `E2`.
-                guard isDigit(next) else { return next != UInt8(ascii: " ") }
+                guard isDigit(next) else {
+                    // An upper-case letter before a dash (`R-2Q`, `G-395A`, `X-4000000-C-A`, `C-->T`), a sign
+                    // (`G+1A`), an arrow (`C>T`, `A=>G`), a slash between bases (`G/A`, `T/C704`), a colon
+                    // (`X:100:A:G`) or a non-ASCII byte; not `P=0.01`, `P<0.05`, `I/D`, `S-transferase`.
+                    let after: UInt8 = end + 1 < count ? text[end + 1] : 0
+                    switch next {
+                    case UInt8(ascii: "-"): return isDigit(after) || continuesArrowAfterDash(at: end + 1, in: text)
+                    case UInt8(ascii: "+"), UInt8(ascii: "*"): return isUpperBase(first) && isDigit(after)
+                    case UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "!"): return isUpperBase(first)
+                    case UInt8(ascii: "="): return isUpperBase(first) && startsArrowAfterEquals(at: end + 1, in: text)
+                    case UInt8(ascii: "/"): return isUpperBase(first) && isUpperBase(after)
+                    case UInt8(ascii: ":"):
+                        return first == UInt8(ascii: "X") || first == UInt8(ascii: "Y") || first == UInt8(ascii: "M")
+                    default: return next >= 0x80
+                    }
+                }
                 var digitsEnd = end
                 while digitsEnd < count, isDigit(text[digitsEnd]) { digitsEnd += 1 }
                 if digitsEnd - end >= 2 && next != UInt8(ascii: "0") { return true }
@@ -460,10 +523,15 @@ struct StartFilter {
                 }
                 return positionMayStartPattern(at: end, in: text, indelOnly: true)
             }
-            return next == UInt8(ascii: ".") || next == UInt8(ascii: "-") || next == UInt8(ascii: ">")
-                || next == UInt8(ascii: "/") || next == UInt8(ascii: "&") || next == UInt8(ascii: "!")
-                || (next == UInt8(ascii: "=") && first != UInt8(ascii: "p")) || next >= 0x80
-                || (first == UInt8(ascii: "c") && isDigit(next))
+            switch next {
+            case UInt8(ascii: "."):  // c. g. m. n. r. p.
+                return first == UInt8(ascii: "c") || first == UInt8(ascii: "g") || first == UInt8(ascii: "m")
+                    || first == UInt8(ascii: "n") || first == UInt8(ascii: "r") || first == UInt8(ascii: "p")
+            case UInt8(ascii: "-"): return isBase(first) && continuesArrowAfterDash(at: end + 1, in: text)
+            case UInt8(ascii: "="): return isBase(first) && startsArrowAfterEquals(at: end + 1, in: text)
+            case UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "&"), UInt8(ascii: "!"): return isBase(first)
+            default: return next >= 0x80 || (first == UInt8(ascii: "c") && isDigit(next))
+            }
         }
         if length <= 3 {
             // Two or three bases before a digit: only `position_indel` (`AT344-345ins`).

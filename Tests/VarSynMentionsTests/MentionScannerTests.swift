@@ -77,6 +77,13 @@ struct MentionScannerTests {
         var texts = try TmVar1.load().map(\.text)
         texts.append(
             "CCR5Delta32 FOXP3-924 A/G and CCR5Δ32, c.76\u{A0}A>G, G → A at nucleotide 5 and A to G at codon 3")
+        // Forms the start filter's word rules name that the pattern file's examples do not quote.
+        texts.append(
+            "A=>G transition at nucleotide 5, a==>g, C&gt;T, G!A, T +12C, G1 by T, X:100:A:G, X-100-A-G, "
+                + "11-4000000-CTTG-A, 7:1234:G:C, -12 (-TG), -5 deletion/ATT, 8 insertion/GC, 9delins, 3 A / G, "
+                + "Y-4000000-C-A, substitution of an alanine for valine, replacement of\na lysine by arginine, "
+                + "c.IVS2+1G>A, (a-->g) transition at position 7, g→a, del\u{A0}F508, ins 6 bp, indel 5 bp, "
+                + "codon 12 (GGT-->GAT), intron 9,\u{A0}+15G-->T, AT344-345ins, C3del, M:12:A:T")
         for text in texts {
             #expect(fast.candidates(in: text) == reference.candidates(in: text))
         }
