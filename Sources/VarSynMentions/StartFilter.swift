@@ -94,15 +94,30 @@ struct StartFilter {
                 // bytes of ASCII) cannot start with the trigger's help: there a word start is accepted only with a
                 // keyword (`hasKeyword`, first byte `d`, `i`, `s`, `r`) or before a near ` to `; the special ASCII
                 // bytes (`(`, `-`, `+`, `*`) never; and there is no digit (digits are triggers). `farBits` marks
-                // those bytes of the block (a prefix of it). 81% of tmVar1's bytes are that far from a trigger.
+                // those bytes of the block (before the block's first trigger, a prefix). Most of tmVar1's bytes are far.
                 if nextTrigger < index { nextTrigger = StartFilter.findTrigger(from: index, in: text) }
                 let distance = nextTrigger &- index
-                var threshold = 64
-                if distance > 16 && distance <= 64 + 32 {
-                    if nextNonASCII < index { nextNonASCII = StartFilter.findNonASCII(from: index, in: text) }
-                    if nextNonASCII >= nextTrigger { threshold = 16 }
+                let farBits: UInt32
+                if distance >= 32 || index + 64 > count {
+                    var threshold = 64
+                    if distance > 16 && distance <= 64 + 32 {
+                        if nextNonASCII < index { nextNonASCII = StartFilter.findNonASCII(from: index, in: text) }
+                        if nextNonASCII >= nextTrigger { threshold = 16 }
+                    }
+                    farBits = StartFilter.prefixBits(distance &- threshold)
+                } else {
+                    // A trigger in the block: the bytes after it may be far from the next one. A byte is far when
+                    // none of the 17 bytes from it on may be a trigger (digits, `>`, `/`, any non-ASCII byte):
+                    // those bytes are then ASCII, so no trigger lies within 16 characters.
+                    let triggers =
+                        UInt64(varsyn_scan_maybe_triggers32(p)) | (UInt64(varsyn_scan_maybe_triggers32(p + 32)) << 32)
+                    var window = triggers | (triggers >> 1)
+                    window |= window >> 2
+                    window |= window >> 4
+                    window |= window >> 8
+                    window |= triggers >> 16
+                    farBits = ~UInt32(truncatingIfNeeded: window)
                 }
-                let farBits = StartFilter.prefixBits(distance &- threshold)
                 let previous: UInt8 = index > 0 ? base[index - 1] : 0
                 let afterAlphanumeric: UInt32 = StartFilter.isASCIIAlphanumeric(previous) ? 1 : 0
                 let high = varsyn_scan_high32(p)
