@@ -124,8 +124,8 @@ struct StartFilter {
                 var mask: UInt32 = 0
                 // Far word starts that need `hasKeyword`'s words (`del`, `dup`, `ins`, `subs…`, `repl…`).
                 var keywordOnly: UInt32 = 0
+                let letters = varsyn_scan_letters32(p)
                 if farBits != 0 {
-                    let letters = varsyn_scan_letters32(p)
                     var wordStarts = letters & ~((letters << 1) | afterAlphanumeric) & farBits
                     if wordStarts != 0 {
                         // Only a word of 1 to 14 letters right before a ` to ` may start there without a keyword.
@@ -142,12 +142,17 @@ struct StartFilter {
                 }
                 if farBits != UInt32.max {
                     let digits = varsyn_scan_digits32(p)
-                    let alphanumeric = digits | varsyn_scan_letters32(p)
+                    let alphanumeric = digits | letters
                     let afterDigit = (digits << 1) | (StartFilter.isDigit(previous) ? 1 : 0)
                     var near =
                         (alphanumeric & ~((alphanumeric << 1) | afterAlphanumeric)) | high
-                        | (varsyn_scan_any4_32(p, 0x64, 0x44, 0x64, 0x44) & afterDigit)  // d D
-                    for special in specials { near |= varsyn_scan_equal32(p, special) }
+                        | (varsyn_scan_folded_equal32(p, 0x64) & afterDigit)  // d D
+                    var group = 0
+                    while group + 3 < specials.count {
+                        near |= varsyn_scan_any4_32(
+                            p, specials[group], specials[group + 1], specials[group + 2], specials[group + 3])
+                        group += 4
+                    }
                     mask |= near & ~farBits
                 }
                 while mask != 0 {
@@ -160,6 +165,10 @@ struct StartFilter {
                     if c & StartFilter.startClass != 0 {
                         if at > 0, classes[Int(base[at - 1])] & StartFilter.alphanumericClass != 0 {
                             if c & StartFilter.gluedStartClass != 0, gluedStart(at: at, in: text) { return at }
+                        } else if wordRules
+                            && StartFilter.unknownTrigram(at: at, in: text, lowerTrigrams: lowerTrigrams)
+                        {
+                            // A word no pattern starts with (`mayStartPattern` would say so after the other checks).
                         } else if accepts(at, in: text) {
                             return at
                         }
@@ -186,12 +195,14 @@ struct StartFilter {
         return count
     }
 
-    /// The ASCII bytes other than letters and digits that may start a pattern, for `nextStart`; nil when there are
-    /// more than eight.
+    /// The ASCII bytes other than letters and digits that may start a pattern, for `nextStart`, in groups of four
+    /// (the last group padded by repeating its last byte); nil when there are more than eight.
     static func specialStartBytes(classes: [UInt8]) -> [UInt8]? {
-        let bytes = (0..<128).filter { classes[$0] & startClass != 0 && classes[$0] & alphanumericClass == 0 }
+        var bytes = (0..<128).filter { classes[$0] & startClass != 0 && classes[$0] & alphanumericClass == 0 }
+            .map { UInt8($0) }
         guard bytes.count <= 8 else { return nil }
-        return bytes.map { UInt8($0) }
+        while bytes.count % 4 != 0, let last = bytes.last { bytes.append(last) }
+        return bytes
     }
 
     /// Whether the four bytes at `offset` may begin `hasKeyword`'s words: `del`, `dup`, `ins`, `subs`, `repl`
@@ -440,15 +451,13 @@ struct StartFilter {
         // A letter (either case) then lower-case letters: the patterns' words are known by their first three
         // letters (`lowerTrigrams`; `The`, `patients` are rejected here), and a word of two letters is two bases
         // (`at` before an arrow is `A>T`) or `rs`. Upper case after the first letter is left to the rules below.
+        if unknownTrigram(at: offset, in: text, lowerTrigrams: lowerTrigrams) { return false }
         if offset + 1 < count {
             let a = (text[offset] | 0x20) &- UInt8(ascii: "a")
             let b = text[offset + 1] &- UInt8(ascii: "a")
             if a < 26 && b < 26 {
                 let c: UInt8 = offset + 2 < count ? text[offset + 2] : 0
-                if c &- UInt8(ascii: "a") < 26 {
-                    let k = Int(a) * 676 + Int(b) * 26 + Int(c &- UInt8(ascii: "a"))
-                    if lowerTrigrams[k >> 6] >> UInt64(k & 63) & 1 == 0 { return false }
-                } else if !isASCIILetter(c) {
+                if !isASCIILetter(c) {
                     let first = text[offset]
                     let second = text[offset + 1]
                     guard
@@ -458,6 +467,21 @@ struct StartFilter {
             }
         }
         return mayStartWord(at: offset, in: text)
+    }
+
+    /// Whether the word at `offset` begins with a letter and two lower-case letters that begin none of the
+    /// patterns' words (`lowerTrigrams`): then `mayStartPattern` rejects it.
+    @inline(__always)
+    static func unknownTrigram(
+        at offset: Int, in text: UnsafeBufferPointer<UInt8>, lowerTrigrams: UnsafePointer<UInt64>
+    ) -> Bool {
+        guard offset + 2 < text.count else { return false }
+        let a = (text[offset] | 0x20) &- UInt8(ascii: "a")
+        let b = text[offset + 1] &- UInt8(ascii: "a")
+        let c = text[offset + 2] &- UInt8(ascii: "a")
+        guard a < 26 && b < 26 && c < 26 else { return false }
+        let k = Int(a) * 676 + Int(b) * 26 + Int(c)
+        return lowerTrigrams[k >> 6] >> UInt64(k & 63) & 1 == 0
     }
 
     /// `mayStartPattern` after its quick rejections: the word's shape and what follows it.

@@ -72,6 +72,19 @@ static inline uint32_t varsyn_scan_equal32(const uint8_t *p, uint8_t b) {
 #endif
 }
 
+/// Bytes equal to b (a lower-case letter) in either case.
+static inline uint32_t varsyn_scan_folded_equal32(const uint8_t *p, uint8_t b) {
+#if defined(__SSE2__)
+    __m128i fold = _mm_set1_epi8(0x20);
+    return varsyn_scan_bits(varsyn_scan_eq(_mm_or_si128(varsyn_scan_load(p), fold), b),
+                            varsyn_scan_eq(_mm_or_si128(varsyn_scan_load(p + 16), fold), b));
+#else
+    uint32_t m = 0;
+    for (int i = 0; i < 32; i++) m |= (uint32_t)((p[i] | 0x20) == b) << i;
+    return m;
+#endif
+}
+
 /// Bytes equal to a, b, c or d.
 static inline uint32_t varsyn_scan_any4_32(const uint8_t *p, uint8_t a, uint8_t b, uint8_t c, uint8_t d) {
 #if defined(__SSE2__)
