@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "VarSynCoreTests", dependencies: ["VarSynCore"], exclude: ["Fixtures"]),
         .target(name: "CVarSynAllocationCounter", path: "Tests/CVarSynAllocationCounter"),
         .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference", "CVarSynAllocationCounter"]),
-        .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions"]),
+        .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions", "CVarSynScan"]),
         .testTarget(name: "VarSynNormalizeTests", dependencies: ["VarSynNormalize"], exclude: ["Fixtures"]),
         .testTarget(name: "VarSynCLITests", dependencies: ["VarSynCLI"]),
     ],
