@@ -6,6 +6,7 @@
 //   VarSynReference  transcript coordinate table: model, importers, binary table, lookups
 //   CZlib            system zlib (gzip / bgzip input for the importers)
 //   CPCRE2           system PCRE2 (libpcre2-8), with a shim that sets the code unit width
+//   CVarSynScan      header-only C: 32-byte SSE2 byte classification for the mention scanner's start filter
 //   VarSynMentions   free-text mention finder: PCRE2 scanning, confirmed by the core parser
 //   VarSynNormalize  mapping c./n./g./r./p., validation, normalization, keys, synonyms (reference via a protocol)
 //   VarSynCLI        the `varsyn` commands (the only place that prints and picks exit codes)
@@ -43,7 +44,8 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
-        .target(name: "VarSynMentions", dependencies: ["VarSynCore", "CPCRE2"]),
+        .target(name: "CVarSynScan"),
+        .target(name: "VarSynMentions", dependencies: ["VarSynCore", "CPCRE2", "CVarSynScan"]),
         .target(name: "VarSynNormalize", dependencies: ["VarSynCore", "VarSynReference"]),
         .target(
             name: "VarSynCLI",
@@ -60,7 +62,7 @@ let package = Package(
         .testTarget(name: "VarSynCoreTests", dependencies: ["VarSynCore"], exclude: ["Fixtures"]),
         .target(name: "CVarSynAllocationCounter", path: "Tests/CVarSynAllocationCounter"),
         .testTarget(name: "VarSynReferenceTests", dependencies: ["VarSynReference", "CVarSynAllocationCounter"]),
-        .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions"]),
+        .testTarget(name: "VarSynMentionsTests", dependencies: ["VarSynMentions", "CVarSynScan"]),
         .testTarget(name: "VarSynNormalizeTests", dependencies: ["VarSynNormalize"], exclude: ["Fixtures"]),
         .testTarget(name: "VarSynCLITests", dependencies: ["VarSynCLI"]),
     ],

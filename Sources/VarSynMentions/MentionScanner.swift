@@ -76,10 +76,14 @@ public final class MentionScanner {
     /// `StartFilter` byte classes (which bytes may start a pattern, which are letters or digits), 256 entries,
     /// allocated once (a pointer, not an array: no closure and no exclusivity check in the scan loop).
     private let startClasses: UnsafeMutablePointer<UInt8>
-    /// `StartFilter.specialStartWords`, allocated once; nil when the byte loop must run.
-    private let specialStarts: UnsafeMutableBufferPointer<UInt64>?
+    /// `StartFilter.specialStartBytes`, allocated once; nil when the byte loop must run.
+    private let specialStarts: UnsafeMutableBufferPointer<UInt8>?
+
+    /// `StartFilter.makeLowerTrigrams()`, allocated once.
+    private let lowerTrigrams: UnsafeMutablePointer<UInt64>
 
     deinit {
+        lowerTrigrams.deallocate()
         startClasses.deallocate()
         specialStarts?.deallocate()
     }
@@ -153,11 +157,14 @@ public final class MentionScanner {
         }
         self.alternations = alternations
         self.alternationForFirstByte = forByte
+        let trigrams = StartFilter.makeLowerTrigrams()
+        self.lowerTrigrams = UnsafeMutablePointer<UInt64>.allocate(capacity: trigrams.count)
+        self.lowerTrigrams.initialize(from: trigrams, count: trigrams.count)
         self.startClasses = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         let classTable = StartFilter.classes(startBytes: forByte.map { $0 >= 0 })
         self.startClasses.initialize(from: classTable, count: 256)
-        if let words = StartFilter.specialStartWords(classes: classTable) {
-            let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words.count)
+        if let words = StartFilter.specialStartBytes(classes: classTable) {
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: words.count)
             _ = buffer.initialize(from: words)
             self.specialStarts = buffer
         } else {
@@ -194,7 +201,7 @@ public final class MentionScanner {
     ) {
         var offset = 0
         let count = text.count
-        var filter = StartFilter(wordRules: usesEmbeddedPatterns)
+        var filter = StartFilter(wordRules: usesEmbeddedPatterns, lowerTrigrams: UnsafePointer(lowerTrigrams))
         let filtered = strategy == .filteredStarts
         let classes = UnsafePointer(startClasses)
         let specials = specialStarts.map { UnsafeBufferPointer($0) }

@@ -1,3 +1,5 @@
+import CVarSynScan
+
 /// The scanner's start filter: a cheap byte-level test, run in Swift, that lets PCRE2 (compiled anchored) run only
 /// where a candidate may start. It accepts a superset of what `SCAN_PREFIX` in `Grammars/mentions.pcre2` and the
 /// patterns' first words accept, so it never changes the result, only the speed; tests compare it with an
@@ -23,7 +25,13 @@ struct StartFilter {
     /// `Grammars/mentions.pcre2` (the embedded copy), not any pattern file.
     let wordRules: Bool
 
-    init(wordRules: Bool) { self.wordRules = wordRules }
+    /// `StartFilter.makeLowerTrigrams()`, allocated once by the scanner.
+    let lowerTrigrams: UnsafePointer<UInt64>
+
+    init(wordRules: Bool, lowerTrigrams: UnsafePointer<UInt64>) {
+        self.wordRules = wordRules
+        self.lowerTrigrams = lowerTrigrams
+    }
 
     /// Byte classes for the main loop (`classes[byte]`).
     static let alphanumericClass: UInt8 = 1
@@ -67,75 +75,107 @@ struct StartFilter {
 
     /// The first offset at or after `offset` where a candidate may start, or `text.count`.
     ///
-    /// Eight bytes at a time: the bytes worth a look are word starts (a letter or digit not after one), the
-    /// `specials` (ASCII bytes other than letters and digits that may start a pattern, as words of eight copies;
+    /// 32 bytes at a time (SSE2 compares in `CVarSynScan`): the bytes worth a look are word starts (a letter or
+    /// digit not after one), the `specials` (ASCII bytes other than letters and digits that may start a pattern;
     /// nil when there are too many, then the byte loop runs), non-ASCII bytes, and `D`/`d` after a digit
     /// (`5Delta`). Each is then judged exactly as by the byte loop.
     @inline(__always)
     mutating func nextStart(
         from offset: Int, in text: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>,
-        specials: UnsafeBufferPointer<UInt64>?
+        specials: UnsafeBufferPointer<UInt8>?
     ) -> Int {
         guard let base = text.baseAddress else { return text.count }
         let count = text.count
         var index = offset
         if let specials {
-            let ones = StartFilter.ones
-            while index + 8 <= count {
-                let x = StartFilter.load(base, index)
-                let previous: UInt8 = index > 0 ? base[index - 1] : 0
-                // Far before the next trigger (more than 16 characters: more than 64 bytes, or more than 16 bytes
-                // of ASCII), no start needs the trigger: a word start is accepted only with a keyword
-                // (`hasKeyword`, first byte `d`, `i`, `s`, `r`) or before a near ` to `; the special ASCII bytes
-                // (`(`, `-`, `+`, `*`) never; and the block has no digit (digits are triggers). 81% of tmVar1's
-                // bytes are that far from a trigger.
+            while index + 32 <= count {
+                let p = base + index
+                // Bytes far before the next trigger (more than 16 characters: more than 64 bytes, or more than 16
+                // bytes of ASCII) cannot start with the trigger's help: there a word start is accepted only with a
+                // keyword (`hasKeyword`, first byte `d`, `i`, `s`, `r`) or before a near ` to `; the special ASCII
+                // bytes (`(`, `-`, `+`, `*`) never; and there is no digit (digits are triggers). `farBits` marks
+                // those bytes of the block (before the block's first trigger, a prefix). Most of tmVar1's bytes are far.
                 if nextTrigger < index { nextTrigger = StartFilter.findTrigger(from: index, in: text) }
-                var far = nextTrigger &- index > 72
-                if !far, nextTrigger &- index > 24 {
-                    if nextNonASCII < index { nextNonASCII = StartFilter.findNonASCII(from: index, in: text) }
-                    far = nextNonASCII >= nextTrigger
+                let distance = nextTrigger &- index
+                let farBits: UInt32
+                if distance >= 32 || index + 64 > count {
+                    var threshold = 64
+                    if distance > 16 && distance <= 64 + 32 {
+                        if nextNonASCII < index { nextNonASCII = StartFilter.findNonASCII(from: index, in: text) }
+                        if nextNonASCII >= nextTrigger { threshold = 16 }
+                    }
+                    farBits = StartFilter.prefixBits(distance &- threshold)
+                } else {
+                    // A trigger in the block: the bytes after it may be far from the next one. A byte is far when
+                    // none of the 17 bytes from it on may be a trigger (digits, `>`, `/`, any non-ASCII byte):
+                    // those bytes are then ASCII, so no trigger lies within 16 characters.
+                    let triggers =
+                        UInt64(varsyn_scan_maybe_triggers32(p)) | (UInt64(varsyn_scan_maybe_triggers32(p + 32)) << 32)
+                    var window = triggers | (triggers >> 1)
+                    window |= window >> 2
+                    window |= window >> 4
+                    window |= window >> 8
+                    window |= triggers >> 16
+                    farBits = ~UInt32(truncatingIfNeeded: window)
                 }
-                var mask: UInt64
-                if far {
-                    let folded = x | (ones &* 0x20)
-                    let letters = StartFilter.bytesBetween(folded, 0x60, 0x7B)
-                    var wordStarts =
-                        letters & ~((letters << 8) | (StartFilter.isASCIIAlphanumeric(previous) ? 0x80 : 0))
+                let previous: UInt8 = index > 0 ? base[index - 1] : 0
+                let afterAlphanumeric: UInt32 = StartFilter.isASCIIAlphanumeric(previous) ? 1 : 0
+                let high = varsyn_scan_high32(p)
+                var mask: UInt32 = 0
+                // Far word starts that need `hasKeyword`'s words (`del`, `dup`, `ins`, `subs…`, `repl…`).
+                var keywordOnly: UInt32 = 0
+                let letters = varsyn_scan_letters32(p)
+                if farBits != 0 {
+                    var wordStarts = letters & ~((letters << 1) | afterAlphanumeric) & farBits
                     if wordStarts != 0 {
+                        // Only a word of 1 to 14 letters right before a ` to ` may start there without a keyword.
                         if nextTo < index { nextTo = StartFilter.findTo(from: index, in: text) }
-                        if nextTo &- index > 24 {
-                            wordStarts &=
-                                StartFilter.zeroBytes(x ^ (ones &* 0x64)) | StartFilter.zeroBytes(x ^ (ones &* 0x69))
-                                | StartFilter.zeroBytes(x ^ (ones &* 0x73)) | StartFilter.zeroBytes(x ^ (ones &* 0x72))
+                        let beforeTo = ~StartFilter.prefixBits(nextTo &- index &- 14)
+                        if wordStarts & ~beforeTo != 0 {
+                            wordStarts &= varsyn_scan_any4_32(p, 0x64, 0x69, 0x73, 0x72) | beforeTo  // d i s r
+                            keywordOnly = wordStarts & ~beforeTo
                         }
                     }
-                    mask = wordStarts | (x & StartFilter.highBits)
+                    mask = wordStarts | (high & farBits)
                     // `Delta` right after a digit can only start the block here.
-                    if StartFilter.isDigit(previous) { mask |= StartFilter.zeroBytes(folded ^ (ones &* 0x64)) & 0x80 }
-                } else {
-                    let digits = StartFilter.bytesBetween(x, 0x2F, 0x3A)
-                    let alphanumeric = digits | StartFilter.bytesBetween(x | (ones &* 0x20), 0x60, 0x7B)
-                    let afterAlphanumeric =
-                        (alphanumeric << 8) | (StartFilter.isASCIIAlphanumeric(previous) ? 0x80 : 0)
-                    let afterDigit = (digits << 8) | (StartFilter.isDigit(previous) ? 0x80 : 0)
-                    mask =
-                        (alphanumeric & ~afterAlphanumeric) | (x & StartFilter.highBits)
-                        | (StartFilter.zeroBytes((x | (ones &* 0x20)) ^ (ones &* 0x64)) & afterDigit)
-                    for special in specials { mask |= StartFilter.zeroBytes(x ^ special) }
+                    if StartFilter.isDigit(previous) && base[index] | 0x20 == UInt8(ascii: "d") { mask |= 1 }
+                }
+                if farBits != UInt32.max {
+                    let digits = varsyn_scan_digits32(p)
+                    let alphanumeric = digits | letters
+                    let afterDigit = (digits << 1) | (StartFilter.isDigit(previous) ? 1 : 0)
+                    var near =
+                        (alphanumeric & ~((alphanumeric << 1) | afterAlphanumeric)) | high
+                        | (varsyn_scan_folded_equal32(p, 0x64) & afterDigit)  // d D
+                    var group = 0
+                    while group + 3 < specials.count {
+                        near |= varsyn_scan_any4_32(
+                            p, specials[group], specials[group + 1], specials[group + 2], specials[group + 3])
+                        group += 4
+                    }
+                    mask |= near & ~farBits
                 }
                 while mask != 0 {
-                    let at = index + mask.trailingZeroBitCount >> 3
+                    let at = index + mask.trailingZeroBitCount
                     let c = classes[Int(base[at])]
+                    if keywordOnly & mask & (0 &- mask) != 0, !StartFilter.mayStartKeyword(at: at, in: text) {
+                        mask &= mask &- 1
+                        continue
+                    }
                     if c & StartFilter.startClass != 0 {
                         if at > 0, classes[Int(base[at - 1])] & StartFilter.alphanumericClass != 0 {
                             if c & StartFilter.gluedStartClass != 0, gluedStart(at: at, in: text) { return at }
+                        } else if wordRules
+                            && StartFilter.unknownTrigram(at: at, in: text, lowerTrigrams: lowerTrigrams)
+                        {
+                            // A word no pattern starts with (`mayStartPattern` would say so after the other checks).
                         } else if accepts(at, in: text) {
                             return at
                         }
                     }
                     mask &= mask &- 1
                 }
-                index += 8
+                index += 32
             }
         }
         var inWord = index > 0 && classes[Int(base[index - 1])] & StartFilter.alphanumericClass != 0
@@ -155,12 +195,54 @@ struct StartFilter {
         return count
     }
 
-    /// The ASCII bytes other than letters and digits that may start a pattern, each as a word of eight copies for
-    /// `nextStart`; nil when there are more than eight.
-    static func specialStartWords(classes: [UInt8]) -> [UInt64]? {
-        let bytes = (0..<128).filter { classes[$0] & startClass != 0 && classes[$0] & alphanumericClass == 0 }
+    /// The ASCII bytes other than letters and digits that may start a pattern, for `nextStart`, in groups of four
+    /// (the last group padded by repeating its last byte); nil when there are more than eight.
+    static func specialStartBytes(classes: [UInt8]) -> [UInt8]? {
+        var bytes = (0..<128).filter { classes[$0] & startClass != 0 && classes[$0] & alphanumericClass == 0 }
+            .map { UInt8($0) }
         guard bytes.count <= 8 else { return nil }
-        return bytes.map { ones &* UInt64($0) }
+        while bytes.count % 4 != 0, let last = bytes.last { bytes.append(last) }
+        return bytes
+    }
+
+    /// Whether the four bytes at `offset` may begin `hasKeyword`'s words: `del`, `dup`, `ins`, `subs`, `repl`
+    /// (true near the end of the text: the caller then decides).
+    @inline(__always)
+    static func mayStartKeyword(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset + 4 <= text.count, let base = text.baseAddress else { return true }
+        let word = UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self))
+        let three = word & 0x00FF_FFFF
+        return three == 0x6C_65_64 || three == 0x70_75_64 || three == 0x73_6E_69 || word == 0x73_62_75_73
+            || word == 0x6C_70_65_72
+    }
+
+    /// Bit `k` for each three lower-case letters (`k = 676 a + 26 b + c`, letters from 0) that may begin a word
+    /// `mayStartPattern` accepts: three bases, a three-letter residue or `ivs`, or the start of a keyword
+    /// (`chr`, `cod`on, `del`, `dup`, `ins`, `ind`el, `int`ron, `iso`leucine, `ref`erence, `rep`lacement,
+    /// `sub`stitution, `try`ptophan; the other amino-acid names begin like their three-letter codes). Words that
+    /// begin with three lower-case letters and no such trigram (`the`, `patients`) are rejected at once.
+    static func makeLowerTrigrams() -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
+        func add(_ word: [UInt8]) {
+            let k = Int(word[0] &- 97) * 676 + Int(word[1] &- 97) * 26 + Int(word[2] &- 97)
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        let bases = Array("acgtu".utf8)
+        for x in bases { for y in bases { for z in bases { add([x, y, z]) } } }
+        for word in [
+            "ala", "arg", "asn", "asp", "asx", "cys", "gln", "glu", "gly", "glx", "his", "ile", "leu", "lys", "met",
+            "phe", "pro", "pyl", "ser", "sec", "thr", "trp", "tyr", "val", "xaa", "ivs", "chr", "cod", "del", "dup",
+            "ins", "ind", "int", "iso", "ref", "rep", "sub", "try",
+        ] {
+            add(Array(word.utf8))
+        }
+        return bits
+    }
+
+    /// The low `count` bits set (all for 32 or more, none for 0 or less).
+    @inline(__always)
+    static func prefixBits(_ count: Int) -> UInt32 {
+        count >= 32 ? UInt32.max : count <= 0 ? 0 : (1 << UInt32(count)) &- 1
     }
 
     /// A start not after a letter or digit: glued forms, or a word a pattern may start with that has a trigger
@@ -171,13 +253,78 @@ struct StartFilter {
         guard triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text) else { return false }
         guard wordRules else { return true }
         let byte = text[offset]
-        if StartFilter.isASCIILetter(byte) { return StartFilter.mayStartPattern(at: offset, in: text) }
+        if StartFilter.isASCIILetter(byte) {
+            return StartFilter.mayStartPattern(at: offset, in: text, lowerTrigrams: lowerTrigrams)
+        }
         if StartFilter.isDigit(byte) { return StartFilter.positionMayStartPattern(at: offset, in: text) }
         if byte == UInt8(ascii: "(") {
-            // Only `(C>T) substitution at …` starts with a parenthesis: a base must follow.
-            return offset + 1 < text.count && StartFilter.isBase(text[offset + 1])
+            // Only `(C>T) substitution at …` starts with a parenthesis: one to three bases, then an arrow or ` to `.
+            return StartFilter.basesThenChange(at: offset + 1, in: text, slash: false)
+        }
+        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "*") {
+            // A sign before a position (`-308 G>A`, `+3100 T/G`), or `-AAGC at -222`.
+            guard offset + 2 < text.count else { return false }
+            let next = text[offset + 1]
+            if StartFilter.isDigit(next) { return StartFilter.positionMayStartPattern(at: offset + 1, in: text) }
+            // `-AAGC at -222`
+            guard byte == UInt8(ascii: "-") else { return false }
+            var end = offset + 1
+            while end < text.count, StartFilter.isUpperBase(text[end]) { end += 1 }
+            guard end - offset > 2, end < text.count else { return false }
+            return text[end] >= 0x80 || StartFilter.startsWith(" at", at: end, in: text)
         }
         return true
+    }
+
+    /// An upper-case base (`[ACGTU]`, the patterns' `NT`).
+    @inline(__always)
+    static func isUpperBase(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "A") || byte == UInt8(ascii: "C") || byte == UInt8(ascii: "G") || byte == UInt8(ascii: "T")
+            || byte == UInt8(ascii: "U")
+    }
+
+    /// Whether one to three bases (either case) at `offset` are followed, after at most two spaces, by what may
+    /// start an arrow (`-`, `>`, `=`, `&`, `!`, a non-ASCII byte), by ` to ` or, with `slash`, by `/`: the patterns'
+    /// `NTCHANGE` (`C to T`, `GTT-->GCT`) and `ALLELECHANGE` (`C/T`).
+    static func basesThenChange(at offset: Int, in text: UnsafeBufferPointer<UInt8>, slash: Bool) -> Bool {
+        let count = text.count
+        var index = offset
+        while index < count, index - offset < 3, isBase(text[index]) { index += 1 }
+        guard index > offset, index < count else { return false }
+        let afterBases = index
+        while index < count, index - afterBases < 2, text[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < count else { return false }
+        let b = text[index]
+        if b == UInt8(ascii: "t") {
+            return index > afterBases && index + 2 < count && text[index + 1] == UInt8(ascii: "o")
+                && (text[index + 2] == UInt8(ascii: " ") || text[index + 2] >= 0x80)
+        }
+        if b == UInt8(ascii: "/") {
+            // `C/T`, `G / A`: a base after the slash (not `4G/5G`).
+            guard slash else { return false }
+            index += 1
+            let afterSlash = index
+            while index < count, index - afterSlash < 2, text[index] == UInt8(ascii: " ") { index += 1 }
+            return index < count && (isBase(text[index]) || text[index] >= 0x80)
+        }
+        if b == UInt8(ascii: "=") { return startsArrowAfterEquals(at: index + 1, in: text) }
+        return b == UInt8(ascii: "-") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&") || b == UInt8(ascii: "!")
+            || b >= 0x80
+    }
+
+    /// After a first `=`: the rest of `=>` or `==>` (the patterns' `ARROW`).
+    @inline(__always)
+    static func startsArrowAfterEquals(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        offset < text.count && (text[offset] == UInt8(ascii: ">") || text[offset] == UInt8(ascii: "="))
+    }
+
+    /// After a first dash: what may continue an arrow (`-->`, `->`, `-&gt;`, `-!`, non-ASCII `›`, `→`).
+    @inline(__always)
+    static func continuesArrowAfterDash(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset < text.count else { return false }
+        let b = text[offset]
+        return b == UInt8(ascii: "-") || b == UInt8(ascii: ">") || b == UInt8(ascii: "&") || b == UInt8(ascii: "!")
+            || b >= 0x80
     }
 
     /// A base letter in either case (`[ACGTUacgtu]`, the patterns' `NTL`).
@@ -190,12 +337,15 @@ struct StartFilter {
 
     /// Whether a pattern may start with the position at `offset` (a digit): the patterns that start with a number
     /// (`position_change`, `position_indel`, `genomic_shorthand`) continue it with digits, signs, `_`, `/`, `,`
-    /// and spaces, then a parenthesis, `:` (`11:4000000:C:A`), a dash (`11-4000000-C-A`, skipped like a sign), a
-    /// non-ASCII byte, or a word that is one to three bases (`677 C-->T`, `-491 A to T`), `N` (`-652 6N del`) or
-    /// starts with `del`, `dup`, `ins` or `inv` (`2393del9`, `-6054 deletion/ATT`), or is `promoter`
-    /// (`-866 promoter (G/A)`). Decimals, percentages, years
-    /// before prose (`45.2 sec`, `35%`, `1995 the`) are rejected here.
-    static func positionMayStartPattern(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// and spaces, then `:` (`11:4000000:C:A`), a dash (`11-4000000-C-A`, skipped like a sign), a non-ASCII byte,
+    /// a parenthesis before bases or a dash (`-369 (C>G)`, `-611 (-T)`), one to three bases before an arrow, `/` or
+    /// ` to ` (`677 C-->T`, `1858C/T`, `-491 A to T`), `N` (`-652 6N del`), or a word starting with `del`, `dup`,
+    /// `ins` or `inv` (`2393del9`, `-6054 deletion/ATT`), or `promoter` (`-866 promoter (G/A)`). With `indelOnly`
+    /// (after letters: `AFF344-345ins`, `position_indel`) only `N` and the indel words. Decimals, percentages,
+    /// years and numbers before prose (`45.2 sec`, `35%`, `1995 the`, `4G allele`, `2 (IRS2)`) are rejected here.
+    static func positionMayStartPattern(
+        at offset: Int, in text: UnsafeBufferPointer<UInt8>, indelOnly: Bool = false
+    ) -> Bool {
         let count = text.count
         var index = offset
         while index < count, index - offset < 40 {
@@ -209,19 +359,53 @@ struct StartFilter {
         }
         guard index < count else { return false }
         let next = text[index]
-        if next == UInt8(ascii: "(") || next == UInt8(ascii: ":") || next >= 0x80 { return true }
+        if next >= 0x80 { return true }
+        if !indelOnly {
+            if next == UInt8(ascii: ":") {
+                // `11:4000000:C:A`: digits, then a second colon.
+                var end = index + 1
+                while end < count, isDigit(text[end]) { end += 1 }
+                return end > index + 1 && end < count && text[end] == UInt8(ascii: ":")
+            }
+            if next == UInt8(ascii: "(") {
+                // `-369 (C>G)`, `-611 (-T)`.
+                guard index + 2 < count else { return false }
+                let inside = text[index + 1]
+                return (inside == UInt8(ascii: "-") && isUpperBase(text[index + 2])) || inside >= 0x80
+                    || basesThenChange(at: index + 1, in: text, slash: true)
+            }
+        }
         guard isASCIILetter(next) else { return false }
         var end = index
-        var bases = true
-        while end < count, isASCIILetter(text[end]) {
-            if !isBase(text[end]) { bases = false }
-            end += 1
-        }
-        if bases && end - index <= 3 { return true }
+        while end < count, isASCIILetter(text[end]) { end += 1 }
         if end - index == 1 && next == UInt8(ascii: "N") { return true }
-        return startsWith("del", at: index, in: text) || startsWith("dup", at: index, in: text)
+        if !indelOnly {
+            if end - index <= 3, basesThenChange(at: index, in: text, slash: true) { return true }
+            // `11-4000000-CTTG-A` (gnomAD): upper-case bases of any length between dashes.
+            if end < count, text[end] == UInt8(ascii: "-"), text[index - 1] == UInt8(ascii: "-"),
+                (index..<end).allSatisfy({ isUpperBase(text[$0]) })
+            {
+                return true
+            }
+        }
+        // `DELINS`: `del`, `dup`, `ins`, `inv` not followed by a lower-case letter, or `delins`; `-6054 deletion/ATT`.
+        if startsWith("del", at: index, in: text) || startsWith("dup", at: index, in: text)
             || startsWith("ins", at: index, in: text) || startsWith("inv", at: index, in: text)
-            || startsWith("promoter", at: index, in: text)
+        {
+            guard index + 3 < count, text[index + 3] &- UInt8(ascii: "a") < 26 else { return true }
+            if startsWith("delins", at: index, in: text) { return true }
+            if !indelOnly, startsWith("deletion/", at: index, in: text) || startsWith("insertion/", at: index, in: text)
+            {
+                let allele = index + (text[index] == UInt8(ascii: "d") ? 9 : 10)
+                return allele < count && isUpperBase(text[allele])
+            }
+            return false
+        }
+        guard !indelOnly, startsWith("promoter", at: index, in: text) else { return false }
+        // `-866 promoter (G/A)`
+        var paren = index + 8
+        while paren < count, paren - index < 11, text[paren] == UInt8(ascii: " ") { paren += 1 }
+        return paren < count && (text[paren] == UInt8(ascii: "(") || text[paren] >= 0x80)
     }
 
     /// `SCAN_PREFIX`'s second branch: a sign or dash before a digit, a delta, `Delta` after a digit.
@@ -260,7 +444,48 @@ struct StartFilter {
     /// - four or more upper-case bases (`AGCTCCTCC/-`);
     /// - a keyword: `rs`, `del`, `dup`, `ins`, `indel`, `delta`, `chr`, `ENS`, `IVS` (`IVSII-1`), `intron`,
     ///   `codon`, `reference`, `substitution`, `replacement`, or an amino-acid name.
-    static func mayStartPattern(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayStartPattern(
+        at offset: Int, in text: UnsafeBufferPointer<UInt8>, lowerTrigrams: UnsafePointer<UInt64>
+    ) -> Bool {
+        let count = text.count
+        // A letter (either case) then lower-case letters: the patterns' words are known by their first three
+        // letters (`lowerTrigrams`; `The`, `patients` are rejected here), and a word of two letters is two bases
+        // (`at` before an arrow is `A>T`) or `rs`. Upper case after the first letter is left to the rules below.
+        if unknownTrigram(at: offset, in: text, lowerTrigrams: lowerTrigrams) { return false }
+        if offset + 1 < count {
+            let a = (text[offset] | 0x20) &- UInt8(ascii: "a")
+            let b = text[offset + 1] &- UInt8(ascii: "a")
+            if a < 26 && b < 26 {
+                let c: UInt8 = offset + 2 < count ? text[offset + 2] : 0
+                if !isASCIILetter(c) {
+                    let first = text[offset]
+                    let second = text[offset + 1]
+                    guard
+                        (isBase(first) && isBase(second)) || (first == UInt8(ascii: "r") && second == UInt8(ascii: "s"))
+                    else { return false }
+                }
+            }
+        }
+        return mayStartWord(at: offset, in: text)
+    }
+
+    /// Whether the word at `offset` begins with a letter and two lower-case letters that begin none of the
+    /// patterns' words (`lowerTrigrams`): then `mayStartPattern` rejects it.
+    @inline(__always)
+    static func unknownTrigram(
+        at offset: Int, in text: UnsafeBufferPointer<UInt8>, lowerTrigrams: UnsafePointer<UInt64>
+    ) -> Bool {
+        guard offset + 2 < text.count else { return false }
+        let a = (text[offset] | 0x20) &- UInt8(ascii: "a")
+        let b = text[offset + 1] &- UInt8(ascii: "a")
+        let c = text[offset + 2] &- UInt8(ascii: "a")
+        guard a < 26 && b < 26 && c < 26 else { return false }
+        let k = Int(a) * 676 + Int(b) * 26 + Int(c)
+        return lowerTrigrams[k >> 6] >> UInt64(k & 63) & 1 == 0
+    }
+
+    /// `mayStartPattern` after its quick rejections: the word's shape and what follows it.
+    private static func mayStartWord(at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = text.count
         var end = offset
         var allBases = true  // either case
@@ -285,8 +510,9 @@ struct StartFilter {
         }
         let length = end - offset
         let next: UInt8 = end < count ? text[end] : 0
-        if next == UInt8(ascii: " ") && length <= 3 && (length == 1 || allBases) {
-            // `A 1166C`, `C to T`, `G --> C`, `gtt > gct`: after at most two spaces, a number, sign, arrow or `to`.
+        if next == UInt8(ascii: " ") && length <= 3 && allBases {
+            // `A 1166C`, `C to T`, `G --> C`, `gtt > gct`: after at most two spaces, `to`, an arrow, or (one
+            // upper-case base, `nucleotide_ref_pos_alt`) a sign or number. Not `P = 0.01`, `a 22-bp`, `at 5`.
             var index = end
             while index < count, index - end < 2, text[index] == UInt8(ascii: " ") { index += 1 }
             guard index < count else { return false }
@@ -295,27 +521,66 @@ struct StartFilter {
                 return index + 2 < count && text[index + 1] == UInt8(ascii: "o")
                     && (text[index + 2] == UInt8(ascii: " ") || text[index + 2] >= 0x80)
             }
-            return isDigit(b) || b >= 0x80 || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-                || b == UInt8(ascii: "*") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
-                || b == UInt8(ascii: "&") || b == UInt8(ascii: "!") || b == UInt8(ascii: "(")
-                || b == UInt8(ascii: "/")
+            if b >= 0x80 || b == UInt8(ascii: "-") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=")
+                || b == UInt8(ascii: "&") || b == UInt8(ascii: "!")
+            {
+                return true
+            }
+            // `A 1166C`: a number of two digits or more, maybe signed.
+            guard length == 1 && isUpperBase(text[offset]) else { return false }
+            if b == UInt8(ascii: "+") || b == UInt8(ascii: "*") { index += 1 }
+            return index + 1 < count && text[index] &- UInt8(ascii: "1") < 9 && isDigit(text[index + 1])
         }
         if length == 1 {
             // A lower-case letter starts `c.`, `p.`, `c2403T` or a base before an arrow or slash (`g-->t`, `a/g`),
             // never a word before `=`, `<`, `,` or a digit (`p=0.05`, `p<0.01`, `n,`, `p27`).
             let first = text[offset]
-            guard first &- UInt8(ascii: "a") < 26 else { return true }
-            return next == UInt8(ascii: ".") || next == UInt8(ascii: "-") || next == UInt8(ascii: ">")
-                || next == UInt8(ascii: "/") || next == UInt8(ascii: "&") || next == UInt8(ascii: "!")
-                || (next == UInt8(ascii: "=") && first != UInt8(ascii: "p")) || next >= 0x80
-                || (first == UInt8(ascii: "c") && isDigit(next))
+            guard first &- UInt8(ascii: "a") < 26 else {
+                guard isDigit(next) else {
+                    // An upper-case letter before a dash (`R-2Q`, `G-395A`, `X-4000000-C-A`, `C-->T`), a sign
+                    // (`G+1A`), an arrow (`C>T`, `A=>G`), a slash between bases (`G/A`, `T/C704`), a colon
+                    // (`X:100:A:G`) or a non-ASCII byte; not `P=0.01`, `P<0.05`, `I/D`, `S-transferase`.
+                    let after: UInt8 = end + 1 < count ? text[end + 1] : 0
+                    switch next {
+                    case UInt8(ascii: "-"): return isDigit(after) || continuesArrowAfterDash(at: end + 1, in: text)
+                    case UInt8(ascii: "+"), UInt8(ascii: "*"): return isUpperBase(first) && isDigit(after)
+                    case UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "!"): return isUpperBase(first)
+                    case UInt8(ascii: "="): return isUpperBase(first) && startsArrowAfterEquals(at: end + 1, in: text)
+                    case UInt8(ascii: "/"): return isUpperBase(first) && isUpperBase(after)
+                    case UInt8(ascii: ":"):
+                        return first == UInt8(ascii: "X") || first == UInt8(ascii: "Y") || first == UInt8(ascii: "M")
+                    default: return next >= 0x80
+                    }
+                }
+                var digitsEnd = end
+                while digitsEnd < count, isDigit(text[digitsEnd]) { digitsEnd += 1 }
+                if digitsEnd - end >= 2 && next != UInt8(ascii: "0") { return true }
+                if isUpperBase(first)
+                    && (startsWith(" by", at: digitsEnd, in: text) || (digitsEnd < count && text[digitsEnd] >= 0x80))
+                {
+                    return true
+                }
+                return positionMayStartPattern(at: end, in: text, indelOnly: true)
+            }
+            switch next {
+            case UInt8(ascii: "."):  // c. g. m. n. r. p.
+                return first == UInt8(ascii: "c") || first == UInt8(ascii: "g") || first == UInt8(ascii: "m")
+                    || first == UInt8(ascii: "n") || first == UInt8(ascii: "r") || first == UInt8(ascii: "p")
+            case UInt8(ascii: "-"): return isBase(first) && continuesArrowAfterDash(at: end + 1, in: text)
+            case UInt8(ascii: "="): return isBase(first) && startsArrowAfterEquals(at: end + 1, in: text)
+            case UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "&"), UInt8(ascii: "!"): return isBase(first)
+            default: return next >= 0x80 || (first == UInt8(ascii: "c") && isDigit(next))
+            }
         }
         if length <= 3 {
-            if allBases { return true }
+            // Two or three bases before a digit: only `position_indel` (`AT344-345ins`).
+            if allBases {
+                return !isDigit(next) || (allUpper && positionMayStartPattern(at: end, in: text, indelOnly: true))
+            }
             if next == UInt8(ascii: "_") { return true }
             // Before a digit: `AFF344-345ins` (upper case, then what a position allows), `Thr154`, `rs1801133`,
             // `chr11` (below); not gene names before prose (`IL6 levels`, `CD4 cells`).
-            if isDigit(next), allUpper, positionMayStartPattern(at: end, in: text) { return true }
+            if isDigit(next), allUpper, positionMayStartPattern(at: end, in: text, indelOnly: true) { return true }
             if length == 3, isResidueOrIVS(text[offset], text[offset + 1], text[offset + 2]) { return true }
         } else if allUpperBases {
             return true
@@ -349,18 +614,113 @@ struct StartFilter {
         /// `word` (without its first letter) is at `next` and followed by a byte that is not a letter
         /// (`lowerOnly`: not a lower-case letter).
         @inline(__always) func word(_ rest: StaticString, lowerOnly: Bool = false) -> Bool {
-            guard startsWith(rest, at: next, in: text) else { return false }
-            let after = next + rest.utf8CodeUnitCount
-            guard after < count else { return true }
-            let b = text[after]
-            return lowerOnly ? b &- UInt8(ascii: "a") >= 26 : !isASCIILetter(b)
+            guard let after = wordEnd(rest, lowerOnly: lowerOnly) else { return false }
+            return after >= 0
         }
-        /// `substitution of`, `replacement of` (or a non-ASCII space before `of`).
+        /// The offset after `word` (as in `word`), `-1` at the end of the text, nil if the word is not there.
+        @inline(__always) func wordEnd(_ rest: StaticString, lowerOnly: Bool = false) -> Int? {
+            guard startsWith(rest, at: next, in: text) else { return nil }
+            let after = next + rest.utf8CodeUnitCount
+            guard after < count else { return -1 }
+            let b = text[after]
+            return (lowerOnly ? b &- UInt8(ascii: "a") >= 26 : !isASCIILetter(b)) ? after : nil
+        }
+        /// `del`, `dup`, `ins`, `indel` (as in `word`, lower case after) before what the patterns allow after
+        /// them: `/del` or `/ins`, at most two spaces, then a digit or an upper-case letter (`del 92 nucleotide`,
+        /// `delF508`, `dup24bp`, `delTTCA`); not `del and`, `ins/del were`.
+        @inline(__always) func indel(_ rest: StaticString) -> Bool {
+            guard var index = wordEnd(rest, lowerOnly: true), index >= 0 else { return false }
+            if text[index] == UInt8(ascii: "/")
+                && (startsWith("del", at: index + 1, in: text) || startsWith("ins", at: index + 1, in: text))
+            {
+                index += 4
+            }
+            let spaces = index
+            while index < count, index - spaces < 2, text[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < count else { return false }
+            let b = text[index]
+            return isDigit(b) || b &- UInt8(ascii: "A") < 26 || b >= 0x80
+        }
+        /// `substitution of`, `replacement of` (white space or a non-ASCII byte around `of`), then, after an
+        /// optional `a` or `an`, what may start a residue (`substitution of proline`, `replacement of Ala14`,
+        /// `substitution of a stop codon`); not `substitution of the`.
         @inline(__always) func followedByOf(_ rest: StaticString) -> Bool {
             guard startsWith(rest, at: next, in: text) else { return false }
-            let after = next + rest.utf8CodeUnitCount
-            guard after < count else { return false }
-            return text[after] >= 0x80 || startsWith(" of", at: after, in: text)
+            var index = next + rest.utf8CodeUnitCount
+            @inline(__always) func skipSpace() -> Bool {
+                let start = index
+                while index < count, index - start < 10 {
+                    let b = text[index]
+                    if b >= 0x80 { return true }
+                    guard
+                        b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
+                            || b == UInt8(ascii: "\t")
+                    else { break }
+                    index += 1
+                }
+                return false
+            }
+            if skipSpace() { return true }
+            guard startsWith("of", at: index, in: text) else { return false }
+            index += 2
+            if skipSpace() { return true }
+            // `a` or `an` before white space (not `alanine`, `arginine`).
+            for article in 1...2 where index + article < count && text[index] == UInt8(ascii: "a") {
+                let after = text[index + article]
+                let space = after == UInt8(ascii: " ") || after == UInt8(ascii: "\n") || after >= 0x80
+                if space && (article == 1 || text[index + 1] == UInt8(ascii: "n")) {
+                    index += article
+                    if skipSpace() { return true }
+                    break
+                }
+            }
+            guard index < count else { return false }
+            if text[index] == UInt8(ascii: "*") || text[index] == UInt8(ascii: "X") { return true }
+            guard index + 2 < count else { return false }
+            let (a, b, c) = (text[index], text[index + 1], text[index + 2])
+            if isResidueOrIVS(a, b, c) { return true }
+            let key = (UInt32(a | 0x20) << 16) | (UInt32(b | 0x20) << 8) | UInt32(c | 0x20)
+            // isoleucine, tryptophan, stop, termination / Ter
+            return key == 0x69_73_6F || key == 0x74_72_79 || key == 0x73_74_6F || key == 0x74_65_72
+        }
+        /// `codon` then what `codon_alleles` allows: `codon 12 GGT>GAT`, `codon (CD)26 GAG-->GAA`,
+        /// `codon 9 (GAC-->TAT)`; not `codon 72 or`.
+        @inline(__always) func codonAlleles() -> Bool {
+            guard var index = wordEnd("odon"), index >= 0, index < count else { return false }
+            if text[index] >= 0x80 { return true }
+            guard text[index] == UInt8(ascii: " ") else { return false }
+            index += 1
+            if startsWith("(CD)", at: index, in: text) {
+                index += 4
+                while index < count, text[index] == UInt8(ascii: " ") { index += 1 }
+            }
+            guard index < count, text[index] &- UInt8(ascii: "1") < 9 else {
+                return index < count && text[index] >= 0x80
+            }
+            while index < count, isDigit(text[index]) { index += 1 }
+            if index < count, text[index] == UInt8(ascii: ",") { index += 1 }
+            let spaces = index
+            while index < count, index - spaces < 2, text[index] == UInt8(ascii: " ") { index += 1 }
+            if index < count, text[index] == UInt8(ascii: "(") { index += 1 }
+            guard index + 2 < count else { return false }
+            if text[index] >= 0x80 { return true }
+            return isUpperBase(text[index]) && isUpperBase(text[index + 1]) && isUpperBase(text[index + 2])
+        }
+        /// `intron` then what `intron_offset_change` allows: `intron 2, -352G-->A`; not `intron 8 causes`.
+        @inline(__always) func intronOffset() -> Bool {
+            guard var index = wordEnd("ntron"), index >= 0, index < count else { return false }
+            if text[index] >= 0x80 { return true }
+            guard text[index] == UInt8(ascii: " ") else { return false }
+            index += 1
+            let digits = index
+            while index < count, index - digits < 3, isDigit(text[index]) { index += 1 }
+            guard index > digits, index < count else { return false }
+            if text[index] == UInt8(ascii: ",") { index += 1 }
+            guard index + 1 < count else { return false }
+            if text[index] >= 0x80 { return true }
+            guard text[index] == UInt8(ascii: " ") else { return false }
+            let sign = text[index + 1]
+            return sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") || sign == UInt8(ascii: "*") || sign >= 0x80
         }
         switch text[offset] | 0x20 {
         case UInt8(ascii: "a"):
@@ -370,9 +730,9 @@ struct StartFilter {
                 let b = text[next + 2]
                 return isDigit(b) || b == UInt8(ascii: "X") || b == UInt8(ascii: "Y") || b == UInt8(ascii: "M")
             }
-            return word("odon") || word("ysteine")
+            return codonAlleles() || word("ysteine")
         case UInt8(ascii: "d"):
-            return word("el", lowerOnly: true) || word("up", lowerOnly: true) || startsWith("elta", at: next, in: text)
+            return indel("el") || indel("up") || startsWith("elta", at: next, in: text)
                 || startsWith("ELTA", at: next, in: text)
         case UInt8(ascii: "e"):
             guard startsWith("NS", at: next, in: text), next + 2 < count else { return false }
@@ -381,7 +741,7 @@ struct StartFilter {
         case UInt8(ascii: "g"): return word("lutamine") || word("lutamic") || word("lutamate") || word("lycine")
         case UInt8(ascii: "h"): return word("istidine")
         case UInt8(ascii: "i"):
-            return word("ns", lowerOnly: true) || word("ndel", lowerOnly: true) || word("ntron")
+            return indel("ns") || indel("ndel") || intronOffset()
                 || word("soleucine") || startsWith("VS", at: next, in: text)
         case UInt8(ascii: "l"): return word("eucine") || word("ysine")
         case UInt8(ascii: "m"): return word("ethionine")
@@ -445,33 +805,13 @@ struct StartFilter {
         return true
     }
 
-    // MARK: Word-at-a-time search (8 bytes per step)
+    // MARK: Searches 32 bytes per step (CVarSynScan; 8 for counting continuation bytes)
 
-    static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highBits: UInt64 = 0x8080_8080_8080_8080
-    static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
     @inline(__always)
     static func load(_ base: UnsafePointer<UInt8>, _ index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-    }
-
-    /// The high bit of each byte of `x` that is zero.
-    @inline(__always)
-    static func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lowBits) &+ lowBits) | x | lowBits) }
-
-    /// The high bit of each byte of `x` that is greater than `low` and less than `high` (ASCII bytes only; `high` at
-    /// most 128): exact, no carries between bytes.
-    @inline(__always)
-    static func bytesBetween(_ x: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
-        let seven = x & lowBits
-        return ((ones &* (127 + high)) &- seven) & ~x & (seven &+ ones &* (127 - low)) & highBits
-    }
-
-    /// The high bit of each byte of `x` that may be a trigger: 0x2F...0x3E (`/`, digits, `:;<=>`) or non-ASCII.
-    @inline(__always)
-    private static func maybeTriggers(_ x: UInt64) -> UInt64 {
-        bytesBetween(x, 0x2E, 0x3F) | (x & highBits)
     }
 
     /// The offset of the first trigger byte at or after `offset`, or `Int.max`.
@@ -479,14 +819,14 @@ struct StartFilter {
         guard let base = text.baseAddress else { return Int.max }
         let count = text.count
         var index = offset
-        while index + 8 <= count {
-            var mask = maybeTriggers(load(base, index))
+        while index + 32 <= count {
+            var mask = varsyn_scan_maybe_triggers32(base + index)
             while mask != 0 {
-                let found = index + mask.trailingZeroBitCount >> 3
+                let found = index + mask.trailingZeroBitCount
                 if isTrigger(base[found]) { return found }
                 mask &= mask &- 1
             }
-            index += 8
+            index += 32
         }
         while index < count {
             if isTrigger(base[index]) { return index }
@@ -500,10 +840,10 @@ struct StartFilter {
         guard let base = text.baseAddress else { return Int.max }
         let count = text.count
         var index = offset
-        while index + 8 <= count {
-            let mask = load(base, index) & highBits
-            if mask != 0 { return index + mask.trailingZeroBitCount >> 3 }
-            index += 8
+        while index + 32 <= count {
+            let mask = varsyn_scan_high32(base + index)
+            if mask != 0 { return index + mask.trailingZeroBitCount }
+            index += 32
         }
         while index < count {
             if base[index] >= 0x80 { return index }
@@ -523,15 +863,14 @@ struct StartFilter {
                 && (base[space + 3] == UInt8(ascii: " ") || base[space + 3] >= 0x80)
         }
         var index = offset
-        while index + 10 <= count {
-            // Each `t` (the byte after the space) is checked: one load per step instead of three.
-            var mask = zeroBytes(load(base, index + 1) ^ (ones &* 0x74))
+        while index + 34 <= count {
+            var mask = varsyn_scan_to32(base + index)
             while mask != 0 {
-                let found = index + mask.trailingZeroBitCount >> 3
+                let found = index + mask.trailingZeroBitCount
                 if isTo(found) { return found }
                 mask &= mask &- 1
             }
-            index += 8
+            index += 32
         }
         while index < count {
             if isTo(index) { return index }

@@ -77,6 +77,13 @@ struct MentionScannerTests {
         var texts = try TmVar1.load().map(\.text)
         texts.append(
             "CCR5Delta32 FOXP3-924 A/G and CCR5Δ32, c.76\u{A0}A>G, G → A at nucleotide 5 and A to G at codon 3")
+        // Forms the start filter's word rules name that the pattern file's examples do not quote.
+        texts.append(
+            "A=>G transition at nucleotide 5, a==>g, C&gt;T, G!A, T +12C, G1 by T, X:100:A:G, X-100-A-G, "
+                + "11-4000000-CTTG-A, 7:1234:G:C, -12 (-TG), -5 deletion/ATT, 8 insertion/GC, 9delins, 3 A / G, "
+                + "Y-4000000-C-A, substitution of an alanine for valine, replacement of\na lysine by arginine, "
+                + "c.IVS2+1G>A, (a-->g) transition at position 7, g→a, del\u{A0}F508, ins 6 bp, indel 5 bp, "
+                + "codon 12 (GGT-->GAT), intron 9,\u{A0}+15G-->T, AT344-345ins, C3del, M:12:A:T")
         for text in texts {
             #expect(fast.candidates(in: text) == reference.candidates(in: text))
         }
@@ -100,6 +107,35 @@ struct MentionScannerTests {
                 #expect(found == reference.candidates(in: text), "\(text)")
             }
         }
+    }
+
+    /// The same examples inside long prose, at every offset within the filter's 32-byte blocks and at several
+    /// distances from the nearest digit, in ASCII and in non-ASCII prose: the block loop's far/near split and its
+    /// masks must give what the byte loop gives.
+    @Test("the start filter's 32-byte blocks lose none of the examples at any offset")
+    func filteredStartsKeepEveryExampleAtEveryOffset() throws {
+        let fast = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .filteredStarts)
+        let reference = try MentionScanner(patternFileText: embeddedMentionPatterns, strategy: .unanchoredSearch)
+        var examples: [String] = []
+        for line in embeddedMentionPatterns.split(separator: "\n") where line.hasPrefix("#") {
+            let parts = line.split(separator: "\"", omittingEmptySubsequences: false)
+            for index in stride(from: 1, to: parts.count - 1, by: 2) { examples.append(String(parts[index])) }
+        }
+        let fillers = [
+            "the patients carried the variant in the promoter region and were followed for several years to see ",
+            "l\u{2019}allèle β-globine — étude des délétions chez les patients atteints, résumé et données ",
+        ]
+        var compared = 0
+        for example in examples {
+            for filler in fillers {
+                for shift in 0..<32 {
+                    let text = String(filler.prefix(shift + 20)) + " " + example + " and " + filler + example
+                    #expect(fast.candidates(in: text) == reference.candidates(in: text), "\(text)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 6_000)
     }
 }
 
