@@ -441,9 +441,11 @@ func varsynBenchPassProjectProtein(
         var ok = 0
         guard let item = items.baseAddress else { return 0 }
         for i in 0..<items.count {
+            // One copy of the expression out of the buffer, read by both calls.
+            let expression = item[i].expression
             do {
-                _ = try normalizer.project(item[i].expression)
-                if try !mapper.consequenceText(ofCoding: item[i].expression).isEmpty { ok += 1 }
+                _ = try normalizer.project(expression)
+                if try !mapper.consequenceText(ofCoding: expression).isEmpty { ok += 1 }
             } catch {}
         }
         return ok

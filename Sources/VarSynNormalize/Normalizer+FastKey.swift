@@ -368,8 +368,8 @@ extension Normalizer {
             end = i2
         }
         // The key text (nil: no key) and the c./n. text, or nil when the general path must answer.
-        // `blocks`: the deleted and inserted bases have one length, at least 3 (`KeyFormat.substitutionBlocks` may
-        // rewrite the key; any other key is the SPDI itself, and the test is skipped).
+        // `blocks`: the deleted and inserted bases have one length, at least 3, and share a base inside
+        // (`KeyFormat.substitutionBlocks` rewrites only those; any other key is the SPDI itself).
         let answer: (key: String?, blocks: Bool, text: (text: String, limited: Bool)?)? =
             withUnsafeTemporaryAllocation(
                 of: UInt8.self, capacity: 768
@@ -425,7 +425,9 @@ extension Normalizer {
                     spdi.insertedEnd - spdi.insertedStart + spdi.insertedGenomeEnd - spdi.insertedGenomeStart
                 return (
                     Self.fastSPDIText(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)),
-                    deleted == replacing && deleted >= 3, text
+                    deleted == replacing && deleted >= 3
+                        && Self.fastKeepsInnerBase(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)),
+                    text
                 )
             }
         guard let answer else { return false }
@@ -769,6 +771,25 @@ extension Normalizer {
             result.warnings.append("a single-position insertion was read with both flanks")
         }
         return true
+    }
+
+    /// Whether a base inside the deleted bases (not the first or last) is the same in the inserted bases: the only
+    /// case `KeyFormat.substitutionBlocks` rewrites (deleted and inserted of one length, at least 3).
+    static func fastKeepsInnerBase(
+        _ t: FastTranscript, _ spdi: FastSPDI, exon: FastExon, inserted: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let shift = exon.storage - exon.origin
+        let genome = t.genomeBytes
+        let literal = spdi.insertedEnd - spdi.insertedStart
+        let count = spdi.deletedEnd - spdi.position
+        guard count >= 3 else { return false }
+        for k in 1..<(count - 1) {
+            let replacing =
+                k < literal
+                ? inserted[spdi.insertedStart + k] : genome[spdi.insertedGenomeStart + (k - literal) + shift]
+            if genome[spdi.position + k + shift] == replacing { return true }
+        }
+        return false
     }
 
     /// `sequence:position:deleted:inserted` in one allocation.
