@@ -111,8 +111,15 @@ extension ProteinMapper {
     /// reference's text after the first time. `NP_003147.2` -> the prepared NM_003156.3.
     public func preparedTranscript(named reference: ReferenceSpecifier) throws(ProteinMappingError) -> ProteinTranscript
     {
-        try requestCache.transcript(reference) { () throws(ProteinMappingError) in
-            try prepared(try self.transcript(for: reference))
+        switch reference.selector {
+        case nil:
+            return try requestCache.transcript(reference.accession) { () throws(ProteinMappingError) in
+                try prepared(try self.transcript(for: reference))
+            }
+        case .some:
+            return try selectorRequestCache.transcript(reference) { () throws(ProteinMappingError) in
+                try prepared(try self.transcript(for: reference))
+            }
         }
     }
 }
