@@ -391,22 +391,44 @@ func varsynBenchPassParse(_ texts: [String]) -> Int {
 
 @inline(never)
 func varsynBenchPassNormalize(_ parsed: [ParsedExpression], _ normalizer: Normalizer<TableReferenceProvider>) -> Int {
-    var ok = 0
-    for item in parsed where (try? normalizer.normalize(item)) != nil { ok += 1 }
-    return ok
+    // Each parsed expression is read in place (borrowed from the buffer), not copied out of the array.
+    parsed.withUnsafeBufferPointer { items in
+        var ok = 0
+        guard let item = items.baseAddress else { return 0 }
+        for i in 0..<items.count {
+            do {
+                _ = try normalizer.normalize(item[i])
+                ok += 1
+            } catch {}
+        }
+        return ok
+    }
 }
 
 @inline(never)
 func varsynBenchPassProject(_ parsed: [ParsedExpression], _ normalizer: Normalizer<TableReferenceProvider>) -> Int {
-    var ok = 0
-    for item in parsed where (try? normalizer.project(item.expression)) != nil { ok += 1 }
-    return ok
+    parsed.withUnsafeBufferPointer { items in
+        var ok = 0
+        guard let item = items.baseAddress else { return 0 }
+        for i in 0..<items.count {
+            do {
+                _ = try normalizer.project(item[i].expression)
+                ok += 1
+            } catch {}
+        }
+        return ok
+    }
 }
 
 @inline(never)
 func varsynBenchPassNormalizeText(_ texts: [String], _ normalizer: Normalizer<TableReferenceProvider>) -> Int {
     var ok = 0
-    for text in texts where (try? normalizer.normalize(text)) != nil { ok += 1 }
+    for text in texts {
+        do {
+            _ = try normalizer.normalize(text)
+            ok += 1
+        } catch {}
+    }
     return ok
 }
 
@@ -415,20 +437,28 @@ func varsynBenchPassProjectProtein(
     _ parsed: [ParsedExpression], _ normalizer: Normalizer<TableReferenceProvider>,
     _ mapper: ProteinMapper<TableReferenceProvider>
 ) -> Int {
-    var ok = 0
-    for item in parsed {
-        guard (try? normalizer.project(item.expression)) != nil, let d = item.expression.singleDescription,
-            let reference = d.reference, let transcript = try? mapper.preparedTranscript(named: reference),
-            let p = try? transcript.consequence(of: d)
-        else { continue }
-        if !p.fastHGVS().isEmpty { ok += 1 }
+    parsed.withUnsafeBufferPointer { items in
+        var ok = 0
+        guard let item = items.baseAddress else { return 0 }
+        for i in 0..<items.count {
+            // One copy of the expression out of the buffer, read by both calls.
+            let expression = item[i].expression
+            do {
+                _ = try normalizer.project(expression)
+                if try !mapper.consequenceText(ofCoding: expression).isEmpty { ok += 1 }
+            } catch {}
+        }
+        return ok
     }
-    return ok
 }
 
 @inline(never)
 func varsynBenchPassBackTranslate(_ texts: [String], _ mapper: ProteinMapper<TableReferenceProvider>) -> Int {
     var ok = 0
-    for text in texts where ((try? mapper.codingCandidates(ofProtein: text)) ?? []).count > 0 { ok += 1 }
+    for text in texts {
+        do {
+            if try !mapper.codingCandidates(ofProtein: text).isEmpty { ok += 1 }
+        } catch {}
+    }
     return ok
 }

@@ -140,18 +140,36 @@ enum FastCacheEntry {
     /// `FastKeyCache.warmUp`-th request, so a stream of one-off transcripts (ClinVar-like) pays a dictionary lookup,
     /// not a preparation (copying a long transcript and its genome windows costs about as much as 10 general answers).
     case seen(Int)
-    /// Prepared, with the lookup's warning for this text (version fallback), shown as the general path shows it.
-    case ready(FastTranscript, warning: String?)
+    /// Prepared, with the lookup's warning for this text (version fallback), shown as the general path shows it
+    /// (one reference: reading the entry costs one retain).
+    case ready(FastHit)
     /// Not served by the fast path.
     case unusable
 }
 
-/// Prepared transcripts by requested accession text (and by the table's accession, so version fallbacks share
+/// A prepared transcript and the lookup's warning for the accession text that asked for it.
+final class FastHit: Sendable {
+    let transcript: FastTranscript
+    let warning: String?
+
+    init(_ transcript: FastTranscript, warning: String?) {
+        self.transcript = transcript
+        self.warning = warning
+    }
+}
+
+/// Prepared transcripts by requested accession (the parsed `Accession`: hashed and compared as its inline bytes,
+/// no `String` made per request) (and by the table's accession, so version fallbacks share
 /// one preparation), shared by the copies of a `Normalizer` and safe to use from several threads. At most
 /// `capacity` texts are kept; when full, the cache starts over.
 final class FastKeyCache: @unchecked Sendable {
-    private var storage: [String: FastCacheEntry] = [:]
-    private var byRecord: [String: FastTranscript?] = [:]
+    private struct State {
+        var storage: [Accession: FastCacheEntry] = [:]
+        var byRecord: [String: FastTranscript?] = [:]
+    }
+    /// Guarded by `mutex`. Held through a pointer: a class's `var` is checked for exclusive access at run time on
+    /// every read (~120 instructions a lookup); the mutex already gives that.
+    private let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     let capacity: Int
     /// The request on which a transcript is prepared.
@@ -159,41 +177,44 @@ final class FastKeyCache: @unchecked Sendable {
 
     init(capacity: Int = 16384) {
         self.capacity = capacity
+        state.initialize(to: State())
         pthread_mutex_init(mutex, nil)
     }
 
     deinit {
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     @inline(__always)
-    func entry(_ accession: String) -> FastCacheEntry? {
+    func entry(_ accession: Accession) -> FastCacheEntry? {
         pthread_mutex_lock(mutex)
-        let cached = storage[accession]
+        let cached = state.pointee.storage[accession]
         pthread_mutex_unlock(mutex)
         return cached
     }
 
-    func set(_ accession: String, _ entry: FastCacheEntry) {
+    func set(_ accession: Accession, _ entry: FastCacheEntry) {
         pthread_mutex_lock(mutex)
-        if storage.count >= capacity {
-            storage.removeAll(keepingCapacity: true)
-            byRecord.removeAll(keepingCapacity: true)
+        if state.pointee.storage.count >= capacity {
+            state.pointee.storage.removeAll(keepingCapacity: true)
+            state.pointee.byRecord.removeAll(keepingCapacity: true)
         }
-        storage[accession] = entry
+        state.pointee.storage[accession] = entry
         pthread_mutex_unlock(mutex)
     }
 
     /// The preparation of the table's transcript `record`, made with `make` the first time.
     func prepared(record: String, make: () -> FastTranscript?) -> FastTranscript? {
         pthread_mutex_lock(mutex)
-        let cached = byRecord[record]
+        let cached = state.pointee.byRecord[record]
         pthread_mutex_unlock(mutex)
         if let cached { return cached }
         let made = make()
         pthread_mutex_lock(mutex)
-        byRecord[record] = .some(made)
+        state.pointee.byRecord[record] = .some(made)
         pthread_mutex_unlock(mutex)
         return made
     }
@@ -272,16 +293,47 @@ extension Normalizer {
     /// ``fastKey(_:)`` writing into `result` (a fresh `NormalizedVariant()`); false when the general path must run.
     func fastKey(_ parsed: ParsedExpression, into result: inout NormalizedVariant) -> Bool {
         let forms = options.forms
-        guard forms == .key || forms == .hgvsC || forms == [.key, .hgvsC], options.direction == .threePrime,
-            case .description(let description) = parsed.expression,
-            case .transcript(let system, .variant(let variant)) = description.body,
-            system == .coding || system == .noncoding,
-            let reference = description.reference
+        guard forms == .key || forms == .hgvsC || forms == [.key, .hgvsC], options.direction == .threePrime
         else { return false }
-        var accession = reference.accession
-        if let selector = reference.selector, selector.kind != .geneSymbol { accession = selector }
-        guard accession.kind != .geneSymbol else { return false }
-        guard let (t, warning) = fastLookup(accession.text) else { return false }
+        // `switch`, not `guard case`: the parts are read in place (borrowed), where a `guard case` binding copied
+        // the expression and its body out of the parsed value (~500 instructions per input).
+        switch parsed.expression {
+        case .description(let description):
+            switch description.body {
+            case .transcript(let system, .variant(let variant)) where system == .coding || system == .noncoding:
+                switch description.reference {
+                case .some(let reference):
+                    guard let hit = fastLookup(reference) else { return false }
+                    return fastKey(
+                        hit, system: system, variant: variant, warnings: parsed.warnings, into: &result)
+                case nil: return false
+                }
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// ``fastLookup(_:)`` for the transcript a reference names (its selector when that is not a gene symbol).
+    @inline(__always)
+    func fastLookup(_ reference: ReferenceSpecifier) -> FastHit? {
+        switch reference.selector {
+        case .some(let selector) where selector.kind != .geneSymbol:
+            return fastLookup(selector)
+        default:
+            guard reference.accession.kind != .geneSymbol else { return nil }
+            return fastLookup(reference.accession)
+        }
+    }
+
+    /// ``fastKey(_:into:)`` once the transcript is found (`warnings`: the parse warnings).
+    func fastKey(
+        _ hit: FastHit, system: CoordinateSystem, variant: NucleotideVariant<TranscriptPosition>,
+        warnings parseWarnings: [ParseWarning], into result: inout NormalizedVariant
+    ) -> Bool {
+        let forms = options.forms
+        let t = hit.transcript
+        let warning = hit.warning
 
         // Positions: exact, inside the transcript, in order.
         let coding = system == .coding
@@ -298,7 +350,7 @@ extension Normalizer {
         if o1 != 0 || o2 != 0 {
             guard
                 fastIntronicKey(
-                    t, warning, i1, o1, i2, o2, variant: variant, warnings: parsed.warnings, text: wantsText,
+                    t, warning, i1, o1, i2, o2, variant: variant, warnings: parseWarnings, text: wantsText,
                     into: &result)
             else { return false }
             if !wantsKey {
@@ -310,77 +362,87 @@ extension Normalizer {
         }
         var start = i1
         var end = i2 + 1
-        let edit = variant.edit
-        if case .insertion = edit {
+        if case .insertion = variant.edit {
             guard variant.location.end != nil, i2 == i1 + 1 else { return false }
             start = i2
             end = i2
         }
         // The key text (nil: no key) and the c./n. text, or nil when the general path must answer.
-        let answer: (key: String?, text: (text: String, limited: Bool)?)? = withUnsafeTemporaryAllocation(
-            of: UInt8.self, capacity: 768
-        ) { scratch -> (key: String?, text: (text: String, limited: Bool)?)? in
-            let sequence = t.sequenceBytes
-            // The replacing bases, in transcript orientation, into scratch[0..<altCount].
-            guard
-                let altCount = Self.fastAlternative(
-                    edit, sequence: sequence, start: start, end: end, hasEnd: variant.location.end != nil,
-                    into: scratch)
-            else { return nil }
-            // Place the change on the genome (as mapTranscriptChange does) within one exon.
-            let k: Int
-            var gStart: Int
-            var gEnd: Int
-            if start == end {
-                guard let e = t.exonIndex(holding: start - 1) else { return nil }
-                // Between two exons the general path keeps the c. text on the transcript.
-                if wantsText, t.exons[e].transcriptEnd == start { return nil }
-                k = e
-                let a = t.genomic(start - 1, exon: e)
-                gStart = t.plus ? a + 1 : a
-                gEnd = gStart
-            } else {
-                guard let e = t.exonIndex(holding: start), end - 1 < t.exons[e].transcriptEnd else { return nil }
-                k = e
-                let a = t.genomic(start, exon: e)
-                let b = t.genomic(end - 1, exon: e)
-                gStart = min(a, b)
-                gEnd = max(a, b) + 1
+        // `blocks`: the deleted and inserted bases have one length, at least 3, and share a base inside
+        // (`KeyFormat.substitutionBlocks` rewrites only those; any other key is the SPDI itself).
+        let answer: (key: String?, blocks: Bool, text: (text: String, limited: Bool)?)? =
+            withUnsafeTemporaryAllocation(
+                of: UInt8.self, capacity: 768
+            ) { scratch -> (key: String?, blocks: Bool, text: (text: String, limited: Bool)?)? in
+                let sequence = t.sequenceBytes
+                // The replacing bases, in transcript orientation, into scratch[0..<altCount].
+                guard
+                    let altCount = Self.fastAlternative(
+                        variant.edit, sequence: sequence, start: start, end: end, hasEnd: variant.location.end != nil,
+                        into: scratch)
+                else { return nil }
+                // Place the change on the genome (as mapTranscriptChange does) within one exon.
+                let k: Int
+                var gStart: Int
+                var gEnd: Int
+                if start == end {
+                    guard let e = t.exonIndex(holding: start - 1) else { return nil }
+                    // Between two exons the general path keeps the c. text on the transcript.
+                    if wantsText, t.exons[e].transcriptEnd == start { return nil }
+                    k = e
+                    let a = t.genomic(start - 1, exon: e)
+                    gStart = t.plus ? a + 1 : a
+                    gEnd = gStart
+                } else {
+                    guard let e = t.exonIndex(holding: start), end - 1 < t.exons[e].transcriptEnd else { return nil }
+                    k = e
+                    let a = t.genomic(start, exon: e)
+                    let b = t.genomic(end - 1, exon: e)
+                    gStart = min(a, b)
+                    gEnd = max(a, b) + 1
+                }
+                let exon = t.exons[k]
+                guard exon.usable else { return nil }
+                if !t.plus { reverseComplementInPlace(scratch, count: altCount) }
+                var bases = FastBases(genome: t.genomeBytes, exon: exon)
+                guard bases.known(gStart, gEnd), !bases.declined else { return nil }
+                let alternative = UnsafeBufferPointer(rebasing: scratch[0..<altCount])
+                var text: (text: String, limited: Bool)?
+                if wantsText {
+                    text = Self.fastTranscriptText(
+                        t, exon: k, bases: &bases, start: gStart, end: gEnd, alternative: alternative,
+                        scratch: UnsafeMutableBufferPointer(rebasing: scratch[512...]))
+                    guard text != nil, !bases.declined else { return nil }
+                }
+                guard wantsKey else { return (nil, false, text) }
+                let inserted = UnsafeMutableBufferPointer(rebasing: scratch[256..<512])
+                let spdi = Self.fastFullyJustified(
+                    &bases, start: gStart, end: gEnd, alternative: alternative, scratch: inserted)
+                guard !bases.declined else { return nil }
+                guard let spdi else { return (nil, false, text) }
+                let deleted = spdi.deletedEnd - spdi.position
+                let replacing =
+                    spdi.insertedEnd - spdi.insertedStart + spdi.insertedGenomeEnd - spdi.insertedGenomeStart
+                return (
+                    Self.fastSPDIText(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)),
+                    deleted == replacing && deleted >= 3
+                        && Self.fastKeepsInnerBase(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)),
+                    text
+                )
             }
-            let exon = t.exons[k]
-            guard exon.usable else { return nil }
-            if !t.plus { reverseComplementInPlace(scratch, count: altCount) }
-            var bases = FastBases(genome: t.genomeBytes, exon: exon)
-            guard bases.known(gStart, gEnd), !bases.declined else { return nil }
-            let alternative = UnsafeBufferPointer(rebasing: scratch[0..<altCount])
-            var text: (text: String, limited: Bool)?
-            if wantsText {
-                text = Self.fastTranscriptText(
-                    t, exon: k, bases: &bases, start: gStart, end: gEnd, alternative: alternative,
-                    scratch: UnsafeMutableBufferPointer(rebasing: scratch[512...]))
-                guard text != nil, !bases.declined else { return nil }
-            }
-            guard wantsKey else { return (nil, text) }
-            let inserted = UnsafeMutableBufferPointer(rebasing: scratch[256..<512])
-            let spdi = Self.fastFullyJustified(
-                &bases, start: gStart, end: gEnd, alternative: alternative, scratch: inserted)
-            guard !bases.declined else { return nil }
-            guard let spdi else { return (nil, text) }
-            return (Self.fastSPDIText(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)), text)
-        }
         guard let answer else { return false }
         if let w = warning { result.warnings.append(w) }
         if let text = answer.text, text.limited {
             result.warnings.append(
                 t.accession + ": the 3' shift stopped at the exon edge (intron sequence not in the reference data)")
         }
-        if !parsed.warnings.isEmpty, parsed.warnings.contains(where: { $0.code == .singlePositionInsertion }) {
+        if !parseWarnings.isEmpty, parseWarnings.contains(where: { $0.code == .singlePositionInsertion }) {
             result.warnings.append("a single-position insertion was read with both flanks")
         }
         result.hgvsC = answer.text?.text
         if let key = answer.key {
             // As the general path: a 1:1 change with unchanged bases inside keys as its substitution blocks.
-            result.key = KeyFormat.substitutionBlocks(key)
+            result.key = answer.blocks ? KeyFormat.substitutionBlocks(key) : key
             result.spdi = key
         } else if wantsKey {
             result.keyUnavailableReason = Self.fastRepeatReason(
@@ -711,6 +773,25 @@ extension Normalizer {
         return true
     }
 
+    /// Whether a base inside the deleted bases (not the first or last) is the same in the inserted bases: the only
+    /// case `KeyFormat.substitutionBlocks` rewrites (deleted and inserted of one length, at least 3).
+    static func fastKeepsInnerBase(
+        _ t: FastTranscript, _ spdi: FastSPDI, exon: FastExon, inserted: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let shift = exon.storage - exon.origin
+        let genome = t.genomeBytes
+        let literal = spdi.insertedEnd - spdi.insertedStart
+        let count = spdi.deletedEnd - spdi.position
+        guard count >= 3 else { return false }
+        for k in 1..<(count - 1) {
+            let replacing =
+                k < literal
+                ? inserted[spdi.insertedStart + k] : genome[spdi.insertedGenomeStart + (k - literal) + shift]
+            if genome[spdi.position + k + shift] == replacing { return true }
+        }
+        return false
+    }
+
     /// `sequence:position:deleted:inserted` in one allocation.
     static func fastSPDIText(
         _ t: FastTranscript, _ spdi: FastSPDI, exon: FastExon, inserted: UnsafeBufferPointer<UInt8>
@@ -844,18 +925,33 @@ struct FastTextBuilder {
         var n = number.magnitude
         var digits = 1
         var p = n
-        while p >= 10 {
-            p /= 10
-            digits += 1
+        while p >= 100 {
+            p /= 100
+            digits += 2
         }
+        if p >= 10 { digits += 1 }
         let width = digits + (number < 0 ? 1 : 0)
-        guard count + width <= buffer.count else { return }
-        if number < 0 { buffer[count] = UInt8(ascii: "-") }
-        var i = count + width
-        while i > count + width - digits {
-            i -= 1
-            buffer[i] = UInt8(truncatingIfNeeded: 48 + n % 10)
-            n /= 10
+        guard count + width <= buffer.count, let base = buffer.baseAddress else { return }
+        if number < 0 { base[count] = UInt8(ascii: "-") }
+        // Two digits at a time, from the end.
+        let pairs: StaticString =
+            "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let table = pairs.utf8Start
+        var out = base + count + width
+        while n >= 100 {
+            let r = Int(n % 100)
+            n /= 100
+            out -= 2
+            out[0] = table[2 * r]
+            out[1] = table[2 * r + 1]
+        }
+        if n >= 10 {
+            out -= 2
+            out[0] = table[2 * Int(n)]
+            out[1] = table[2 * Int(n) + 1]
+        } else {
+            out -= 1
+            out[0] = UInt8(truncatingIfNeeded: 48 + n)
         }
         count += width
     }
@@ -876,13 +972,28 @@ extension Normalizer {
     /// the general projection must run (gene symbols, positions outside the transcript, uncertain positions,
     /// transcripts the fast path does not prepare). `NM_003156.3:c.494C>A` -> `NC_000011.10 [4055633, 4055634)`.
     func fastProject(_ expression: VariantExpression, to assembly: Assembly) -> GenomicProjection? {
-        guard fastPaths, assembly == .grch38, case .description(let description) = expression,
-            case .transcript(let system, .variant(let variant)) = description.body,
-            system == .coding || system == .noncoding, let reference = description.reference
-        else { return nil }
-        var accession = reference.accession
-        if let selector = reference.selector, selector.kind != .geneSymbol { accession = selector }
-        guard accession.kind != .geneSymbol, let (t, _) = fastLookup(accession.text) else { return nil }
+        guard fastPaths, assembly == .grch38 else { return nil }
+        // `switch` reads the parts in place (see `fastKey(_:into:)`).
+        switch expression {
+        case .description(let description):
+            switch description.body {
+            case .transcript(let system, .variant(let variant)) where system == .coding || system == .noncoding:
+                switch description.reference {
+                case .some(let reference):
+                    guard let t = fastLookup(reference)?.transcript else { return nil }
+                    return fastProject(t, system: system, variant: variant)
+                case nil: return nil
+                }
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// ``fastProject(_:to:)`` once the transcript is found.
+    func fastProject(
+        _ t: FastTranscript, system: CoordinateSystem, variant: NucleotideVariant<TranscriptPosition>
+    ) -> GenomicProjection? {
         let coding = system == .coding
         guard case .exact(let first) = variant.location.start, let (i1, o1) = fastIndex(first, coding: coding, t),
             let k1 = t.exonIndex(holding: i1)
@@ -901,12 +1012,12 @@ extension Normalizer {
             interval: GenomicInterval(start: min(g1, g2), end: max(g1, g2) + 1))
     }
 
-    /// The prepared transcript for a requested accession text and the lookup's warning; nil the first time a
-    /// text is asked for (the general path answers then) and for transcripts the fast path does not serve.
+    /// The prepared transcript for a requested accession and the lookup's warning; nil the first time an
+    /// accession is asked for (the general path answers then) and for transcripts the fast path does not serve.
     @inline(__always)
-    func fastLookup(_ text: String) -> (FastTranscript, String?)? {
+    func fastLookup(_ text: Accession) -> FastHit? {
         switch fastKeyCache.entry(text) {
-        case .ready(let t, let warning)?: return (t, warning)
+        case .ready(let hit)?: return hit
         case .unusable?: return nil
         case nil:
             fastKeyCache.set(text, .seen(1))
@@ -915,15 +1026,16 @@ extension Normalizer {
             fastKeyCache.set(text, .seen(n + 1))
             return nil
         case .seen?:
-            guard let lookup = provider.transcript(accession: text),
+            guard let lookup = provider.transcript(accession: text.text),
                 let t = fastKeyCache.prepared(
                     record: lookup.transcript.accession, make: { prepareFastTranscript(lookup.transcript) })
             else {
                 fastKeyCache.set(text, .unusable)
                 return nil
             }
-            fastKeyCache.set(text, .ready(t, warning: lookup.warning))
-            return (t, lookup.warning)
+            let hit = FastHit(t, warning: lookup.warning)
+            fastKeyCache.set(text, .ready(hit))
+            return hit
         }
     }
 }

@@ -33,6 +33,17 @@ extension Normalizer {
         -> GenomicProjection
     {
         if let fast = fastProject(expression, to: assembly) { return fast }
+        return try projectGeneral(expression, to: assembly)
+    }
+
+    /// The general projection (the generic frame of `TranscriptMapper` lives here, so the fast answer above costs
+    /// no runtime metadata look-up).
+    @inline(never)
+    func projectGeneral(
+        _ expression: VariantExpression, to assembly: Assembly
+    ) throws(NormalizeError)
+        -> GenomicProjection
+    {
         guard let description = expression.singleDescription,
             case .transcript(let system, let tree) = description.body
         else {

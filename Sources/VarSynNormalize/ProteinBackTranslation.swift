@@ -137,10 +137,11 @@ extension ProteinTranscript {
         }
         let referenceCodon = Int(codes.0) << 4 | Int(codes.1) << 2 | Int(codes.2)
         var list = CodonChangeList(referenceCodon: referenceCodon, codonStart: 3 * number - 2)
-        var any = false
-        for target in 0..<64 where ProteinCodonTable.residue(ofCodon: target) == alternative {
-            any = true
-            list.insert(target)
+        var mask = ProteinCodonTable.codonMasks[Int(alternative.rawValue)]
+        let any = mask != 0
+        while mask != 0 {
+            list.insert(mask.trailingZeroBitCount)
+            mask &= mask - 1
         }
         guard any else { throw .unsupported("no codon encodes \(alternative.threeLetterCode)") }
         return list

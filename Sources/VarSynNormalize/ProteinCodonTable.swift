@@ -33,6 +33,16 @@ public enum ProteinCodonTable {
         return codons
     }()
 
+    /// The codons of each residue (by raw value) as bits of a mask: bit `i` set when codon index `i` encodes it.
+    static let codonMasks: [UInt64] = codonsByResidue.map { $0.reduce(0) { $0 | 1 << UInt64($1) } }
+
+    /// The base of 2-bit code `code & 3`, without a table: `base(1)` is `C`.
+    @inline(__always)
+    static func base(_ code: Int) -> UInt8 {
+        // "ACGT" as little-endian bytes.
+        UInt8(truncatingIfNeeded: UInt32(0x5447_4341) >> UInt32(8 * (code & 3)))
+    }
+
     /// The 2-bit code of a base byte, or 4 when it is not A, C, G, T or U.
     @inlinable
     public static func code(_ base: UInt8) -> UInt8 { baseCodes[Int(base)] }

@@ -312,22 +312,53 @@ extension ProteinTranscript {
         var changed = -1
         var newResidue = AminoAcid.xaa
         var stop: Int?
-        while let residue = altered.residue(codon: j, cdsStart: cdsStart) {
-            if changed < 0 {
-                if j < n, residue == reference[j] {
-                    if residue == .ter { return synonymous(reference, at: firstCodon) }
+        // `altered.residue(codon:cdsStart:)` codon by codon, with the code tables read once (this loop runs to the
+        // new stop, about 20 codons on random sequence): a codon cut short reads as `Xaa`, the end stops.
+        let count = altered.count
+        // Past the edit, altered base `i` is reference base `i + shift`.
+        let tail = altered.replaced.lowerBound + altered.inserted.count
+        let shift = altered.replaced.count - altered.inserted.count
+        let bases = altered.reference
+        let outcome: ProteinChange? = ProteinCodonTable.baseCodes.withUnsafeBufferPointer { codes in
+            ProteinCodonTable.residues.withUnsafeBufferPointer { residues in
+                while true {
+                    let i = cdsStart + 3 * j
+                    guard i < count else { break }
+                    var residue = AminoAcid.xaa
+                    if i + 3 <= count {
+                        let a: UInt8
+                        let b: UInt8
+                        let c: UInt8
+                        if i >= tail {
+                            a = codes[Int(bases[i + shift])]
+                            b = codes[Int(bases[i + shift + 1])]
+                            c = codes[Int(bases[i + shift + 2])]
+                        } else {
+                            a = codes[Int(altered.base(i))]
+                            b = codes[Int(altered.base(i + 1))]
+                            c = codes[Int(altered.base(i + 2))]
+                        }
+                        if a | b | c < 4 { residue = residues[Int(a) << 4 | Int(b) << 2 | Int(c)] }
+                    }
+                    if changed < 0 {
+                        if j < n, residue == reference[j] {
+                            if residue == .ter { return synonymous(reference, at: firstCodon) }
+                            j += 1
+                            continue
+                        }
+                        changed = j
+                        newResidue = residue
+                    }
+                    if residue == .ter {
+                        stop = j
+                        break
+                    }
                     j += 1
-                    continue
                 }
-                changed = j
-                newResidue = residue
+                return nil
             }
-            if residue == .ter {
-                stop = j
-                break
-            }
-            j += 1
         }
+        if let outcome { return outcome }
         guard changed >= 0, changed < n else { return whole(.unknown, .unknown) }
         return terminalChange(reference, at: changed, newResidue: newResidue, stop: stop)
     }

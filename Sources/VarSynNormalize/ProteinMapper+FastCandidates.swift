@@ -10,31 +10,34 @@ import VarSynReference
 extension CodingCandidate {
     /// ``hgvs()`` written directly into one string: `NM_003156.3:c.494C>A`, `NM_003156.3:c.494_495delinsAG`.
     func fastHGVS() -> String {
-        let accession = transcript.text
-        return accession.utf8.withContiguousStorageIfAvailable { name in
-            fastString(name.count + 32) { b in
-                b.add(name)
-                b.add(":c.")
-                b.add(number: change.first)
-                if change.first == change.last {
-                    let shift = 2 * (2 - (change.first - change.codonStart))
-                    b.add(byte: ProteinCodonTable.bases[(referenceCodon >> shift) & 3])
-                    b.add(">")
-                    b.add(byte: ProteinCodonTable.bases[(change.codon >> shift) & 3])
-                } else {
-                    b.add("_")
-                    b.add(number: change.last)
-                    b.add("delins")
-                    let inserted =
-                        change.last - change.first == 2
-                        ? ProteinCodonTable.codonTexts[change.codon]
-                        : ProteinCodonTable.pairTexts[
-                            change.first == change.codonStart ? change.codon >> 2 : change.codon & 15]
-                    var text = inserted
-                    text.withUTF8 { b.add($0) }
+        var accession = transcript.text
+        return accession.withUTF8 { Self.fastText($0, change, referenceCodon: referenceCodon) }
+    }
+
+    /// The c. text of codon change `change` on the transcript named `name`: a substitution for one changed base,
+    /// else a deletion-insertion of the codon's bases from the first to the last changed one (an unchanged middle
+    /// base included), as ``description`` has it.
+    static func fastText(_ name: UnsafeBufferPointer<UInt8>, _ change: CodonChange, referenceCodon: Int) -> String {
+        fastString(name.count + 32) { b in
+            b.add(name)
+            b.add(":c.")
+            b.add(number: change.first)
+            if change.first == change.last {
+                let shift = 2 * (2 - (change.first - change.codonStart))
+                b.add(byte: ProteinCodonTable.base(referenceCodon >> shift))
+                b.add(">")
+                b.add(byte: ProteinCodonTable.base(change.codon >> shift))
+            } else {
+                b.add("_")
+                b.add(number: change.last)
+                b.add("delins")
+                var position = change.first
+                while position <= change.last {
+                    b.add(byte: ProteinCodonTable.base(change.codon >> (2 * (2 - (position - change.codonStart)))))
+                    position += 1
                 }
             }
-        } ?? hgvs()
+        }
     }
 }
 
@@ -44,16 +47,62 @@ extension ProteinMapper {
     ///
     /// `NP_003147.2:p.Pro165Gln` -> `["NM_003156.3:c.494C>A", "NM_003156.3:c.494_495delinsAG"]`.
     func fastCodingCandidates(_ text: String) -> [String]? {
-        guard let parsed = try? HGVSParser.parse(text), case .description(let description) = parsed.expression,
-            case .protein(.variant(let variant)) = description.body, let reference = description.reference,
-            reference.selector == nil
-        else { return nil }
+        guard let parsed = try? HGVSParser.parse(text) else { return nil }
+        // `switch` reads the parts in place, where `guard case` bindings copied them out of the parsed value.
+        switch parsed.expression {
+        case .description(let description):
+            switch description.body {
+            case .protein(.variant(let variant)):
+                switch description.reference {
+                case .some(let reference) where reference.selector == nil:
+                    return fastCodingCandidates(reference, variant)
+                default: return nil
+                }
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// ``fastCodingCandidates(_:)`` of a parsed `ACC:p.` substitution or `=`.
+    func fastCodingCandidates(_ reference: ReferenceSpecifier, _ variant: ProteinVariant) -> [String]? {
         guard let transcript = try? preparedTranscript(named: reference) else { return nil }
-        guard let translation = try? transcript.backTranslate(variant) else { return nil }
-        var out: [String] = []
-        out.reserveCapacity(translation.candidates.count)
-        for candidate in translation.candidates { out.append(candidate.fastHGVS()) }
-        return out
+        // `backTranslate(variant)` without its `BackTranslation`: the codon changes, straight to text.
+        guard case .exact(let position) = variant.location.start, variant.location.end == nil,
+            let number = position.number
+        else { return nil }
+        let alternative: AminoAcid
+        switch variant.edit {
+        case .substitution(let residue): alternative = residue
+        case .identity: alternative = position.residue
+        default: return nil
+        }
+        guard let changes = try? transcript.codonChanges(residue: number, from: position.residue, to: alternative)
+        else { return nil }
+        return transcript.transcriptNameUTF8.withUnsafeBufferPointer { name in
+            var out: [String] = []
+            out.reserveCapacity(changes.count)
+            for change in changes {
+                out.append(CodingCandidate.fastText(name, change, referenceCodon: changes.referenceCodon))
+            }
+            return out
+        }
+    }
+
+    /// The p. text of a parsed c. description: ``preparedTranscript(named:)`` then
+    /// ``ProteinTranscript/consequenceText(of:noncoding:)``, no syntax tree built for the answer.
+    ///
+    /// `NM_003156.3:c.494C>A` (parsed) -> `NP_003147.2:p.(Pro165Gln)`.
+    public func consequenceText(ofCoding expression: VariantExpression) throws(ProteinMappingError) -> String {
+        switch expression {
+        case .description(let description):
+            switch description.reference {
+            case .some(let reference):
+                return try preparedTranscript(named: reference).consequenceText(of: description)
+            case nil: throw .unsupported("a description without a reference")
+            }
+        default: throw .unsupported("an expression that is not one description")
+        }
     }
 }
 
@@ -62,10 +111,15 @@ extension ProteinMapper {
     /// reference's text after the first time. `NP_003147.2` -> the prepared NM_003156.3.
     public func preparedTranscript(named reference: ReferenceSpecifier) throws(ProteinMappingError) -> ProteinTranscript
     {
-        var key = reference.accession.text
-        if let selector = reference.selector { key += "(" + selector.text + ")" }
-        return try requestCache.transcript(key) { () throws(ProteinMappingError) in
-            try prepared(try self.transcript(for: reference))
+        switch reference.selector {
+        case nil:
+            return try requestCache.transcript(reference.accession) { () throws(ProteinMappingError) in
+                try prepared(try self.transcript(for: reference))
+            }
+        case .some:
+            return try selectorRequestCache.transcript(reference) { () throws(ProteinMappingError) in
+                try prepared(try self.transcript(for: reference))
+            }
         }
     }
 }
@@ -136,6 +190,80 @@ extension ProteinConsequence {
                 default: break
                 }
                 if v.predicted { b.add(")") }
+            }
+        }
+    }
+}
+
+extension ProteinTranscript {
+    /// ``consequence(of:noncoding:)`` as ``ProteinConsequence/fastHGVS()`` writes it, straight from the computed
+    /// change for the forms written without the printer (no syntax tree dressed and read back):
+    /// `NM_003156.3:c.494C>A` -> `NP_003147.2:p.(Pro165Gln)`, `c.687del` -> `p.(Asn230MetfsTer5)`.
+    public func consequenceText(
+        of description: VariantDescription, noncoding: NoncodingConsequence = .unchanged
+    ) throws(ProteinMappingError) -> String {
+        switch description.body {
+        case .transcript(.coding, .variant(let variant)):
+            let change = try change(of: variant, noncoding: noncoding)
+            return fastText(change) ?? make(change).fastHGVS()
+        default:
+            return try consequence(of: description, noncoding: noncoding).fastHGVS()
+        }
+    }
+
+    /// `make(change).fastHGVS()` for the forms it writes directly (`make` gives one predicted variant on the
+    /// protein accession, without a selector or mosaicism), or nil for the others.
+    func fastText(_ change: ProteinChange) -> String? {
+        if let whole = change.whole {
+            let text: StaticString
+            switch whole {
+            case .unchanged: text = ":p.(=)"
+            case .unknown: text = ":p.?"
+            case .absent: return nil
+            }
+            return proteinNameUTF8.withUnsafeBufferPointer { name in
+                fastString(name.count + 8) { b in
+                    b.add(name)
+                    b.add(text)
+                }
+            }
+        }
+        switch change.edit {
+        case .substitution, .identity, .deletion, .duplication: break
+        case .frameshift(_, let alternatives, _) where alternatives.isEmpty: break
+        default: return nil
+        }
+        let first = protein[change.first].threeLetterStaticCode
+        let last = protein[change.last].threeLetterStaticCode
+        return proteinNameUTF8.withUnsafeBufferPointer { name in
+            fastString(name.count + 64) { b in
+                b.add(name)
+                b.add(":p.(")
+                b.add(first)
+                b.add(number: change.first + 1)
+                if change.first != change.last {
+                    b.add("_")
+                    b.add(last)
+                    b.add(number: change.last + 1)
+                }
+                switch change.edit {
+                case .substitution(let residue): b.add(residue.threeLetterStaticCode)
+                case .identity: b.add("=")
+                case .deletion: b.add("del")
+                case .duplication: b.add("dup")
+                case .frameshift(let newResidue, _, let stop):
+                    if let newResidue { b.add(newResidue.threeLetterStaticCode) }
+                    b.add("fs")
+                    switch stop {
+                    case .position(let n)?:
+                        b.add("Ter")
+                        b.add(number: n)
+                    case .unknown?: b.add("Ter?")
+                    case nil: break
+                    }
+                default: break
+                }
+                b.add(")")
             }
         }
     }

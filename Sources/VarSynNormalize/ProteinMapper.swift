@@ -34,9 +34,12 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
     public typealias Choice = TranscriptChoice<Provider.Transcript>
     public let provider: Provider
     /// Transcripts prepared so far (shared by copies of this mapper).
-    let cache = ProteinTranscriptCache()
-    /// Prepared transcripts by the accession text a p. description names (the fast p. -> c. path).
-    let requestCache = ProteinTranscriptCache()
+    let cache = ProteinTranscriptCache<String>()
+    /// Prepared transcripts by the reference a description names (the fast paths; hashed as the parsed
+    /// accessions' inline bytes, no text made per request): by the accession alone when there is no selector
+    /// (hashing one accession costs half of hashing a reference specifier), else by the whole reference.
+    let requestCache = ProteinTranscriptCache<Accession>()
+    let selectorRequestCache = ProteinTranscriptCache<ReferenceSpecifier>()
 
     public init(_ provider: Provider) { self.provider = provider }
 

@@ -49,8 +49,9 @@ public enum ProteinMappingError: Error, Hashable, Sendable, CustomStringConverti
 /// A coding transcript prepared for protein work: its bases and the translation of its CDS, computed once.
 ///
 /// Built from any `ReferenceTranscript` (`ProteinTranscript(provider.transcript(accession: "NM_003156.3")!.transcript)`); every
-/// consequence prediction and back-translation on it then reads these arrays without further lookups.
-public struct ProteinTranscript: Sendable {
+/// consequence prediction and back-translation on it then reads these arrays without further lookups. Immutable;
+/// a class, so that handing a prepared transcript out of a cache costs one retain, not a copy of every field.
+public final class ProteinTranscript: Sendable {
     public let transcriptName: String
     public let proteinName: String
     public let geneName: String
@@ -69,9 +70,12 @@ public struct ProteinTranscript: Sendable {
     /// The protein accession as a syntax-tree accession (`NP_…` RefSeq, `ENSP…` Ensembl, `LRG_NpN`).
     public let proteinAccession: Accession
     let transcriptAccession: Accession
+    /// `transcriptName` and `proteinName` as bytes, for the text the fast paths write.
+    let transcriptNameUTF8: [UInt8]
+    let proteinNameUTF8: [UInt8]
 
     /// Prepares a transcript of any `ReferenceProvider` (`TableTranscript`, `InMemoryTranscript`).
-    public init(_ transcript: some ReferenceTranscript) throws(ProteinMappingError) {
+    public convenience init(_ transcript: some ReferenceTranscript) throws(ProteinMappingError) {
         guard let cds = transcript.cds, transcript.length > 0 else {
             throw .notCoding(transcript: transcript.accession)
         }
@@ -91,7 +95,7 @@ public struct ProteinTranscript: Sendable {
     /// A transcript given by its sequence (any case; `U` reads as `T`) and CDS, for tests and callers without a
     /// provider: `ProteinTranscript(transcriptName: "NM_999999.1", proteinName: "NP_999999.1",
     /// sequence: "AAAATCAAAATGAAAGCGAAAGCGTTTCGCGCGAAATAGGGG", cds: TranscriptInterval(start: 9, end: 39))`.
-    public init(
+    public convenience init(
         transcriptName: String, proteinName: String, geneName: String = "", sequence: String, cds: TranscriptInterval
     ) throws(ProteinMappingError) {
         let bases = sequence.utf8.map {
@@ -124,6 +128,8 @@ public struct ProteinTranscript: Sendable {
         hasCleanTranslation = cds.length % 3 == 0 && protein.last == .ter && stops == 1
         proteinAccession = Accession(proteinName, kind: Self.accessionKind(proteinName))
         transcriptAccession = Accession(transcriptName, kind: Self.accessionKind(transcriptName))
+        transcriptNameUTF8 = Array(transcriptName.utf8)
+        proteinNameUTF8 = Array(proteinName.utf8)
     }
 
     /// Number of codons in the CDS including the stop (`protein.count`).

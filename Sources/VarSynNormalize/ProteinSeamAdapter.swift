@@ -12,6 +12,13 @@ extension ProteinMapper: ProteinSeam {
     /// (`STIM1 L197P`: residue 197 is Thr), an unknown gene or protein `.unknownReference`, and so on.
     public func codingCandidates(ofProtein text: String) throws(NormalizeError) -> [String] {
         if let fast = fastCodingCandidates(text) { return fast }
+        return try generalCodingCandidates(ofProtein: text)
+    }
+
+    /// ``codingCandidates(ofProtein:)`` through the back-translation's syntax trees (its generic locals live
+    /// here, so the fast answer costs no runtime metadata look-up).
+    @inline(never)
+    func generalCodingCandidates(ofProtein text: String) throws(NormalizeError) -> [String] {
         do {
             if let indel = try backTranslateIndel(text) {
                 return indel.translation.candidates.prefix(IndelBackTranslation.seamLimit).map { $0.hgvs() }

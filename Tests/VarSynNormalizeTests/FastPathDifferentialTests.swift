@@ -218,8 +218,9 @@ import VarSynReference
         return (served, differences)
     }
 
-    /// c. -> p. text: `fastHGVS()` is exactly the printer's `hgvs()`, and the consequence through
-    /// `preparedTranscript(named:)` is the one through the text API.
+    /// c. -> p. text: `fastHGVS()` is exactly the printer's `hgvs()`, `consequenceText(ofCoding:)` (written from
+    /// the computed change) is exactly `fastHGVS()`, and the consequence through `preparedTranscript(named:)` is
+    /// the one through the text API.
     @Test func consequenceText() throws {
         let s = try Self.synthetic.get()
         let mapper = ProteinMapper(TableReferenceProvider(s.table))
@@ -233,10 +234,16 @@ import VarSynReference
             let viaText = try? mapper.consequence(of: text).consequence
             let viaReference = try? mapper.preparedTranscript(named: reference).consequence(of: d)
             if viaText != viaReference { differences.append("\(text): \(String(describing: viaText))") }
+            // The text written straight from the computed change (no syntax tree): the same text, or the same failure.
+            let direct = try? mapper.consequenceText(ofCoding: parsed.expression)
+            if direct != viaText?.fastHGVS() {
+                differences.append("\(text): direct \(String(describing: direct)) vs \(String(describing: viaText))")
+            }
             guard let p = viaText else { continue }
             compared += 1
             let fast = p.fastHGVS()
             if fast != p.hgvs() { differences.append("\(text): \(fast) vs \(p.hgvs())") }
+
             for form in ["fsTer", "=)", "p.?", "_", "del", "dup"] where fast.contains(form) {
                 forms[form, default: 0] += 1
             }
@@ -246,6 +253,52 @@ import VarSynReference
         #expect(forms["fsTer", default: 0] > 5_000 && forms["=)", default: 0] > 1_000, "\(forms)")
         #expect(forms["del", default: 0] > 0 && forms["dup", default: 0] > 0 && forms["_", default: 0] > 0, "\(forms)")
         #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(5))")
+    }
+
+    /// The fast paths' shared caches (prepared transcripts by accession, protein transcripts by reference) under
+    /// concurrent use from a fresh normalizer and mapper: every task gets the answers of one thread.
+    @Test func concurrentUse() async throws {
+        let s = try Self.synthetic.get()
+        var sequential = Normalizer(provider: TableReferenceProvider(s.table))
+        sequential.options.forms = [.key, .hgvsC]
+        let expected = Self.answers(
+            sequential, ProteinMapper(TableReferenceProvider(s.table)), coding: s.coding, protein: s.protein)
+        var shared = Normalizer(provider: TableReferenceProvider(s.table))
+        shared.options.forms = [.key, .hgvsC]
+        let normalizer = shared
+        let mapper = ProteinMapper(TableReferenceProvider(s.table))
+        let results = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask { Self.answers(normalizer, mapper, coding: s.coding, protein: s.protein) }
+            }
+            var all: [[String]] = []
+            for await part in group { all.append(part) }
+            return all
+        }
+        #expect(results.count == 4)
+        for part in results { #expect(part == expected) }
+        #expect(expected.filter { $0 != "error" }.count > 4_000)
+    }
+
+    /// Key and c. text, projection and p. text of the first 2,000 c. variants, twice (the second time prepared),
+    /// and the c. candidates of the first 1,000 p. variants.
+    static func answers(
+        _ normalizer: Normalizer<TableReferenceProvider>, _ mapper: ProteinMapper<TableReferenceProvider>,
+        coding: [String], protein: [String]
+    ) -> [String] {
+        var out: [String] = []
+        for _ in 0..<2 {
+            for text in coding.prefix(2_000) {
+                out.append((try? normalizer.normalize(text)).map { "\($0.key ?? "-") \($0.hgvsC ?? "-")" } ?? "error")
+                out.append((try? normalizer.project(text)).map { "\($0.interval)" } ?? "error")
+                let parsed = try? HGVSParser.parse(text)
+                out.append(parsed.flatMap { try? mapper.consequenceText(ofCoding: $0.expression) } ?? "error")
+            }
+            for text in protein.prefix(1_000) {
+                out.append(((try? mapper.codingCandidates(ofProtein: text)) ?? ["error"]).joined(separator: ","))
+            }
+        }
+        return out
     }
 
     @Test func backTranslationText() throws {
