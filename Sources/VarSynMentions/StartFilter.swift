@@ -169,7 +169,9 @@ struct StartFilter {
                             && StartFilter.unknownTrigram(at: at, in: text, lowerTrigrams: lowerTrigrams)
                         {
                             // A word no pattern starts with (`mayStartPattern` would say so after the other checks).
-                        } else if accepts(at, in: text, glued: c & StartFilter.alphanumericClass == 0) {
+                        } else if accepts(
+                            at, in: text, glued: c & StartFilter.alphanumericClass == 0, trigramChecked: true)
+                        {
                             return at
                         }
                     }
@@ -249,15 +251,19 @@ struct StartFilter {
     /// within 16 characters or a keyword. The cheap tests come first: most words are far from any trigger.
     ///
     /// `glued: false` skips the glued forms: right for a letter or digit not after one (only `Delta` after a digit
-    /// is a glued start that begins with a letter or digit).
+    /// is a glued start that begins with a letter or digit). `trigramChecked`: the caller has already rejected the
+    /// words `unknownTrigram` rejects.
     @inline(__always)
-    private mutating func accepts(_ offset: Int, in text: UnsafeBufferPointer<UInt8>, glued: Bool = true) -> Bool {
+    private mutating func accepts(
+        _ offset: Int, in text: UnsafeBufferPointer<UInt8>, glued: Bool = true, trigramChecked: Bool = false
+    ) -> Bool {
         if glued, gluedStart(at: offset, in: text) { return true }
         guard triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text) else { return false }
         guard wordRules else { return true }
         let byte = text[offset]
         if StartFilter.isASCIILetter(byte) {
-            return StartFilter.mayStartPattern(at: offset, in: text, lowerTrigrams: lowerTrigrams)
+            return StartFilter.mayStartPattern(
+                at: offset, in: text, lowerTrigrams: lowerTrigrams, trigramChecked: trigramChecked)
         }
         if StartFilter.isDigit(byte) { return StartFilter.positionMayStartPattern(at: offset, in: text) }
         if byte == UInt8(ascii: "(") {
@@ -291,7 +297,8 @@ struct StartFilter {
 
     /// Bit `b` (for `b` < 64) for the bytes a number may continue with before `positionMayStartPattern` looks at
     /// what follows it: digits, `+`, `-`, `*`, `/`, `,`, space (and `_`, tested apart).
-    static let positionBytes: UInt64 = 0x03FF_0000_0000_0000 | 1 << 0x2B | 1 << 0x2D | 1 << 0x2A | 1 << 0x2F
+    static let positionBytes: UInt64 =
+        0x03FF_0000_0000_0000 | 1 << 0x2B | 1 << 0x2D | 1 << 0x2A | 1 << 0x2F
         | 1 << 0x2C | 1 << 0x20
 
     /// A byte of `positionBytes` or `_`.
@@ -455,13 +462,14 @@ struct StartFilter {
     /// - a keyword: `rs`, `del`, `dup`, `ins`, `indel`, `delta`, `chr`, `ENS`, `IVS` (`IVSII-1`), `intron`,
     ///   `codon`, `reference`, `substitution`, `replacement`, or an amino-acid name.
     static func mayStartPattern(
-        at offset: Int, in text: UnsafeBufferPointer<UInt8>, lowerTrigrams: UnsafePointer<UInt64>
+        at offset: Int, in text: UnsafeBufferPointer<UInt8>, lowerTrigrams: UnsafePointer<UInt64>,
+        trigramChecked: Bool = false
     ) -> Bool {
         let count = text.count
         // A letter (either case) then lower-case letters: the patterns' words are known by their first three
         // letters (`lowerTrigrams`; `The`, `patients` are rejected here), and a word of two letters is two bases
         // (`at` before an arrow is `A>T`) or `rs`. Upper case after the first letter is left to the rules below.
-        if unknownTrigram(at: offset, in: text, lowerTrigrams: lowerTrigrams) { return false }
+        if !trigramChecked, unknownTrigram(at: offset, in: text, lowerTrigrams: lowerTrigrams) { return false }
         if offset + 1 < count {
             let a = (text[offset] | 0x20) &- UInt8(ascii: "a")
             let b = text[offset + 1] &- UInt8(ascii: "a")
