@@ -169,7 +169,9 @@ struct StartFilter {
                             && StartFilter.unknownTrigram(at: at, in: text, lowerTrigrams: lowerTrigrams)
                         {
                             // A word no pattern starts with (`mayStartPattern` would say so after the other checks).
-                        } else if accepts(at, in: text) {
+                        } else if accepts(
+                            at, in: text, glued: c & StartFilter.alphanumericClass == 0, trigramChecked: true)
+                        {
                             return at
                         }
                     }
@@ -216,15 +218,15 @@ struct StartFilter {
             || word == 0x6C_70_65_72
     }
 
-    /// Bit `k` for each three lower-case letters (`k = 676 a + 26 b + c`, letters from 0) that may begin a word
+    /// Bit `k` for each three lower-case letters (`k = 1024 a + 32 b + c`, letters from 0) that may begin a word
     /// `mayStartPattern` accepts: three bases, a three-letter residue or `ivs`, or the start of a keyword
     /// (`chr`, `cod`on, `del`, `dup`, `ins`, `ind`el, `int`ron, `iso`leucine, `ref`erence, `rep`lacement,
     /// `sub`stitution, `try`ptophan; the other amino-acid names begin like their three-letter codes). Words that
     /// begin with three lower-case letters and no such trigram (`the`, `patients`) are rejected at once.
     static func makeLowerTrigrams() -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
+        var bits = [UInt64](repeating: 0, count: 32 * 32 * 32 / 64)
         func add(_ word: [UInt8]) {
-            let k = Int(word[0] &- 97) * 676 + Int(word[1] &- 97) * 26 + Int(word[2] &- 97)
+            let k = Int(word[0] &- 97) << 10 | Int(word[1] &- 97) << 5 | Int(word[2] &- 97)
             bits[k >> 6] |= 1 << UInt64(k & 63)
         }
         let bases = Array("acgtu".utf8)
@@ -247,14 +249,21 @@ struct StartFilter {
 
     /// A start not after a letter or digit: glued forms, or a word a pattern may start with that has a trigger
     /// within 16 characters or a keyword. The cheap tests come first: most words are far from any trigger.
+    ///
+    /// `glued: false` skips the glued forms: right for a letter or digit not after one (only `Delta` after a digit
+    /// is a glued start that begins with a letter or digit). `trigramChecked`: the caller has already rejected the
+    /// words `unknownTrigram` rejects.
     @inline(__always)
-    private mutating func accepts(_ offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if gluedStart(at: offset, in: text) { return true }
+    private mutating func accepts(
+        _ offset: Int, in text: UnsafeBufferPointer<UInt8>, glued: Bool = true, trigramChecked: Bool = false
+    ) -> Bool {
+        if glued, gluedStart(at: offset, in: text) { return true }
         guard triggerWithin16Characters(of: offset, in: text) || hasKeyword(at: offset, in: text) else { return false }
         guard wordRules else { return true }
         let byte = text[offset]
         if StartFilter.isASCIILetter(byte) {
-            return StartFilter.mayStartPattern(at: offset, in: text, lowerTrigrams: lowerTrigrams)
+            return StartFilter.mayStartPattern(
+                at: offset, in: text, lowerTrigrams: lowerTrigrams, trigramChecked: trigramChecked)
         }
         if StartFilter.isDigit(byte) { return StartFilter.positionMayStartPattern(at: offset, in: text) }
         if byte == UInt8(ascii: "(") {
@@ -279,8 +288,23 @@ struct StartFilter {
     /// An upper-case base (`[ACGTU]`, the patterns' `NT`).
     @inline(__always)
     static func isUpperBase(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "A") || byte == UInt8(ascii: "C") || byte == UInt8(ascii: "G") || byte == UInt8(ascii: "T")
-            || byte == UInt8(ascii: "U")
+        let k = byte &- UInt8(ascii: "A")
+        return k < 32 && (baseLetterBits >> UInt32(k)) & 1 != 0
+    }
+
+    /// Bit `k` for the bases `a`, `c`, `g`, `t`, `u` (`k` = letter - `a`): one shift instead of five compares.
+    static let baseLetterBits: UInt32 = 1 << 0 | 1 << 2 | 1 << 6 | 1 << 19 | 1 << 20
+
+    /// Bit `b` (for `b` < 64) for the bytes a number may continue with before `positionMayStartPattern` looks at
+    /// what follows it: digits, `+`, `-`, `*`, `/`, `,`, space (and `_`, tested apart).
+    static let positionBytes: UInt64 =
+        0x03FF_0000_0000_0000 | 1 << 0x2B | 1 << 0x2D | 1 << 0x2A | 1 << 0x2F
+        | 1 << 0x2C | 1 << 0x20
+
+    /// A byte of `positionBytes` or `_`.
+    @inline(__always)
+    static func isPositionByte(_ b: UInt8) -> Bool {
+        (b < 64 && (positionBytes >> UInt64(b)) & 1 != 0) || b == UInt8(ascii: "_")
     }
 
     /// Whether one to three bases (either case) at `offset` are followed, after at most two spaces, by what may
@@ -330,9 +354,8 @@ struct StartFilter {
     /// A base letter in either case (`[ACGTUacgtu]`, the patterns' `NTL`).
     @inline(__always)
     static func isBase(_ byte: UInt8) -> Bool {
-        let folded = byte | 0x20
-        return folded == UInt8(ascii: "a") || folded == UInt8(ascii: "c") || folded == UInt8(ascii: "g")
-            || folded == UInt8(ascii: "t") || folded == UInt8(ascii: "u")
+        let k = (byte | 0x20) &- UInt8(ascii: "a")
+        return k < 32 && (baseLetterBits >> UInt32(k)) & 1 != 0
     }
 
     /// Whether a pattern may start with the position at `offset` (a digit): the patterns that start with a number
@@ -348,15 +371,7 @@ struct StartFilter {
     ) -> Bool {
         let count = text.count
         var index = offset
-        while index < count, index - offset < 40 {
-            let b = text[index]
-            guard
-                isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "*")
-                    || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
-                    || b == UInt8(ascii: " ")
-            else { break }
-            index += 1
-        }
+        while index < count, index - offset < 40, isPositionByte(text[index]) { index += 1 }
         guard index < count else { return false }
         let next = text[index]
         if next >= 0x80 { return true }
@@ -376,8 +391,10 @@ struct StartFilter {
             }
         }
         guard isASCIILetter(next) else { return false }
+        // The word's length matters only up to four letters, except for the gnomAD form after a dash (below).
         var end = index
-        while end < count, isASCIILetter(text[end]) { end += 1 }
+        let limit = !indelOnly && text[index - 1] == UInt8(ascii: "-") ? count : min(count, index + 4)
+        while end < limit, isASCIILetter(text[end]) { end += 1 }
         if end - index == 1 && next == UInt8(ascii: "N") { return true }
         if !indelOnly {
             if end - index <= 3, basesThenChange(at: index, in: text, slash: true) { return true }
@@ -445,13 +462,14 @@ struct StartFilter {
     /// - a keyword: `rs`, `del`, `dup`, `ins`, `indel`, `delta`, `chr`, `ENS`, `IVS` (`IVSII-1`), `intron`,
     ///   `codon`, `reference`, `substitution`, `replacement`, or an amino-acid name.
     static func mayStartPattern(
-        at offset: Int, in text: UnsafeBufferPointer<UInt8>, lowerTrigrams: UnsafePointer<UInt64>
+        at offset: Int, in text: UnsafeBufferPointer<UInt8>, lowerTrigrams: UnsafePointer<UInt64>,
+        trigramChecked: Bool = false
     ) -> Bool {
         let count = text.count
         // A letter (either case) then lower-case letters: the patterns' words are known by their first three
         // letters (`lowerTrigrams`; `The`, `patients` are rejected here), and a word of two letters is two bases
         // (`at` before an arrow is `A>T`) or `rs`. Upper case after the first letter is left to the rules below.
-        if unknownTrigram(at: offset, in: text, lowerTrigrams: lowerTrigrams) { return false }
+        if !trigramChecked, unknownTrigram(at: offset, in: text, lowerTrigrams: lowerTrigrams) { return false }
         if offset + 1 < count {
             let a = (text[offset] | 0x20) &- UInt8(ascii: "a")
             let b = text[offset + 1] &- UInt8(ascii: "a")
@@ -480,7 +498,7 @@ struct StartFilter {
         let b = text[offset + 1] &- UInt8(ascii: "a")
         let c = text[offset + 2] &- UInt8(ascii: "a")
         guard a < 26 && b < 26 && c < 26 else { return false }
-        let k = Int(a) * 676 + Int(b) * 26 + Int(c)
+        let k = Int(a) << 10 | Int(b) << 5 | Int(c)
         return lowerTrigrams[k >> 6] >> UInt64(k & 63) & 1 == 0
     }
 
@@ -494,10 +512,9 @@ struct StartFilter {
         while end < count {
             let b = text[end]
             let folded = b | 0x20
-            guard folded &- UInt8(ascii: "a") < 26 else { break }
-            if !(folded == UInt8(ascii: "a") || folded == UInt8(ascii: "c") || folded == UInt8(ascii: "g")
-                || folded == UInt8(ascii: "t") || folded == UInt8(ascii: "u"))
-            {
+            let k = folded &- UInt8(ascii: "a")
+            guard k < 26 else { break }
+            if (baseLetterBits >> UInt32(k)) & 1 == 0 {
                 allBases = false
                 allUpperBases = false
             } else if b == folded {
