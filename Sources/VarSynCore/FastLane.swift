@@ -24,14 +24,21 @@ enum LaneEdit: UInt8, Sendable {
 }
 
 /// One position read by the lane: a nucleotide position (`-13`, `*374`, `976+113`) or a residue (`Gly1859`).
+///
+/// Numbers are kept as digit runs in the input (validated: 1-9 digits, no leading zero) and converted only when
+/// needed (a range's order, the syntax tree): ``HGVSParser/accepts(utf8:options:)`` never converts them.
 @usableFromInline
 struct LanePosition: Sendable {
-    /// The base number (negative for `c.-N`) or the residue number.
-    @usableFromInline var number: Int32 = 0
-    /// The intronic offset's size (0 when none).
-    @usableFromInline var offset: Int32 = 0
+    /// The base or residue number: bytes `start ..< start + count`.
+    @usableFromInline var start: Int32 = 0
+    /// The intronic offset: bytes `offsetStart ..< offsetStart + offsetCount` (count 0 when none).
+    @usableFromInline var offsetStart: Int32 = 0
+    @usableFromInline var count: UInt8 = 0
+    @usableFromInline var offsetCount: UInt8 = 0
     /// 0: counted from the start; 1: `*N` (after the CDS end).
     @usableFromInline var anchor: UInt8 = 0
+    /// 1 for `c.-N`.
+    @usableFromInline var negative: UInt8 = 0
     /// 0: no offset; 1: `+k`; 2: `-k`.
     @usableFromInline var offsetKind: UInt8 = 0
     /// The residue (``AminoAcid`` raw value) of a protein position.
@@ -39,15 +46,29 @@ struct LanePosition: Sendable {
 
     @usableFromInline init() {}
 
-    /// Position order along the reference (the general grammar's range check): anchor, base, signed offset.
+    /// The base number, negative for `c.-N` (`p` the scanned bytes).
     @inline(__always)
-    func isAfter(_ other: LanePosition) -> Bool {
-        if anchor != other.anchor { return anchor > other.anchor }
-        if number != other.number { return number > other.number }
-        return signedOffset > other.signedOffset
+    func number(_ p: UnsafePointer<UInt8>) -> Int32 {
+        let value = FastLane.value(p, start, count)
+        return negative != 0 ? -value : value
     }
 
-    @inline(__always) var signedOffset: Int32 { offsetKind == 2 ? -offset : offset }
+    /// The signed intronic offset (`+5` → 5, `-5` → -5, none → 0).
+    @inline(__always)
+    func signedOffset(_ p: UnsafePointer<UInt8>) -> Int32 {
+        let value = FastLane.value(p, offsetStart, offsetCount)
+        return offsetKind == 2 ? -value : value
+    }
+
+    /// Position order along the reference (the general grammar's range check): anchor, base, signed offset.
+    @inline(__always)
+    func isAfter(_ other: LanePosition, _ p: UnsafePointer<UInt8>) -> Bool {
+        if anchor != other.anchor { return anchor > other.anchor }
+        let a = number(p)
+        let b = other.number(p)
+        if a != b { return a > b }
+        return signedOffset(p) > other.signedOffset(p)
+    }
 }
 
 /// What the lane read: byte offsets into the input and numbers; no storage (copied as bytes, nothing to destroy).
@@ -64,8 +85,11 @@ struct LaneRecord: Sendable {
     /// Inserted bases or residues: bytes sequenceStart..<sequenceEnd.
     @usableFromInline var sequenceStart: Int32 = 0
     @usableFromInline var sequenceEnd: Int32 = 0
-    /// The stop of `fsTerN` / `extTerN`: -1 none, 0 `Ter?`, else N.
-    @usableFromInline var stop: Int32 = -1
+    /// The stop of `fsTerN` / `extTerN`: bytes `stopStart ..< stopStart + stopCount`; `stopKind` 0 none,
+    /// 1 `Ter?`, 2 `TerN`.
+    @usableFromInline var stopStart: Int32 = 0
+    @usableFromInline var stopCount: UInt8 = 0
+    @usableFromInline var stopKind: UInt8 = 0
     @usableFromInline var first = LanePosition()
     @usableFromInline var last = LanePosition()
     @usableFromInline var system: CoordinateSystem = .genomic
@@ -84,51 +108,99 @@ enum FastLane {
     /// Inputs longer than this are left to the general grammar (offsets fit in Int32 with room to spare).
     static let maximumLength = 4096
 
-    /// The end of the digit run starting at `i` (not beyond `n`), eight bytes at a time while they lie inside.
+    /// The bytes `i..<min(i + 8, n)` as a little-endian word, zero above `n` (needs `8 <= n` and `i < n`): one
+    /// unaligned load, at `i` or, near the end, at `n - 8` shifted down, so it never reads outside `0..<n`.
+    @inline(__always)
+    static func load8(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> UInt64 {
+        let start = min(i, n &- 8)
+        let word = UInt64(littleEndian: UnsafeRawPointer(p + start).loadUnaligned(as: UInt64.self))
+        return word &>> UInt64(truncatingIfNeeded: (i &- start) &<< 3)
+    }
+
+    /// `word ^ 0x30…` per byte → the number of leading bytes (0-8) that are digits 0-9. A zero byte (past the
+    /// end, see ``load8(_:_:_:)``) is not a digit. Carries of the add only reach bytes after the first non-digit.
+    @inline(__always)
+    static func digitCount(_ digits: UInt64) -> Int {
+        let flagged = ((digits &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
+        return flagged.trailingZeroBitCount &>> 3
+    }
+
+    /// The end of the digit run starting at `i` (not beyond `n`; `8 <= n`), eight bytes at a time.
     @inline(__always)
     static func digitRunEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
         var i = i
-        while i + 8 <= n {
-            let x = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
-            let flagged = ((x &+ 0x7676_7676_7676_7676) | x) & 0x8080_8080_8080_8080
-            if flagged != 0 { return i + flagged.trailingZeroBitCount >> 3 }
-            i += 8
+        while i < n {
+            let count = digitCount(load8(p, i, n) ^ 0x3030_3030_3030_3030)
+            if count < 8 { return i &+ count }
+            i &+= 8
         }
-        while i < n, p[i] &- 48 < 10 { i += 1 }
         return i
     }
 
-    /// A number of 1-9 digits with no leading zero (so never 0 and never above Int32.max) at `i`, advancing `i`;
-    /// 0 (`i` unchanged) when there is none.
-    ///
-    /// A byte at a time: positions are short (an eight-byte SWAR conversion measured 28 instructions per string more).
+    /// A number of 1-9 digits with no leading zero (so never 0 and never above Int32.max) at `i`: its digit count,
+    /// advancing `i`; 0 (`i` unchanged) when there is none. Needs `8 <= n`. Validates only (``value(_:_:_:)``
+    /// converts): one eight-byte load (``load8(_:_:_:)``), the run length from a mask; a ninth digit is read on its
+    /// own, a tenth declines.
     @inline(__always)
-    static func number(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> Int32 {
-        var k = i
-        guard k < n else { return 0 }
-        let d0 = p[k] &- 48
-        guard d0 &- 1 < 9 else { return 0 }
-        var value = Int32(d0)
-        k += 1
-        while k < n {
-            let d = p[k] &- 48
-            if d >= 10 { break }
-            value = value &* 10 &+ Int32(d)
-            k += 1
+    static func digits(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> UInt8 {
+        guard i < n else { return 0 }
+        let word = load8(p, i, n) ^ 0x3030_3030_3030_3030
+        var count = digitCount(word)
+        guard count > 0, word & 0xFF != 0 else { return 0 }
+        if count == 8 {
+            let end = i &+ 8
+            if end < n, p[end] &- 48 < 10 {
+                if end &+ 1 < n, p[end &+ 1] &- 48 < 10 { return 0 }
+                count = 9
+            }
         }
-        guard k - i <= 9 else { return 0 }
-        i = k
+        i &+= count
+        return UInt8(truncatingIfNeeded: count)
+    }
+
+    /// The value of the digits ``digits(_:_:_:)`` validated at `start` (0 when `count` is 0).
+    @inline(__always)
+    static func value(_ p: UnsafePointer<UInt8>, _ start: Int32, _ count: UInt8) -> Int32 {
+        var value: Int32 = 0
+        var k = Int(start)
+        let end = k &+ Int(count)
+        while k < end {
+            value = value &* 10 &+ Int32(p[k] &- 48)
+            k &+= 1
+        }
         return value
     }
 
-    /// A three-letter residue code (`Gly`; exact case) at `i`; advances `i`.
+    /// The three-letter codes by hash slot (``residue(_:_:_:)``); `...` an empty slot.
+    static let residueSlots: StaticString =
+        "MetGlu...HisPheAsnTyrCysArgAsx......AspProLeuGlySecIleXaaLysTrpSerThrGln......TerGlxAlaPyl...Val"
+    /// `A` + the ``AminoAcid`` raw value of each slot of ``residueSlots``.
+    static let residueValues: StaticString = "MG.INCSEBW..DOKHUJYLRPQF..ZXAV.T"
+
+    /// A three-letter residue code (`Gly`; exact case) at `i`; advances `i`. The same codes as
+    /// ``AminoAcid/fromThreeLetter(_:_:_:)``, by a perfect hash: the three bytes times 0x9C9E26B3, top five bits,
+    /// name one slot of 32, which holds the only code that can match.
     @inline(__always)
     static func residue(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> AminoAcid? {
-        guard i + 2 < n, Byte.isUpper(p[i]), Byte.isLower(p[i + 1]),
-            let residue = AminoAcid.fromThreeLetter(p[i], p[i + 1], p[i + 2])
-        else { return nil }
-        i += 3
-        return residue
+        let raw = residueCode(p, &i, n)
+        return raw == 0xFF ? nil : AminoAcid(rawValue: raw)
+    }
+
+    /// ``residue(_:_:_:)`` as the ``AminoAcid`` raw value, 0xFF when none (no enum conversion in the scan).
+    @inline(__always)
+    static func residueCode(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> UInt8 {
+        guard i &+ 2 < n else { return 0xFF }
+        let b0 = p[i]
+        let b1 = p[i &+ 1]
+        let b2 = p[i &+ 2]
+        // An upper-case first byte never meets an empty slot's `.`.
+        guard Byte.isUpper(b0) else { return 0xFF }
+        let key = UInt32(b0) &<< 16 | UInt32(b1) &<< 8 | UInt32(b2)
+        let slot = Int(truncatingIfNeeded: (key &* 0x9C9E_26B3) &>> 27)
+        let code = residueSlots.utf8Start + slot &* 3
+        guard code[0] == b0, code[1] == b1, code[2] == b2 else { return 0xFF }
+        i &+= 3
+        return residueValues.utf8Start[slot] &- 65
     }
 
     /// Does `keyword` start at `i` (inside `0..<n`)?
@@ -143,7 +215,11 @@ enum FastLane {
 
     /// Read the whole input, or nil when it is not one of the lane's shapes (then the general grammar decides).
     @inline(__always)
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> LaneRecord? {
+    ///
+    /// `inlined`: true (``HGVSParser/accepts(utf8:options:)``) reads the body in the caller's frame, where the
+    /// record's fields stay in registers and unused ones vanish; false (`parse`, `parseCompact`, which keep the
+    /// record) reads it in an outlined function that writes the record in place.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, inlined: Bool = false) -> LaneRecord? {
         let n = bytes.count
         guard n >= 10, n <= maximumLength, let p = bytes.baseAddress else { return nil }
         // rule: reference — `XX_digits.digits`, then `:` or a gene-symbol selector `(SYMBOL):`.
@@ -174,10 +250,26 @@ enum FastLane {
         case UInt8(ascii: "o"): record.system = .circular
         case UInt8(ascii: "p"):
             record.system = .protein
-            return protein(p, i, n, &record) ? record : nil
+            if inlined { return protein(p, i, n, &record) ? record : nil }
+            return proteinOutlined(p, i, n, &record) ? record : nil
         default: return nil
         }
-        return nucleotide(p, i, n, &record) ? record : nil
+        if inlined { return nucleotide(p, i, n, &record) ? record : nil }
+        return nucleotideOutlined(p, i, n, &record) ? record : nil
+    }
+
+    /// ``nucleotide(_:_:_:_:)`` in a frame of its own (the record written through the pointer).
+    @inline(never)
+    static func nucleotideOutlined(
+        _ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord
+    ) -> Bool {
+        nucleotide(p, i, n, &record)
+    }
+
+    /// ``protein(_:_:_:_:)`` in a frame of its own.
+    @inline(never)
+    static func proteinOutlined(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
+        protein(p, i, n, &record)
     }
 
     /// `SYMBOL)` from `i`: an upper-case gene symbol (letters and digits, at least 2), not one the general grammar
@@ -200,29 +292,32 @@ enum FastLane {
     }
 
     /// One nucleotide position: `123`, and in c. `-12`, `*37`, in c./n. an offset `+5` / `-5`. False when none.
-    @inline(__always)
+    @_transparent
     static func position(
         _ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int, _ system: CoordinateSystem,
         _ position: inout LanePosition
     ) -> Bool {
         guard i < n else { return false }
-        var negative = false
         let b = p[i]
         if b == Byte.star || b == Byte.minus {
             guard system == .coding else { return false }
-            if b == Byte.star { position.anchor = 1 } else { negative = true }
-            i += 1
+            if b == Byte.star { position.anchor = 1 } else { position.negative = 1 }
+            i &+= 1
         }
-        let base = number(p, &i, n)
-        guard base != 0 else { return false }
-        position.number = negative ? -base : base
+        let start = i
+        let count = digits(p, &i, n)
+        guard count != 0 else { return false }
+        position.start = Int32(truncatingIfNeeded: start)
+        position.count = count
         if system != .genomic && system != .mitochondrial && system != .circular, i < n {
             let sign = p[i]
             if sign == Byte.plus || sign == Byte.minus {
-                i += 1
-                let offset = number(p, &i, n)
-                guard offset != 0 else { return false }
-                position.offset = offset
+                i &+= 1
+                let offsetStart = i
+                let offsetCount = digits(p, &i, n)
+                guard offsetCount != 0 else { return false }
+                position.offsetStart = Int32(truncatingIfNeeded: offsetStart)
+                position.offsetCount = offsetCount
                 position.offsetKind = sign == Byte.plus ? 1 : 2
             }
         }
@@ -230,14 +325,14 @@ enum FastLane {
     }
 
     /// rule: variant = loc na_edit — from `i` to the end.
-    @inline(__always)
+    @_transparent
     static func nucleotide(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
         var i = i
         let system = record.system
         guard position(p, &i, n, system, &record.first), i < n else { return false }
         if p[i] == Byte.underscore {
             i += 1
-            guard position(p, &i, n, system, &record.last), !record.first.isAfter(record.last), i < n else {
+            guard position(p, &i, n, system, &record.last), !record.first.isAfter(record.last, p), i < n else {
                 return false
             }
             record.isRange = true
@@ -296,32 +391,46 @@ enum FastLane {
     }
 
     /// A residue position: `Gly1859`. False when none.
-    @inline(__always)
+    @_transparent
     static func proteinPosition(
         _ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int, _ position: inout LanePosition
     ) -> Bool {
-        guard let residue = residue(p, &i, n) else { return false }
-        let number = number(p, &i, n)
-        guard number != 0 else { return false }
-        position.residue = residue.rawValue
-        position.number = number
+        let residue = residueCode(p, &i, n)
+        guard residue != 0xFF else { return false }
+        let start = i
+        let count = digits(p, &i, n)
+        guard count != 0 else { return false }
+        position.residue = residue
+        position.start = Int32(truncatingIfNeeded: start)
+        position.count = count
         return true
     }
 
-    /// `Ter N` / `Ter?` ending at `n`; `minimum` 2 after `fs` (`fsTer1` is a nonsense substitution), 1 after `ext`.
+    /// `Ter N` / `Ter?` ending at `n` into the record; `minimum` 2 after `fs` (`fsTer1` is a nonsense
+    /// substitution), 1 after `ext`. False when it is not there.
     @inline(__always)
-    static func stop(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, minimum: Int32) -> Int32? {
-        guard i + 3 < n, p[i] == UInt8(ascii: "T"), p[i + 1] == UInt8(ascii: "e"), p[i + 2] == UInt8(ascii: "r")
-        else { return nil }
-        var k = i + 3
-        if p[k] == Byte.question { return k + 1 == n ? 0 : nil }
-        let value = number(p, &k, n)
-        guard k == n, value >= minimum else { return nil }
-        return value
+    static func stop(
+        _ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, minimum: Int, _ record: inout LaneRecord
+    ) -> Bool {
+        guard i &+ 3 < n, p[i] == UInt8(ascii: "T"), p[i &+ 1] == UInt8(ascii: "e"), p[i &+ 2] == UInt8(ascii: "r")
+        else { return false }
+        var k = i &+ 3
+        if p[k] == Byte.question {
+            record.stopKind = 1
+            return k &+ 1 == n
+        }
+        let start = k
+        let count = digits(p, &k, n)
+        // A single digit below `minimum` (only `1` < 2) is not a stop here.
+        guard k == n, count != 0, count > 1 || Int(p[start] &- 48) >= minimum else { return false }
+        record.stopKind = 2
+        record.stopStart = Int32(truncatingIfNeeded: start)
+        record.stopCount = count
+        return true
     }
 
     /// rule: p_variant — from `i` to the end, optionally in parentheses (predicted).
-    @inline(__always)
+    @_transparent
     static func protein(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
         var i = i
         var n = n
@@ -334,7 +443,7 @@ enum FastLane {
         guard proteinPosition(p, &i, n, &record.first), i < n else { return false }
         if p[i] == Byte.underscore {
             i += 1
-            guard proteinPosition(p, &i, n, &record.last), record.first.number <= record.last.number, i < n else {
+            guard proteinPosition(p, &i, n, &record.last), record.first.number(p) <= record.last.number(p), i < n else {
                 return false
             }
             record.isRange = true
@@ -374,30 +483,26 @@ enum FastLane {
             guard left >= 2, p[i + 1] == UInt8(ascii: "s") else { return false }
             record.edit = .proteinFrameshift
             if left == 2 { return true }
-            guard let stop = stop(p, i + 2, n, minimum: 2) else { return false }
-            record.stop = stop
-            return true
+            return stop(p, i &+ 2, n, minimum: 2, &record)
         default:
-            guard let residue = residue(p, &i, n) else { return false }
-            record.base = residue.rawValue
+            let residue = residueCode(p, &i, n)
+            guard residue != 0xFF else { return false }
+            record.base = residue
             if i == n {
                 // `p.Leu54Leu` reads as `=` with a warning: the general grammar's.
-                guard record.isRange || residue.rawValue != record.first.residue else { return false }
+                guard record.isRange || residue != record.first.residue else { return false }
                 record.edit = .proteinSubstitution
                 return true
             }
             if p[i] == UInt8(ascii: "f") {
-                guard i + 1 < n, p[i + 1] == UInt8(ascii: "s"), residue != .ter else { return false }
+                guard i + 1 < n, p[i + 1] == UInt8(ascii: "s"), residue != AminoAcid.ter.rawValue else { return false }
                 record.edit = .proteinFrameshift
-                if i + 2 == n { return true }
-                guard let stop = stop(p, i + 2, n, minimum: 2) else { return false }
-                record.stop = stop
-                return true
+                if i &+ 2 == n { return true }
+                return stop(p, i &+ 2, n, minimum: 2, &record)
             }
-            guard at(p, i, n, "ext"), let stop = stop(p, i + 3, n, minimum: 1) else { return false }
+            guard at(p, i, n, "ext") else { return false }
             record.edit = .proteinExtension
-            record.stop = stop
-            return true
+            return stop(p, i &+ 3, n, minimum: 1, &record)
         }
     }
 
@@ -406,9 +511,10 @@ enum FastLane {
     static func residues(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
         var k = i
         while k < n {
-            guard let residue = residue(p, &k, n) else { return false }
-            if residue == .ter, k != n { return false }
-            if residue == .xaa, k == i + 3, k == n { return false }
+            let residue = residueCode(p, &k, n)
+            guard residue != 0xFF else { return false }
+            if residue == AminoAcid.ter.rawValue, k != n { return false }
+            if residue == AminoAcid.xaa.rawValue, k == i + 3, k == n { return false }
         }
         guard k > i else { return false }
         record.sequenceStart = Int32(truncatingIfNeeded: i)
@@ -428,7 +534,7 @@ extension LaneRecord {
         case .coding, .noncoding, .rna:
             let variant = NucleotideVariant(
                 location: isRange
-                    ? Location(first.transcript, last.transcript) : Location(first.transcript),
+                    ? Location(first.transcript(bytes), last.transcript(bytes)) : Location(first.transcript(bytes)),
                 edit: nucleotideEdit(bytes))
             return ParsedExpression(
                 expression: .description(
@@ -436,7 +542,8 @@ extension LaneRecord {
                 form: .hgvs)
         case .genomic, .mitochondrial, .circular:
             let variant = NucleotideVariant(
-                location: isRange ? Location(first.genomic, last.genomic) : Location(first.genomic),
+                location: isRange
+                    ? Location(first.genomic(bytes), last.genomic(bytes)) : Location(first.genomic(bytes)),
                 edit: nucleotideEdit(bytes))
             return ParsedExpression(
                 expression: .description(
@@ -444,7 +551,8 @@ extension LaneRecord {
                 form: .hgvs)
         case .protein:
             let variant = ProteinVariant(
-                location: isRange ? Location(first.protein, last.protein) : Location(first.protein),
+                location: isRange
+                    ? Location(first.protein(bytes), last.protein(bytes)) : Location(first.protein(bytes)),
                 edit: proteinEdit(bytes), predicted: predicted)
             return ParsedExpression(
                 expression: .description(VariantDescription(reference: reference, body: .protein(.variant(variant)))),
@@ -497,7 +605,12 @@ extension LaneRecord {
 
     func proteinEdit(_ bytes: UnsafeBufferPointer<UInt8>) -> ProteinEdit {
         let newResidue = AminoAcid(rawValue: base)
-        let stopDistance: StopDistance? = stop < 0 ? nil : stop == 0 ? .unknown : .position(Int(stop))
+        let stopDistance: StopDistance? =
+            switch stopKind {
+            case 0: nil
+            case 1: .unknown
+            default: .position(Int(FastLane.value(bytes, stopStart, stopCount)))
+            }
         switch edit {
         case .proteinIdentity: return .identity
         case .proteinUnknown: return .unknown
@@ -512,17 +625,35 @@ extension LaneRecord {
     }
 }
 
-extension LanePosition {
-    @inline(__always) var genomic: GenomicPosition { .base(Int(number)) }
+extension FastLane {
+    /// ``value(_:_:_:)`` over the scanned buffer (the syntax tree's numbers).
+    @inline(__always)
+    static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int32, _ count: UInt8) -> Int32 {
+        // The lane checked these bytes lie inside `bytes` (a record is only made from the bytes it scanned).
+        guard let p = bytes.baseAddress, Int(start) + Int(count) <= bytes.count else { return 0 }
+        return value(p, start, count)
+    }
+}
 
-    @inline(__always) var transcript: TranscriptPosition {
-        let offset: IntronOffset =
-            offsetKind == 0 ? .none : offsetKind == 1 ? .downstream(Int(self.offset)) : .upstream(Int(self.offset))
-        return TranscriptPosition(anchor: anchor == 1 ? .cdsEnd : .start, base: Int(number), offset: offset)
+extension LanePosition {
+    @inline(__always)
+    func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let value = Int(FastLane.value(bytes, start, count))
+        return negative != 0 ? -value : value
     }
 
-    @inline(__always) var protein: ProteinPosition {
-        ProteinPosition(residue: AminoAcid(rawValue: residue) ?? .xaa, number: Int(number))
+    @inline(__always) func genomic(_ bytes: UnsafeBufferPointer<UInt8>) -> GenomicPosition { .base(number(bytes)) }
+
+    @inline(__always)
+    func transcript(_ bytes: UnsafeBufferPointer<UInt8>) -> TranscriptPosition {
+        let size = Int(FastLane.value(bytes, offsetStart, offsetCount))
+        let offset: IntronOffset = offsetKind == 0 ? .none : offsetKind == 1 ? .downstream(size) : .upstream(size)
+        return TranscriptPosition(anchor: anchor == 1 ? .cdsEnd : .start, base: number(bytes), offset: offset)
+    }
+
+    @inline(__always)
+    func protein(_ bytes: UnsafeBufferPointer<UInt8>) -> ProteinPosition {
+        ProteinPosition(residue: AminoAcid(rawValue: residue) ?? .xaa, number: number(bytes))
     }
 }
 

@@ -84,7 +84,7 @@ public enum HGVSParser {
     /// HGVSParser.accepts(utf8: buffer)   // true for "NM_003156.4:c.494C>A" and "STIM1 P165Q", false for "c.494C>"
     /// ```
     public static func accepts(utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient) -> Bool {
-        if !options.strict, laneEnabled, FastLane.scan(utf8) != nil { return true }
+        if !options.strict, laneEnabled, FastLane.scan(utf8, inlined: true) != nil { return true }
         return acceptsGeneral(utf8: utf8, options: options)
     }
 

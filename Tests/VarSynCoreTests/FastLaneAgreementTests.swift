@@ -143,6 +143,127 @@ struct FastLaneAgreementTests {
         }
     }
 
+    /// Digit runs of 1-12 digits (with and without a leading zero) in accessions, versions, positions, offsets and
+    /// stops, so that runs start and end at every distance from an eight-byte boundary and from the buffer's end
+    /// (`NM_003156.4:c.123456789del`, `…c.12345678`, `…c.1234567890del`, `NP_…:p.(Arg12345678Pro)`).
+    static func digitRunCases() -> [String] {
+        let digits = "123456789012"
+        var runs: [String] = []
+        for length in 1...12 {
+            let run = String(digits.prefix(length))
+            runs.append(run)
+            runs.append("0" + run.dropLast())
+        }
+        runs.append("99999999")
+        runs.append("100000000")
+        runs.append("999999999")
+        runs.append("2147483647")
+        var cases: [String] = []
+        for run in runs {
+            for accession in ["NM_3", "NM_003156", "NC_00000001", "NM_123456789012345"] {
+                cases.append("\(accession).\(run):c.4del")
+                cases.append("NM_\(run).4:c.4del")
+                cases.append("\(accession).1:c.\(run)del")
+                cases.append("\(accession).1:g.\(run)")
+                cases.append("\(accession).1:n.\(run)")
+                cases.append("\(accession).1:c.\(run)C>A")
+                cases.append("\(accession).1:c.-\(run)_*\(run)dup")
+                cases.append("\(accession).1:c.7+\(run)G>T")
+                cases.append("\(accession).1:n.7-\(run)_8+\(run)")
+                cases.append("\(accession).1:g.1_\(run)inv")
+                cases.append("\(accession).1:g.\(run)_\(run)del")
+                cases.append("\(accession).1:c.\(run)_\(run)9insA")
+            }
+            cases.append("NP_003147.2:p.Arg\(run)Pro")
+            cases.append("NP_003147.2:p.(Arg\(run)Pro)")
+            cases.append("NP_003147.2:p.(Arg\(run))")
+            cases.append("NP_003147.2:p.Arg97ProfsTer\(run)")
+            cases.append("NP_003147.2:p.(Ter110GlnextTer\(run))")
+            cases.append("NP_\(run).2:p.Lys1_Gly\(run)del")
+        }
+        return cases
+    }
+
+    @Test("digit runs at every length and alignment (SWAR digit runs)")
+    func digitRuns() {
+        let cases = Self.digitRunCases()
+        let (claimed, disagreements) = Self.run(cases, label: "digit runs")
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
+        #expect(claimed > 500)
+        // 9 digits are read, 10 are not; a run that ends the buffer is read to its last byte.
+        for (text, expected) in [
+            ("NC_000001.11:g.123456789", true), ("NC_000001.11:g.1234567890", false),
+            ("NC_000001.11:g.12345678", true), ("NC_000001.11:g.012345678", false),
+        ] {
+            var deletion = text + "del"
+            #expect((deletion.withUTF8 { FastLane.scan($0) } != nil) == expected, "\(deletion)")
+        }
+    }
+
+    /// ``FastLane/digits(_:_:_:)`` and ``FastLane/value(_:_:_:)`` against a byte-at-a-time reading, for every run length 0-12 at every offset of
+    /// buffers of 8-24 bytes, the run followed by a non-digit or by the end.
+    @Test("number reading at every offset and buffer length")
+    func numberReading() {
+        var checked = 0
+        for length in 8...24 {
+            for start in 0..<length {
+                for runLength in 0...min(12, length - start) {
+                    for leading in [UInt8(ascii: "7"), UInt8(ascii: "0")] {
+                        var buffer = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                        for k in 0..<runLength {
+                            buffer[start + k] = k == 0 ? leading : UInt8(ascii: "0") + UInt8((k * 7) % 10)
+                        }
+                        // Reference: 1-9 digits, no leading zero.
+                        var end = start
+                        var value = 0
+                        while end < length, buffer[end] >= 48, buffer[end] <= 57 {
+                            value = value * 10 + Int(buffer[end] - 48)
+                            end += 1
+                        }
+                        let valid = end > start && end - start <= 9 && buffer[start] != UInt8(ascii: "0")
+                        buffer.withUnsafeBufferPointer { bytes in
+                            guard let p = bytes.baseAddress else { return }
+                            var i = start
+                            let count = FastLane.digits(p, &i, length)
+                            #expect(Int(count) == (valid ? end - start : 0), "\(buffer) at \(start)")
+                            let number = FastLane.value(p, Int32(start), count)
+                            #expect(Int(number) == (valid ? value : 0), "\(buffer) at \(start)")
+                            #expect(i == (valid ? end : start), "\(buffer) at \(start)")
+                            #expect(FastLane.digitRunEnd(p, start, length) == end, "\(buffer) at \(start)")
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 2000)
+    }
+
+    /// The lane's residue hash against ``AminoAcid/fromThreeLetter(_:_:_:)`` for every upper-case first byte and
+    /// every second and third byte from `(` to `z` (`Gly`, `Gla`, `GLY`, `G.y`, …): the same code or none.
+    @Test("residue codes: the perfect hash agrees with fromThreeLetter")
+    func residueCodes() {
+        var mismatches: [String] = []
+        var found = 0
+        for b0 in UInt8(ascii: "(")...UInt8(ascii: "z") {
+            for b1 in UInt8(ascii: "(")...UInt8(ascii: "z") {
+                for b2 in UInt8(ascii: "(")...UInt8(ascii: "z") {
+                    let bytes: [UInt8] = [b0, b1, b2, 0, 0, 0, 0, 0, 0, 0]
+                    let expected = Byte.isUpper(b0) && Byte.isLower(b1) ? AminoAcid.fromThreeLetter(b0, b1, b2) : nil
+                    let lane = bytes.withUnsafeBufferPointer { buffer -> AminoAcid? in
+                        guard let p = buffer.baseAddress else { return nil }
+                        var i = 0
+                        return FastLane.residue(p, &i, buffer.count)
+                    }
+                    if lane != nil { found += 1 }
+                    if lane != expected { mismatches.append(String(decoding: [b0, b1, b2], as: UTF8.self)) }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        #expect(found == AminoAcid.allCases.count)
+    }
+
     @Test("single-byte mutations of corpus strings")
     func mutations() throws {
         let strings = try AcceptsAgreementTests.corpusStrings()
