@@ -172,23 +172,7 @@ extension ProteinConsequence {
                     b.add(last.residue.threeLetterStaticCode)
                     b.add(number: number)
                 }
-                switch v.edit {
-                case .substitution(let residue): b.add(residue.threeLetterStaticCode)
-                case .identity: b.add("=")
-                case .deletion: b.add("del")
-                case .duplication: b.add("dup")
-                case .frameshift(let newResidue, _, let stop):
-                    if let newResidue { b.add(newResidue.threeLetterStaticCode) }
-                    b.add("fs")
-                    switch stop {
-                    case .position(let n)?:
-                        b.add("Ter")
-                        b.add(number: n)
-                    case .unknown?: b.add("Ter?")
-                    case nil: break
-                    }
-                default: break
-                }
+                b.addSimpleProteinEdit(v.edit)
                 if v.predicted { b.add(")") }
             }
         }
@@ -246,25 +230,34 @@ extension ProteinTranscript {
                     b.add(last)
                     b.add(number: change.last + 1)
                 }
-                switch change.edit {
-                case .substitution(let residue): b.add(residue.threeLetterStaticCode)
-                case .identity: b.add("=")
-                case .deletion: b.add("del")
-                case .duplication: b.add("dup")
-                case .frameshift(let newResidue, _, let stop):
-                    if let newResidue { b.add(newResidue.threeLetterStaticCode) }
-                    b.add("fs")
-                    switch stop {
-                    case .position(let n)?:
-                        b.add("Ter")
-                        b.add(number: n)
-                    case .unknown?: b.add("Ter?")
-                    case nil: break
-                    }
-                default: break
-                }
+                b.addSimpleProteinEdit(change.edit)
                 b.add(")")
             }
+        }
+    }
+}
+
+extension FastTextBuilder {
+    /// Writes the edits the fast p. writers take (`Gln`, `=`, `del`, `dup`, `ArgfsTer23`, `fs`); other edits are
+    /// declined before writing starts, so nothing is written for them. `p.(Arg97ProfsTer23)` -> `ProfsTer23`.
+    @inline(__always)
+    mutating func addSimpleProteinEdit(_ edit: ProteinEdit) {
+        switch edit {
+        case .substitution(let residue): add(residue.threeLetterStaticCode)
+        case .identity: add("=")
+        case .deletion: add("del")
+        case .duplication: add("dup")
+        case .frameshift(let newResidue, _, let stop):
+            if let newResidue { add(newResidue.threeLetterStaticCode) }
+            add("fs")
+            switch stop {
+            case .position(let n)?:
+                add("Ter")
+                add(number: n)
+            case .unknown?: add("Ter?")
+            case nil: break
+            }
+        default: break
         }
     }
 }
