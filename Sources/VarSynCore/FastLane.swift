@@ -600,8 +600,18 @@ enum FastLane {
 
 extension LaneRecord {
     /// The syntax tree the general grammar builds for the same input (`bytes` must be the bytes scanned).
-    @inline(__always)
+    ///
+    /// The description is built in a frame of its own, straight into its result; wrapping it in the expression
+    /// here copies the result once (the enum's tag is stored in a temporary first), against twice when the whole
+    /// tree was built in one frame.
+    @inline(never)
     func parsed(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedExpression {
+        ParsedExpression(expression: .description(variantDescription(bytes)), form: .hgvs)
+    }
+
+    /// The description of ``parsed(_:)``.
+    @inline(never)
+    func variantDescription(_ bytes: UnsafeBufferPointer<UInt8>) -> VariantDescription {
         let reference = specifier(bytes)
         switch system {
         case .coding, .noncoding, .rna:
@@ -609,27 +619,19 @@ extension LaneRecord {
                 location: isRange
                     ? Location(first.transcript(bytes), last.transcript(bytes)) : Location(first.transcript(bytes)),
                 edit: nucleotideEdit(bytes))
-            return ParsedExpression(
-                expression: .description(
-                    VariantDescription(reference: reference, body: .transcript(system, .variant(variant)))),
-                form: .hgvs)
+            return VariantDescription(reference: reference, body: .transcript(system, .variant(variant)))
         case .genomic, .mitochondrial, .circular:
             let variant = NucleotideVariant(
                 location: isRange
                     ? Location(first.genomic(bytes), last.genomic(bytes)) : Location(first.genomic(bytes)),
                 edit: nucleotideEdit(bytes))
-            return ParsedExpression(
-                expression: .description(
-                    VariantDescription(reference: reference, body: .genomic(system, .variant(variant)))),
-                form: .hgvs)
+            return VariantDescription(reference: reference, body: .genomic(system, .variant(variant)))
         case .protein:
             let variant = ProteinVariant(
                 location: isRange
                     ? Location(first.protein(bytes), last.protein(bytes)) : Location(first.protein(bytes)),
                 edit: proteinEdit(bytes), predicted: predicted)
-            return ParsedExpression(
-                expression: .description(VariantDescription(reference: reference, body: .protein(.variant(variant)))),
-                form: .hgvs)
+            return VariantDescription(reference: reference, body: .protein(.variant(variant)))
         }
     }
 
@@ -698,6 +700,15 @@ extension LaneRecord {
     }
 }
 
+extension AminoAcid {
+    /// The residue of a raw value the lane stored (``FastLane/residueValues``: `Gly` → `.gly`); `.xaa` otherwise.
+    @inline(__always)
+    static func fromLane(_ raw: UInt8) -> AminoAcid {
+        // The cases are 0..<26 in order (`ala` … `ter`), so a raw value below the count is a case.
+        raw < UInt8(AminoAcid.ter.rawValue) &+ 1 ? unsafeBitCast(raw, to: AminoAcid.self) : .xaa
+    }
+}
+
 extension FastLane {
     /// ``value(_:_:_:)`` over the scanned buffer (the syntax tree's numbers).
     @inline(__always)
@@ -717,16 +728,19 @@ extension LanePosition {
 
     @inline(__always) func genomic(_ bytes: UnsafeBufferPointer<UInt8>) -> GenomicPosition { .base(number(bytes)) }
 
+    /// The position as ``TranscriptPosition`` stores it: the lane's flags bits 0 (`*N`: anchor `.cdsEnd`) and 2-3
+    /// (offset `+k` / `-k`) are ``TranscriptPosition/storedKinds``'s; bit 1 (`-N`) is the base's sign.
     @inline(__always)
     func transcript(_ bytes: UnsafeBufferPointer<UInt8>) -> TranscriptPosition {
-        let size = Int(FastLane.value(bytes, offsetStart, offsetCount))
-        let offset: IntronOffset = offsetKind == 0 ? .none : offsetKind == 1 ? .downstream(size) : .upstream(size)
-        return TranscriptPosition(anchor: anchor == 1 ? .cdsEnd : .start, base: number(bytes), offset: offset)
+        let value = FastLane.value(bytes, Int(start), count)
+        return TranscriptPosition(
+            storedBase: negative != 0 ? -value : value, storedOffset: FastLane.value(bytes, offsetStart, offsetCount),
+            storedKinds: flags & 0b1101)
     }
 
     @inline(__always)
     func protein(_ bytes: UnsafeBufferPointer<UInt8>) -> ProteinPosition {
-        ProteinPosition(residue: AminoAcid(rawValue: residue) ?? .xaa, number: number(bytes))
+        ProteinPosition(residue: AminoAcid.fromLane(residue), number: number(bytes))
     }
 }
 

@@ -350,6 +350,15 @@ struct FastLaneAgreementTests {
         #expect(claimed > 5000)
     }
 
+    /// The lane's raw-value conversion (``AminoAcid/fromLane(_:)``, a range check and a bit cast) against
+    /// ``AminoAcid/init(rawValue:)`` for all 256 byte values.
+    @Test("residue raw values: fromLane agrees with init(rawValue:)")
+    func residueRawValues() {
+        for raw in UInt8.min...UInt8.max {
+            #expect(AminoAcid.fromLane(raw) == (AminoAcid(rawValue: raw) ?? .xaa), "\(raw)")
+        }
+    }
+
     /// The lane's residue hash against ``AminoAcid/fromThreeLetter(_:_:_:)`` for every upper-case first byte and
     /// every second and third byte from `(` to `z` (`Gly`, `Gla`, `GLY`, `G.y`, …): the same code or none.
     @Test("residue codes: the perfect hash agrees with fromThreeLetter")
