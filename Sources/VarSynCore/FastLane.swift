@@ -809,6 +809,17 @@ extension HGVSParser {
         utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient
     ) throws(ParseError) -> CompactParse {
         if !options.strict, laneEnabled, let record = FastLane.scan(utf8) { return CompactParse(record: record) }
+        return try compactGeneral(utf8: utf8, options: options)
+    }
+
+    /// ``parseCompact(utf8:options:)`` for what the lane does not read: the general grammar, its tree dropped. In a
+    /// frame of its own, so that the lane's path does not reserve stack for a tree it never builds.
+    @inline(never)
+    static func compactGeneral(
+        utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions
+    ) throws(ParseError)
+        -> CompactParse
+    {
         _ = try parseGeneral(utf8: utf8, options: options)
         return CompactParse(generalWith: options)
     }
