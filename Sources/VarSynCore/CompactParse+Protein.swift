@@ -104,19 +104,33 @@ extension CompactParse {
     }
 }
 
+/// The c. variant of a compact parse on an accession without a selector: `NM_003156.3:c.494C>A` -> accession bytes
+/// `0..<11`, variant `494C>A`.
+public struct CompactCodingVariant: Sendable {
+    /// The accession is bytes `0..<accessionEnd` of the input; 0 when the parse is not such a variant.
+    public var accessionEnd: Int
+    /// The variant, as the syntax tree holds it.
+    public var variant: NucleotideVariant<TranscriptPosition>
+}
+
 extension CompactParse {
     /// The c. variant of a compact result on an accession without a selector, as the syntax tree holds it (the
     /// input to a c. -> p. consequence or a projection, without building the description around it):
     /// `NM_003156.3:c.494C>A` -> accession bytes `0..<11`, `494C>A`. Nil for other systems, selectors and results
-    /// that are not compact. `utf8` must hold the bytes parsed.
-    public func codingVariant(
-        utf8: UnsafeBufferPointer<UInt8>
-    ) -> (accessionEnd: Int, variant: NucleotideVariant<TranscriptPosition>)? {
-        guard isCompact, record.system == .coding, record.selectorEnd == record.selectorStart else { return nil }
+    /// that are not compact: then ``CompactCodingVariant/accessionEnd`` is 0 (returned without an `Optional`
+    /// around it, which the caller would copy the variant out of). `utf8` must hold the bytes parsed.
+    public func codingVariant(utf8: UnsafeBufferPointer<UInt8>) -> CompactCodingVariant {
+        guard isCompact, record.system == .coding, record.selectorEnd == record.selectorStart else {
+            return CompactCodingVariant(
+                accessionEnd: 0,
+                variant: NucleotideVariant(location: Location(TranscriptPosition(base: 0)), edit: .identity(nil)))
+        }
         let location =
             record.isRange
             ? Location(record.first.transcript(utf8), record.last.transcript(utf8))
             : Location(record.first.transcript(utf8))
-        return (Int(record.accessionEnd), NucleotideVariant(location: location, edit: record.nucleotideEdit(utf8)))
+        return CompactCodingVariant(
+            accessionEnd: Int(record.accessionEnd),
+            variant: NucleotideVariant(location: location, edit: record.nucleotideEdit(utf8)))
     }
 }

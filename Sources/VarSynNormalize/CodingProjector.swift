@@ -65,23 +65,35 @@ public struct CodingProjector<Provider: ReferenceProvider>: Sendable {
     public func project(
         utf8: UnsafeBufferPointer<UInt8>, appendingProteinTo out: inout TextList
     ) throws(NormalizeError) -> (projection: GenomicProjection, protein: ProteinMappingError?) {
-        if let compact = try? HGVSParser.parseCompact(utf8: utf8),
-            let (end, variant) = compact.codingVariant(utf8: utf8),
-            let key = AccessionKey(utf8: UnsafeBufferPointer(rebasing: utf8[0..<end])), let entry = table.value(key)
+        if let compact = try? HGVSParser.parseCompact(utf8: utf8), case let coding = compact.codingVariant(utf8: utf8),
+            coding.accessionEnd > 0,
+            let key = AccessionKey(utf8: UnsafeBufferPointer(rebasing: utf8[0..<coding.accessionEnd])),
+            let entry = table.value(key)
         {
-            return try project(entry, variant, &out) { () throws(NormalizeError) in
-                // A compact result's tree is built from its offsets (the parse error cannot happen).
-                let parsed: ParsedExpression
-                do throws(ParseError) {
-                    parsed = try compact.parsedExpression(utf8: utf8)
-                } catch {
-                    let text = String(decoding: utf8, as: UTF8.self)
-                    throw NormalizeError(.parse, error.message(input: text), parseError: error)
-                }
-                return try normalizer.projectGeneral(parsed.expression, to: .grch38)
+            let projection: GenomicProjection
+            if let fast = normalizer.fastProject(entry.fast, system: .coding, variant: coding.variant) {
+                projection = fast
+            } else {
+                projection = try projectGeneral(compact, utf8)
             }
+            return (projection, entry.protein.appendConsequence(of: coding.variant, to: &out))
         }
         return try projectText(String(decoding: utf8, as: UTF8.self), &out)
+    }
+
+    /// The general projection of a compact parse (its tree built from its offsets; the fast projection declined).
+    @inline(never)
+    func projectGeneral(
+        _ compact: CompactParse, _ utf8: UnsafeBufferPointer<UInt8>
+    ) throws(NormalizeError) -> GenomicProjection {
+        let parsed: ParsedExpression
+        do throws(ParseError) {
+            parsed = try compact.parsedExpression(utf8: utf8)
+        } catch {
+            let text = String(decoding: utf8, as: UTF8.self)
+            throw NormalizeError(.parse, error.message(input: text), parseError: error)
+        }
+        return try normalizer.projectGeneral(parsed.expression, to: .grch38)
     }
 
     /// ``project(utf8:appendingProteinTo:)`` of a `String`.
@@ -115,31 +127,13 @@ public struct CodingProjector<Provider: ReferenceProvider>: Sendable {
         _ entry: CodingProjectorEntry, _ expression: VariantExpression,
         _ variant: NucleotideVariant<TranscriptPosition>, _ out: inout TextList
     ) throws(NormalizeError) -> (projection: GenomicProjection, protein: ProteinMappingError?) {
-        try project(entry, variant, &out) { () throws(NormalizeError) in
-            try normalizer.projectGeneral(expression, to: .grch38)
-        }
-    }
-
-    /// ``project(_:appendingProteinTo:)`` once both transcripts are found; `general` projects when the fast
-    /// projection declines.
-    @inline(__always)
-    func project(
-        _ entry: CodingProjectorEntry, _ variant: NucleotideVariant<TranscriptPosition>, _ out: inout TextList,
-        general: () throws(NormalizeError) -> GenomicProjection
-    ) throws(NormalizeError) -> (projection: GenomicProjection, protein: ProteinMappingError?) {
         let projection: GenomicProjection
         if let fast = normalizer.fastProject(entry.fast, system: .coding, variant: variant) {
             projection = fast
         } else {
-            projection = try general()
+            projection = try normalizer.projectGeneral(expression, to: .grch38)
         }
-        do {
-            let change = try entry.protein.change(of: variant, noncoding: .unchanged)
-            if !entry.protein.appendText(change, to: &out) { out.append(entry.protein.make(change).fastHGVS()) }
-            return (projection, nil)
-        } catch {
-            return (projection, error)
-        }
+        return (projection, entry.protein.appendConsequence(of: variant, to: &out))
     }
 
     /// The two calls this type stands for, one after the other (descriptions the fast path does not take).
@@ -183,6 +177,20 @@ final class CodingProjectorEntry: Sendable {
 }
 
 extension ProteinTranscript {
+    /// ``consequenceText(of:noncoding:)`` of one c. variant appended to `out`, or its error (nothing appended).
+    @inline(__always)
+    func appendConsequence(
+        of variant: NucleotideVariant<TranscriptPosition>, to out: inout TextList
+    ) -> ProteinMappingError? {
+        do {
+            let change = try change(of: variant, noncoding: .unchanged)
+            if !appendText(change, to: &out) { out.append(make(change).fastHGVS()) }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// ``fastText(_:)`` appended to `out`; false (nothing appended) for the forms it does not write.
     @inline(__always)
     func appendText(_ change: ProteinChange, to out: inout TextList) -> Bool {
