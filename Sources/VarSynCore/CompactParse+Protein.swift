@@ -25,10 +25,17 @@ public struct AccessionKey: Hashable, Sendable {
         self.init(low: low, high: high)
     }
 
-    /// A well-mixed hash of the two words (for open-addressing tables: take the top bits).
+    /// The number of bytes.
+    @inlinable public var count: Int { Int(high >> 56) }
+
+    /// Calls `body` with the accession's bytes (from the two words, no allocation).
     @inlinable @inline(__always)
-    public var mixed: UInt64 {
-        (low &* 0x9E37_79B9_7F4A_7C15) ^ ((high ^ (high &>> 29)) &* 0xC2B2_AE3D_27D4_EB4F)
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var words = (low, high)
+        let count = self.count
+        return withUnsafeBytes(of: &words) { raw in
+            body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<count]))
+        }
     }
 }
 

@@ -4,7 +4,7 @@ import VarSynReference
 /// c. -> GRCh38 projection and p. consequence in one call, the p. text appended to a `TextList` (no `String` per
 /// answer): what ``Normalizer/project(_:to:)-(VariantExpression,_)`` and
 /// ``ProteinMapper/consequenceText(ofCoding:)`` answer for the same description, with one lookup (by the
-/// accession's ``AccessionKey``) giving both the projection's prepared transcript and the protein's.
+/// accession's bytes, in an `AccessionTable`) giving both the projection's prepared transcript and the protein's.
 ///
 /// ```swift
 /// let projector = CodingProjector(normalizer)          // its mapper: ProteinMapper(normalizer.provider)
@@ -20,7 +20,7 @@ public struct CodingProjector<Provider: ReferenceProvider>: Sendable {
     public let normalizer: Normalizer<Provider>
     public let mapper: ProteinMapper<Provider>
     /// Both prepared transcripts by requested accession (filled once the normalizer's fast path prepared its own).
-    let table = AccessionKeyTable<CodingProjectorEntry>()
+    let table = AccessionTable<CodingProjectorEntry>(slots: 8192)
 
     public init(_ normalizer: Normalizer<Provider>, mapper: ProteinMapper<Provider>? = nil) {
         self.normalizer = normalizer
@@ -45,7 +45,7 @@ public struct CodingProjector<Provider: ReferenceProvider>: Sendable {
                 switch description.reference {
                 case .some(let reference):
                     if reference.selector == nil, let key = reference.accession.key,
-                        let entry = table.value(key) ?? entryMiss(key, reference)
+                        let entry = key.withBytes({ table.value(for: $0) }) ?? entryMiss(key, reference)
                     {
                         return try project(entry, expression, variant, &out)
                     }
@@ -67,8 +67,7 @@ public struct CodingProjector<Provider: ReferenceProvider>: Sendable {
     ) throws(NormalizeError) -> (projection: GenomicProjection, protein: ProteinMappingError?) {
         if let compact = try? HGVSParser.parseCompact(utf8: utf8), case let coding = compact.codingVariant(utf8: utf8),
             coding.accessionEnd > 0,
-            let key = AccessionKey(utf8: UnsafeBufferPointer(rebasing: utf8[0..<coding.accessionEnd])),
-            let entry = table.value(key)
+            let entry = table.value(for: UnsafeBufferPointer(rebasing: utf8[0..<coding.accessionEnd]))
         {
             let projection: GenomicProjection
             if let fast = normalizer.fastProject(entry.fast, system: .coding, variant: coding.variant) {
@@ -160,7 +159,7 @@ public struct CodingProjector<Provider: ReferenceProvider>: Sendable {
             let protein = try? mapper.preparedTranscript(named: reference)
         else { return nil }
         let entry = CodingProjectorEntry(fast: hit.transcript, protein: protein)
-        table.set(key, entry)
+        key.withBytes { _ = table.insert(entry, for: $0) }
         return entry
     }
 }

@@ -4,7 +4,7 @@ import VarSynReference
 // Streaming p. -> c.: the back-translation's candidate texts appended to a `TextList` (one buffer for every text,
 // no `String` or array per answer), the input read from its compact parse (`NP_003147.2:p.(Pro165Gln)`: byte
 // offsets and numbers, no syntax tree) and the prepared transcript found by the accession's bytes
-// (`AccessionKeyTable`). Anything else goes through `codingCandidates(ofProtein:)`, so the texts and errors are
+// (`AccessionTable`, read without a lock). Anything else goes through `codingCandidates(ofProtein:)`, so the texts and errors are
 // always that function's (`StreamingDifferentialTests`).
 
 extension ProteinMapper {
@@ -44,8 +44,8 @@ extension ProteinMapper {
     func appendFastCandidates(_ utf8: UnsafeBufferPointer<UInt8>, _ out: inout TextList) -> Bool {
         guard let compact = try? HGVSParser.parseCompact(utf8: utf8),
             let question = compact.proteinSubstitution(utf8: utf8),
-            let key = AccessionKey(utf8: UnsafeBufferPointer(rebasing: utf8[0..<question.accessionEnd])),
-            let transcript = keyedTranscript(key) ?? keyedTranscriptMiss(key, compact, utf8),
+            case let accession = UnsafeBufferPointer(rebasing: utf8[0..<question.accessionEnd]),
+            let transcript = keyTable.value(for: accession) ?? keyedTranscriptMiss(accession, compact, utf8),
             let changes = try? transcript.codonChanges(
                 residue: question.number, from: question.reference, to: question.alternative)
         else { return false }
@@ -60,21 +60,17 @@ extension ProteinMapper {
         return true
     }
 
-    /// The prepared transcript stored for an accession key (filled by ``keyedTranscriptMiss(_:_:_:)``).
-    @inline(__always)
-    func keyedTranscript(_ key: AccessionKey) -> ProteinTranscript? { keyTable.value(key) }
-
-    /// ``preparedTranscript(named:)`` for the reference of a compact parse, stored under its accession key; nil on
-    /// any error (the general path reports it).
+    /// ``preparedTranscript(named:)`` for the reference of a compact parse, stored under its accession's bytes;
+    /// nil on any error (the general path reports it).
     @inline(never)
     func keyedTranscriptMiss(
-        _ key: AccessionKey, _ compact: CompactParse, _ utf8: UnsafeBufferPointer<UInt8>
+        _ accession: UnsafeBufferPointer<UInt8>, _ compact: CompactParse, _ utf8: UnsafeBufferPointer<UInt8>
     ) -> ProteinTranscript? {
         guard let parsed = try? compact.parsedExpression(utf8: utf8),
             let reference = parsed.expression.singleDescription?.reference, reference.selector == nil,
             let transcript = try? preparedTranscript(named: reference)
         else { return nil }
-        keyTable.set(key, transcript)
+        keyTable.insert(transcript, for: accession)
         return transcript
     }
 }

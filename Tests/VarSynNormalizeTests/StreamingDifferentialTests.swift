@@ -225,7 +225,7 @@ import VarSynReference
                     differences.append("\(text): \(projection) / \(answer)")
                 }
                 if let d = parsed.expression.singleDescription, let key = d.reference?.accession.key,
-                    projector.table.value(key) != nil
+                    key.withBytes({ projector.table.value(for: $0) }) != nil
                 {
                     served += 1
                 }
