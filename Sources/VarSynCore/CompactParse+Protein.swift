@@ -89,7 +89,7 @@ extension CompactParse {
     /// The syntax tree ``parsedExpression(utf8:)`` would build for the same input has exactly these parts.
     @inlinable @inline(__always)
     public func proteinSubstitution(utf8: UnsafeBufferPointer<UInt8>) -> CompactProteinSubstitution? {
-        guard isCompact, record.system == .protein, !record.isRange, record.selectorEnd == record.selectorStart,
+        guard isCompact, record.system == .protein, !record.isRange, record.selectorEnd == 0,
             let reference = AminoAcid(rawValue: record.first.residue)
         else { return nil }
         let alternative: AminoAcid
@@ -127,7 +127,7 @@ extension CompactParse {
     /// that are not compact: then ``CompactCodingVariant/accessionEnd`` is 0 (returned without an `Optional`
     /// around it, which the caller would copy the variant out of). `utf8` must hold the bytes parsed.
     public func codingVariant(utf8: UnsafeBufferPointer<UInt8>) -> CompactCodingVariant {
-        guard isCompact, record.system == .coding, record.selectorEnd == record.selectorStart else {
+        guard isCompact, record.system == .coding, record.selectorEnd == 0 else {
             return CompactCodingVariant(
                 accessionEnd: 0,
                 variant: NucleotideVariant(location: Location(TranscriptPosition(base: 0)), edit: .identity(nil)))
