@@ -63,8 +63,9 @@ varsyn="$(cd "$root" && swift build -c release --show-bin-path)/varsyn"
     > "$out/table.log" 2>&1
 
 say "(3) ours, one thread"
-c_passes=parse,key,key-general,all,project,project-general,project-p,text,ctext,ctext-general
-p_passes=parse,backtranslate,text
+c_passes=parse,key,key-general,all,project,project-general,project-p,project-p-stream,project-p-text-stream,text,ctext
+c_passes=$c_passes,ctext-general
+p_passes=parse,backtranslate,backtranslate-stream,text
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --bench 3 --bench-pass "$c_passes" \
     > /dev/null 2> "$out/ours-c.bench" || true
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/p.txt" --bench 3 --bench-pass "$p_passes" \
@@ -75,8 +76,8 @@ if [ "$callgrind" -eq 1 ]; then
     # valgrind cannot read the debug info of the binary with the embedded table: count a copy without it.
     strip -g -o "$out/varsyn.nodebug" "$varsyn"
     : > "$out/callgrind.txt"
-    for spec in c:parse c:key c:key-general c:all c:project c:project-general c:project-p c:ctext c:ctext-general \
-        p:parse p:backtranslate p:text; do
+    for spec in c:parse c:key c:key-general c:all c:project c:project-general c:project-p c:project-p-stream \
+        c:project-p-text-stream c:ctext c:ctext-general p:parse p:backtranslate p:backtranslate-stream p:text; do
         input="$out/${spec%%:*}.txt"
         pass="${spec#*:}"
         valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*' --callgrind-out-file="$out/cg.$spec" \
@@ -129,9 +130,15 @@ rows = [("VarSyn", "parse c. (share of the text rows)", c.get("parse")),
         ("VarSyn", "c. -> g. projection (parsed, general path)", c.get("c. -> g. projection of parsed, general path")),
         ("VarSyn", "c. -> g. projection + p. text (parsed)",
          c.get("c. -> g. projection + p. consequence text of parsed")),
+        ("VarSyn", "c. -> g. projection + p. text (parsed), streamed (CodingProjector, TextList)",
+         c.get("c. -> g. projection + p. text of parsed, streamed")),
+        ("VarSyn", "c. -> g. projection + p. text (text in), streamed (CodingProjector, TextList)",
+         c.get("c. -> g. projection + p. text, text in, streamed")),
         ("VarSyn", "parse p. (share of the text rows)", p.get("parse")),
         ("VarSyn", "p. -> c. back-translation (text in, c. texts out)",
          p.get("p. -> c. back-translation, text in, c. texts out")),
+        ("VarSyn", "p. -> c. back-translation (text in), streamed (appendCodingCandidates, TextList)",
+         p.get("p. -> c. back-translation, text in, c. texts streamed")),
         ("VarSyn", "p. -> c. + normalize (text, every form)", p.get("parse + normalize text, all forms"))]
 summary = f"{out}/map/summary.json"
 if os.path.exists(summary):

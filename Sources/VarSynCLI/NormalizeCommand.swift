@@ -314,6 +314,7 @@ enum NormalizeBenchmark {
     /// Every pass `--bench-pass` knows (the default set, the general-path key pass, and the protein passes).
     static let known =
         passes + ["key-general", "project-general", "project-p", "backtranslate", "ctext", "ctext-general"]
+        + ["project-p-stream", "project-p-text-stream", "backtranslate-stream"]
 
     static func run(
         _ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int, passes: [String] = passes
@@ -366,6 +367,21 @@ enum NormalizeBenchmark {
                 let mapper = ProteinMapper(normalizer.provider)
                 rate("p. -> c. back-translation, text in, c. texts out", count: texts.count) {
                     varsynBenchPassBackTranslate(texts, mapper)
+                }
+            case "project-p-stream":
+                let projector = CodingProjector(normalizer)
+                rate("c. -> g. projection + p. text of parsed, streamed", count: parsed.count) {
+                    varsynBenchPassProjectProteinStream(parsed, projector)
+                }
+            case "project-p-text-stream":
+                let projector = CodingProjector(normalizer)
+                rate("c. -> g. projection + p. text, text in, streamed", count: lines.lines.count) {
+                    varsynBenchPassProjectProteinTextStream(lines, projector)
+                }
+            case "backtranslate-stream":
+                let mapper = ProteinMapper(normalizer.provider)
+                rate("p. -> c. back-translation, text in, c. texts streamed", count: lines.lines.count) {
+                    varsynBenchPassBackTranslateStream(lines, mapper)
                 }
             case "ctext", "ctext-general":
                 // Text in, the normalized c. text out: what ferro-hgvs's normalize answers.
@@ -468,4 +484,62 @@ func varsynBenchPassBackTranslate(_ texts: [String], _ mapper: ProteinMapper<Tab
         } catch {}
     }
     return ok
+}
+
+/// The streaming callers' loop: answers appended to one `TextList`, cleared every 1,000 rows (its capacity kept).
+@inline(never)
+func varsynBenchPassProjectProteinStream(
+    _ parsed: [ParsedExpression], _ projector: CodingProjector<TableReferenceProvider>
+) -> Int {
+    // `out` lives in this frame (destroyed after the loop): no tail call out of the function, which callgrind's
+    // `--toggle-collect` would take for its end.
+    // The expressions are read from the array (immutable here, so borrowed in place: through an unsafe pointer
+    // each one would be copied for the call, as the memory could change during it).
+    var out = TextList()
+    var ok = 0
+    for i in parsed.indices {
+        if i % 1000 == 0 { out.removeAll() }
+        do {
+            if try projector.project(parsed[i].expression, appendingProteinTo: &out).protein == nil { ok += 1 }
+        } catch {}
+    }
+    return ok
+}
+
+/// Text in (the lines' bytes, as read from the file), candidate texts appended to one `TextList`.
+@inline(never)
+func varsynBenchPassBackTranslateStream(_ lines: LineInput, _ mapper: ProteinMapper<TableReferenceProvider>) -> Int {
+    var out = TextList()
+    return lines.buffer.withUnsafeBufferPointer { buffer in
+        var ok = 0
+        for (i, line) in lines.lines.enumerated() {
+            if i % 1000 == 0 { out.removeAll() }
+            let before = out.count
+            do {
+                try mapper.appendCodingCandidates(ofProtein: UnsafeBufferPointer(rebasing: buffer[line]), to: &out)
+                if out.count > before { ok += 1 }
+            } catch {}
+        }
+        return ok
+    }
+}
+
+/// Text in (the lines' bytes), projection and p. text appended to one `TextList`.
+@inline(never)
+func varsynBenchPassProjectProteinTextStream(
+    _ lines: LineInput, _ projector: CodingProjector<TableReferenceProvider>
+) -> Int {
+    var out = TextList()
+    return lines.buffer.withUnsafeBufferPointer { buffer in
+        var ok = 0
+        for (i, line) in lines.lines.enumerated() {
+            if i % 1000 == 0 { out.removeAll() }
+            do {
+                let answer = try projector.project(
+                    utf8: UnsafeBufferPointer(rebasing: buffer[line]), appendingProteinTo: &out)
+                if answer.protein == nil { ok += 1 }
+            } catch {}
+        }
+        return ok
+    }
 }

@@ -572,7 +572,14 @@ extension ProteinTranscript {
                 }
                 copies = n
             }
-            for _ in 0..<copies { result.append(contentsOf: sequence.bases.utf8.lazy.map(upper)) }
+            // The bases read once, as bytes (no lazy map per copy).
+            var bases = sequence.bases
+            bases.withUTF8 { utf8 in
+                result.reserveCapacity(result.count + copies * utf8.count)
+                for _ in 0..<copies {
+                    for byte in utf8 { result.append(upper(byte)) }
+                }
+            }
         }
         return result
     }

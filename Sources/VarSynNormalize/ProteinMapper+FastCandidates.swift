@@ -18,24 +18,30 @@ extension CodingCandidate {
     /// else a deletion-insertion of the codon's bases from the first to the last changed one (an unchanged middle
     /// base included), as ``description`` has it.
     static func fastText(_ name: UnsafeBufferPointer<UInt8>, _ change: CodonChange, referenceCodon: Int) -> String {
-        fastString(name.count + 32) { b in
-            b.add(name)
-            b.add(":c.")
-            b.add(number: change.first)
-            if change.first == change.last {
-                let shift = 2 * (2 - (change.first - change.codonStart))
-                b.add(byte: ProteinCodonTable.base(referenceCodon >> shift))
-                b.add(">")
-                b.add(byte: ProteinCodonTable.base(change.codon >> shift))
-            } else {
-                b.add("_")
-                b.add(number: change.last)
-                b.add("delins")
-                var position = change.first
-                while position <= change.last {
-                    b.add(byte: ProteinCodonTable.base(change.codon >> (2 * (2 - (position - change.codonStart)))))
-                    position += 1
-                }
+        fastString(name.count + 32) { b in write(&b, name, change, referenceCodon: referenceCodon) }
+    }
+
+    /// ``fastText(_:_:referenceCodon:)`` into a writer with room for `name.count + 32` bytes.
+    @inline(__always)
+    static func write(
+        _ b: inout FastTextBuilder, _ name: UnsafeBufferPointer<UInt8>, _ change: CodonChange, referenceCodon: Int
+    ) {
+        b.add(name)
+        b.add(":c.")
+        b.add(number: change.first)
+        if change.first == change.last {
+            let shift = 2 * (2 - (change.first - change.codonStart))
+            b.add(byte: ProteinCodonTable.base(referenceCodon >> shift))
+            b.add(">")
+            b.add(byte: ProteinCodonTable.base(change.codon >> shift))
+        } else {
+            b.add("_")
+            b.add(number: change.last)
+            b.add("delins")
+            var position = change.first
+            while position <= change.last {
+                b.add(byte: ProteinCodonTable.base(change.codon >> (2 * (2 - (position - change.codonStart)))))
+                position += 1
             }
         }
     }

@@ -40,6 +40,9 @@ public struct ProteinMapper<Provider: ReferenceProvider>: Sendable {
     /// (hashing one accession costs half of hashing a reference specifier), else by the whole reference.
     let requestCache = ProteinTranscriptCache<Accession>()
     let selectorRequestCache = ProteinTranscriptCache<ReferenceSpecifier>()
+    /// Prepared transcripts by the bytes of the accession a description names, read without a lock (the streaming
+    /// path, `appendCodingCandidates(ofProtein:to:)`); filled from `requestCache`.
+    let keyTable = AccessionTable<ProteinTranscript>(slots: 8192)
 
     public init(_ provider: Provider) { self.provider = provider }
 
