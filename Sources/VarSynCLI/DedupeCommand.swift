@@ -1,6 +1,16 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynNormalize
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `varsyn dedupe`: groups input rows that name the same variant (same DNA key, or same protein key), and lists
 /// the rows that could not be read, with the reason.

@@ -1,8 +1,18 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynMentions
 import VarSynNormalize
 import VarSynReference
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `varsyn extract`: finds variant mentions in free text and prints one JSON line per mention with its gene,
 /// normalized HGVS, canonical key and status.
@@ -88,7 +98,7 @@ struct ExtractCommand: ParsableCommand {
             do {
                 try Data(report.finish().utf8).write(to: URL(fileURLWithPath: html))
             } catch {
-                printError("varsyn: cannot write \(html): \(error.localizedDescription)")
+                printError("varsyn: cannot write \(html): \(describeFileError(error))")
                 throw ExitCode(1)
             }
         }
@@ -107,12 +117,12 @@ enum ExtractInput {
     static func documents(path: String, jsonl: Bool) throws -> [(id: String, text: String)] {
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = Data(readStandardInput())
         } else {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                throw Failure(description: "cannot read \(path): \(error.localizedDescription)")
+                throw Failure(description: "cannot read \(path): \(describeFileError(error))")
             }
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -122,18 +132,14 @@ enum ExtractInput {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+            guard let object = JSONReader.value(line.utf8) as? [String: Any],
                 let body = object["text"] as? String
             else {
                 printError("varsyn: \(path):\(lineNumber): not a JSON object with a \"text\" string; skipped")
                 continue
             }
-            let id: String
-            switch object["id"] {
-            case let string as String: id = string
-            case let number as NSNumber: id = number.stringValue
-            default: id = "\(path):\(lineNumber)"
-            }
+            // A string id as is, a number as NSNumber.stringValue wrote it, else the place in the file.
+            let id = JSONReader.scalarText(object["id"]) ?? "\(path):\(lineNumber)"
             documents.append((id, body))
         }
         return documents

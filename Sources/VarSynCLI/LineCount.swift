@@ -1,5 +1,15 @@
-import Foundation
+import Dispatch
 import VarSynCore
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `varsyn parse --count`: how many input lines ``HGVSParser/accepts(utf8:options:)`` accepts, without a `String`,
 /// an array of line ranges or a result per line.
@@ -163,7 +173,7 @@ extension LineCount {
         do {
             tally = try count(path: path, options: options)
         } catch {
-            FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
+            writeStandardError("varsyn: \(error)\n")
             return 2
         }
         var out = OutputBuffer()
@@ -180,7 +190,7 @@ extension VarSynCommand {
     /// lines costs. Every other command line goes to ArgumentParser's `main` unchanged.
     public static func main() {
         if let route = LineCount.directRoute(CommandLine.arguments) {
-            Foundation.exit(LineCount.report(path: route.path, options: route.strict ? .strict : .lenient))
+            terminate(LineCount.report(path: route.path, options: route.strict ? .strict : .lenient))
         }
         main(nil)
     }

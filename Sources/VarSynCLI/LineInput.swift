@@ -1,4 +1,15 @@
-import Foundation
+import Dispatch
+import VarSynReference
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Input lines for the batch commands: the arguments, or the lines of a file or standard input.
 /// Lines are byte ranges into one buffer; a trailing `\r` is dropped; N lines in give N results out.
@@ -23,7 +34,7 @@ struct LineInput {
     init(path: String) throws {
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = Data(readStandardInput())
         } else {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw CLIError.cannotRead(path, "no such file")
@@ -31,7 +42,7 @@ struct LineInput {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             } catch {
-                throw CLIError.cannotRead(path, "\(error.localizedDescription)")
+                throw CLIError.cannotRead(path, "\(describeFileError(error))")
             }
         }
         self.init(bytes: [UInt8](data))

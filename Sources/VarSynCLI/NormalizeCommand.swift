@@ -1,8 +1,18 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynCore
 import VarSynNormalize
 import VarSynReference
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Options shared by `normalize`, `synonyms` and `dedupe`: the table, the assembly of chromosome-name input, and
 /// where the expressions come from.
@@ -46,14 +56,14 @@ struct NormalizeInputOptions: ParsableArguments {
                 return LineInput(arguments: arguments)
             }
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
+            writeStandardError("varsyn: \(error)\n")
             throw ExitCode(2)
         }
         guard let column else { return raw }
         do {
             return try ColumnReader.extract(column, from: raw, csv: input?.lowercased().hasSuffix(".csv") ?? false)
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
+            writeStandardError("varsyn: \(error)\n")
             throw ExitCode(2)
         }
     }
@@ -212,7 +222,7 @@ enum NormalizeReport {
 
     static func tsv(_ input: String, _ result: Result<NormalizedVariant, NormalizeError>) -> [UInt8] {
         func clean(_ s: String?) -> String {
-            (s ?? "").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            String(String.UnicodeScalarView((s ?? "").unicodeScalars.map { $0 == "\t" || $0 == "\n" ? " " : $0 }))
         }
         var fields = [clean(input)]
         switch result {
@@ -236,7 +246,7 @@ enum ColumnReader {
         guard let firstIndex = lines.firstIndex(where: { !$0.isEmpty }) else { return LineInput(arguments: []) }
         if lines[firstIndex].hasPrefix("{") {
             for line in lines where !line.isEmpty {
-                let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+                let object = JSONReader.value(line.utf8) as? [String: Any]
                 rows.append(object.flatMap { value(of: $0[column]) } ?? "")
             }
             return LineInput(arguments: rows)
@@ -256,9 +266,7 @@ enum ColumnReader {
     }
 
     static func value(of any: Any?) -> String? {
-        if let s = any as? String { return s }
-        if let n = any as? NSNumber { return n.stringValue }
-        return nil
+        JSONReader.scalarText(any)
     }
 
     /// Splits one line; for CSV, double-quoted fields may contain the separator and `""`.
@@ -321,7 +329,7 @@ enum NormalizeBenchmark {
             let n = Double(count * rounds)
             let line =
                 "\(label): \(Int(n / seconds)) /s on one thread (\(count) inputs x \(rounds), \(ok / rounds) ok per round)\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            writeStandardError(line)
         }
         var keyOnly = normalizer
         keyOnly.options.forms = .key
@@ -391,8 +399,7 @@ enum NormalizeBenchmark {
                     varsynBenchPassNormalizeText(texts, normalizer)
                 }
             default:
-                FileHandle.standardError.write(
-                    Data("unknown --bench-pass \(pass) (\(known.joined(separator: ",")))\n".utf8))
+                writeStandardError("unknown --bench-pass \(pass) (\(known.joined(separator: ",")))\n")
             }
         }
     }

@@ -1,6 +1,16 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynCore
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `varsyn parse`: read variant descriptions, print one JSON object per input, in order.
 ///
@@ -78,7 +88,7 @@ struct ParseCommand: ParsableCommand {
                 lines = LineInput(arguments: expressions)
             }
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("varsyn: \(error)\n".utf8))
+            writeStandardError("varsyn: \(error)\n")
             throw ExitCode(2)
         }
         var failed = 0

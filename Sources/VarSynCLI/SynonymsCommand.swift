@@ -1,6 +1,16 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynNormalize
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `varsyn synonyms`: every name of a variant (g. GRCh38/GRCh37, c./n. on each transcript, LRG, r., legacy,
 /// rsIDs, SPDI, VCF).

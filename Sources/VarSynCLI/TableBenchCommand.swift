@@ -1,6 +1,16 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynReference
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `varsyn table bench`: the scale measurement reported in docs/README-table.md.
 struct TableBenchCommand: ParsableCommand {
@@ -10,7 +20,7 @@ struct TableBenchCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Transcript counts.") var sizes: [Int] = [
         25_000, 50_000, 100_000, 200_000,
     ]
-    @Option(name: .long, help: "Scratch directory.") var directory: String = NSTemporaryDirectory()
+    @Option(name: .long, help: "Scratch directory.") var directory: String = temporaryDirectory()
 
     func run() throws {
         print(
@@ -21,7 +31,7 @@ struct TableBenchCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let inputs = try SyntheticReference.writeUTAInputs(count: n, to: dir)
             let inputBytes = [inputs.sequences, inputs.exonSet, inputs.transcriptInfo]
-                .map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }.reduce(0, +)
+                .map { fileSize($0) }.reduce(0, +)
             let out = dir + "/table.vstable"
             let clock = ContinuousClock()
             let build = try clock.measure {
@@ -31,7 +41,7 @@ struct TableBenchCommand: ParsableCommand {
                 ).load()
                 try TableWriter().write(data, to: out)
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+            let size = fileSize(out)
             func openTime(_ verify: Bool) throws -> Double {
                 let runs = 20
                 let d = try clock.measure {
@@ -50,10 +60,10 @@ struct TableBenchCommand: ParsableCommand {
             guard found == queries.count else { throw ValidationError("lookup failed") }
             let seconds = Self.seconds(build)
             print(
-                "\(n)\t\(String(format: "%.1f", Double(inputBytes) / 1e6))\t\(String(format: "%.2f", seconds))\t"
-                    + "\(String(format: "%.1f", seconds / Double(n) * 1e6))\t\(String(format: "%.1f", Double(size) / 1e6))\t"
-                    + "\(size / n)\t\(String(format: "%.0f", fast))\t\(String(format: "%.0f", checked))\t"
-                    + "\(String(format: "%.0f", Self.seconds(lookups) / Double(queries.count) * 1e9))")
+                "\(n)\t\(fixed(Double(inputBytes) / 1e6, 1))\t\(fixed(seconds, 2))\t"
+                    + "\(fixed(seconds / Double(n) * 1e6, 1))\t\(fixed(Double(size) / 1e6, 1))\t"
+                    + "\(size / n)\t\(fixed(fast, 0))\t\(fixed(checked, 0))\t"
+                    + "\(fixed(Self.seconds(lookups) / Double(queries.count) * 1e9, 0))")
             try? FileManager.default.removeItem(atPath: dir)
         }
     }

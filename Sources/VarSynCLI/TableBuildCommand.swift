@@ -1,6 +1,16 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynReference
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Input formats `varsyn table build` reads.
 enum TableInputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -16,7 +26,7 @@ enum TableInputFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// Guesses the format from the file name (and for XML the first bytes).
     static func detect(_ path: String) -> TableInputFormat? {
-        let name = (path as NSString).lastPathComponent
+        let name = lastPathComponent(path)
         let lower = name.lowercased()
         if lower.hasSuffix(".xml") || lower.hasPrefix("lrg_") && !lower.contains(".") { return .lrgXML }
         if lower.contains("exonset") || lower.contains("txinfo") || lower.contains("sequences.fasta")
@@ -82,11 +92,11 @@ struct TableBuildCommand: ParsableCommand {
             throw TableCLIError(error)
         }
         progress.finish()
-        let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+        let size = fileSize(out)
         print(
             "wrote \(out): \(data.transcripts.count) transcripts, \(data.segments.count) genomic segments, "
                 + "\(data.genes.count) genes, \(data.rsids.count) rsID alleles, \(size) bytes in "
-                + String(format: "%.2f", Date().timeIntervalSince(start)) + " s")
+                + fixed(Date().timeIntervalSince(start), 2) + " s")
     }
 
     func buildData(progress: Progress) -> Result<ReferenceData, ReferenceError> {
@@ -131,7 +141,7 @@ struct TableBuildCommand: ParsableCommand {
         }
         if let files = grouped[.uta] {
             func pick(_ key: String) -> String? {
-                files.first { ($0 as NSString).lastPathComponent.lowercased().contains(key) }
+                files.first { lastPathComponent($0).lowercased().contains(key) }
             }
             guard let sequences = pick("sequences") ?? pick("fasta"), let exonSet = pick("exonset"),
                 let txinfo = pick("txinfo")

@@ -1,7 +1,16 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynReference
-
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -46,7 +55,7 @@ struct TableCLIError: Error, CustomStringConvertible {
 
 /// Writes to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    writeStandardError(text + "\n")
 }
 
 /// Progress on stderr, only when stderr is a terminal.
@@ -57,10 +66,10 @@ struct Progress {
         let width = 30
         let filled = total > 0 ? width * index / total : width
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(index)/\(total) \(label)\u{1B}[K".utf8))
+        writeStandardError("\r[\(bar)] \(index)/\(total) \(label)\u{1B}[K")
     }
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
+        writeStandardError("\n")
     }
 }

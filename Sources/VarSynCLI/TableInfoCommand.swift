@@ -1,6 +1,16 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 import VarSynReference
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `varsyn table info [FILE]`
 struct TableInfoCommand: ParsableCommand {

@@ -58,7 +58,7 @@ extension Normalizer {
     func predictedRNA(_ v: NormalizedVariant, observed: Bool) -> NormalizedVariant {
         guard !observed else { return v }
         var v = v
-        if let r = v.hgvsR, !r.hasPrefix("["), let colon = r.range(of: ":r.") {
+        if let r = v.hgvsR, !r.hasPrefix("["), let colon = r.firstRange(of: ":r.") {
             let body = r[colon.upperBound...]
             if !(body.hasPrefix("(") && body.hasSuffix(")")) { v.hgvsR = "\(r[..<colon.upperBound])(\(body))" }
         }

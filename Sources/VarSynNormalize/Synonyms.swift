@@ -70,7 +70,7 @@ extension Normalizer {
         }
         add(.rna, v.hgvsR)
         // The predicted r. (`r.(494c>a)`) also as written without the prediction parentheses (`r.494c>a`).
-        if let r = v.hgvsR, let colon = r.range(of: ":r.("), r.hasSuffix(")") {
+        if let r = v.hgvsR, let colon = r.firstRange(of: ":r.("), r.hasSuffix(")") {
             add(
                 .rna,
                 String(r[..<r.index(before: colon.upperBound)]) + r[colon.upperBound..<r.index(before: r.endIndex)])

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Importer for cdot JSON (SACGF/cdot, what biocommons hgvs' cdot data provider reads), GRCh37 and/or GRCh38.
 ///
@@ -19,7 +23,7 @@ public struct CDotImporter {
 
     public func load() throws(ReferenceError) -> ReferenceData {
         let bytes = try InputFile.read(path)
-        guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+        guard let root = JSONReader.value(bytes) as? [String: Any],
             let transcripts = root["transcripts"] as? [String: Any]
         else {
             throw ReferenceError(
@@ -29,7 +33,7 @@ public struct CDotImporter {
         var sequences: [String: String] = [:]
         if let sequencesPath {
             let raw = try InputFile.read(sequencesPath)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: String] else {
+            guard let object = JSONReader.value(raw) as? [String: String] else {
                 throw ReferenceError(
                     .badRecord, file: sequencesPath, line: 1, "expected a JSON object of accession -> sequence")
             }
@@ -52,8 +56,9 @@ public struct CDotImporter {
                 else { throw fail("genome_builds.\(buildName)", "expected contig, strand (+/-) and exons") }
                 var aligned: [(number: Int, exon: AlignedExon)] = []
                 for (i, e) in exons.enumerated() {
-                    guard e.count >= 5, let gs = e[0] as? Int, let ge = e[1] as? Int, let number = e[2] as? Int,
-                        let ts = e[3] as? Int, let te = e[4] as? Int, gs <= ge, ts >= 1, ts <= te + 1
+                    guard e.count >= 5, let gs = JSONReader.int(e[0]), let ge = JSONReader.int(e[1]),
+                        let number = JSONReader.int(e[2]), let ts = JSONReader.int(e[3]), let te = JSONReader.int(e[4]),
+                        gs <= ge, ts >= 1, ts <= te + 1
                     else {
                         throw fail(
                             "genome_builds.\(buildName).exons[\(i)]",
@@ -78,7 +83,7 @@ public struct CDotImporter {
                         exons: aligned.map(\.exon), source: "cdot"))
             }
             var cds: TranscriptInterval?
-            if let start = t["start_codon"] as? Int, let stop = t["stop_codon"] as? Int {
+            if let start = JSONReader.int(t["start_codon"]), let stop = JSONReader.int(t["stop_codon"]) {
                 guard start < stop else {
                     throw fail("start_codon", "start_codon \(start) is not before stop_codon \(stop)")
                 }
@@ -96,7 +101,7 @@ public struct CDotImporter {
             for (_, value) in genes.sorted(by: { $0.key < $1.key }) {
                 guard let g = value as? [String: Any], let symbol = g["gene_symbol"] as? String else { continue }
                 let aliases = (g["aliases"] as? String ?? "").split(separator: ",").map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                    $0.trimmingWhitespace()
                 }
                 data.genes.append(
                     GeneModel(

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Importer for RefSeq GFF3 and Ensembl GTF/GFF3 annotation, with optional FASTA for sequences.
 ///
@@ -81,9 +85,7 @@ public struct GFFImporter {
             let parent = featureByID[key] ?? gtfTranscripts[key] ?? first
             let a = parent.attributes
             var accession = a["transcript_id"] ?? a["Name"] ?? key
-            if let dash = accession.range(of: "rna-"), dash.lowerBound == accession.startIndex {
-                accession.removeSubrange(dash)
-            }
+            if accession.hasPrefix("rna-") { accession.removeFirst(4) }
             if let colon = accession.firstIndex(of: ":") {
                 accession = String(accession[accession.index(after: colon)...])
             }
@@ -216,14 +218,14 @@ public struct GFFImporter {
     static func attributes(_ text: Substring) -> [String: String] {
         var result: [String: String] = [:]
         for part in text.split(separator: ";") {
-            let item = part.trimmingCharacters(in: .whitespaces)
+            let item = part.trimmingWhitespace()
             if let eq = item.firstIndex(of: "="), !item[..<eq].contains(" ") {
                 result[String(item[..<eq])] =
-                    String(item[item.index(after: eq)...]).removingPercentEncoding
+                    String(item[item.index(after: eq)...]).removingPercentEscapes()
                     ?? String(item[item.index(after: eq)...])
             } else if let space = item.firstIndex(of: " ") {
                 let key = String(item[..<space])
-                let value = item[item.index(after: space)...].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+                let value = item[item.index(after: space)...].trimmingScalars { $0 == "\"" || $0 == " " }
                 if result[key] == nil { result[key] = value }
             }
         }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Importer for the NCBI MANE summary (`MANE.GRCh38.v1.5.summary.txt.gz`): gene symbol, HGNC id and the
 /// MANE Select RefSeq/Ensembl transcripts, i.e. the gene -> transcript index.
@@ -97,7 +101,7 @@ public struct GencodeGeneImporter {
         var aliasesOf: [String: [String]] = [:]
         if let path = aliasesPath {
             let bytes = try InputFile.read(path)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String] else {
+            guard let object = JSONReader.value(bytes) as? [String: String] else {
                 throw ReferenceError(
                     .badRecord, file: path, line: 1, "expected a JSON object of alias -> symbol strings")
             }
@@ -134,7 +138,7 @@ public struct AssemblyImporter {
 
     public func load() throws(ReferenceError) -> ReferenceData {
         let bytes = try InputFile.read(path)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+        guard let object = JSONReader.value(bytes) as? [String: Any],
             let name = object["name"] as? String, let sequences = object["sequences"] as? [[String: Any]]
         else {
             throw ReferenceError(.badRecord, file: path, line: 1, "expected an assembly report with name and sequences")
@@ -146,7 +150,7 @@ public struct AssemblyImporter {
         for (i, s) in sequences.enumerated() {
             guard allSequences || (s["sequence_role"] as? String) == "assembled-molecule" else { continue }
             guard let accession = s["refseq_ac"] as? String, let chromosome = s["name"] as? String,
-                let length = s["length"] as? Int
+                let length = JSONReader.int(s["length"])
             else {
                 throw ReferenceError(
                     .badRecord, file: path, line: 0, field: "sequences[\(i)]", "missing refseq_ac, name or length")

@@ -1,5 +1,9 @@
 import CZlib
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads an input file whole, inflating gzip and multi-member bgzip transparently (zlib, `inflateInit2(15+32)`).
 public enum InputFile {
@@ -10,7 +14,7 @@ public enum InputFile {
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             raw = [UInt8](data)
         } catch {
-            throw ReferenceError(.unreadableFile, file: path, "cannot read: \(error.localizedDescription)")
+            throw ReferenceError(.unreadableFile, file: path, "cannot read: \(describeFileError(error))")
         }
         if raw.count >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
             return try inflate(raw, file: path)
@@ -120,7 +124,7 @@ struct TSVRecord {
 
     func int(_ i: Int) throws(ReferenceError) -> Int {
         let text = try string(i)
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Int(text.trimmingWhitespace()) else {
             throw ReferenceError(
                 .badRecord, file: file, line: line, field: name(i), "expected an integer, found \"\(text)\"")
         }

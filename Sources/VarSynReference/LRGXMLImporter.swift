@@ -190,7 +190,7 @@ public struct LRGXMLImporter {
         }
 
         func close(_ e: Element) throws(ReferenceError) {
-            let value = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = String(decoding: text, as: UTF8.self).trimmingWhitespaceAndNewlines()
             switch e.name {
             case "id" where inside("fixed_annotation", "id"): id = value
             case "hgnc_id" where inside("fixed_annotation", "hgnc_id"): hgnc = Int(value) ?? 0
@@ -247,7 +247,7 @@ public struct LRGXMLImporter {
             guard let first = tag.first, first != UInt8(ascii: "?"), first != UInt8(ascii: "!") else { continue }
             do throws(ReferenceError) {
                 if first == UInt8(ascii: "/") {
-                    let name = String(decoding: tag.dropFirst(), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    let name = String(decoding: tag.dropFirst(), as: UTF8.self).trimmingWhitespace()
                     guard let top = stack.last, top.name == name else {
                         throw ReferenceError(
                             .badRecord, file: path, line: tagLine, field: name,
@@ -342,7 +342,7 @@ public struct LRGXMLImporter {
         var attributes: [String: String] = [:]
         var rest = s.dropFirst(name.count)[...]
         while let eq = rest.firstIndex(of: "=") {
-            let key = rest[..<eq].trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = rest[..<eq].trimmingWhitespaceAndNewlines()
             var after = rest[rest.index(after: eq)...].drop { $0.isWhitespace }
             guard let q = after.first, q == "\"" || q == "'" else { break }
             after = after.dropFirst()
@@ -355,9 +355,8 @@ public struct LRGXMLImporter {
 
     func decodeEntities(_ s: String) -> String {
         guard s.contains("&") else { return s }
-        return s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return s.replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
+            .replacing("&apos;", with: "'").replacing("&amp;", with: "&")
     }
 
     /// Maps a 1-based LRG position to the 1-based genomic position through a span and its indels; nil when the

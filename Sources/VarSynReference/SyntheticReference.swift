@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Deterministic synthetic inputs for scale tests and benchmarks: `count` transcripts in the UTA loading format
 /// (sequences FASTA, exonset, txinfo), spread over the GRCh38 primary chromosomes.

@@ -1,5 +1,14 @@
 import CZlib
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Serializes `ReferenceData` into the binary table format (`docs/table-format.md`).
 ///
@@ -15,14 +24,25 @@ public struct TableWriter {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: temporary))
             if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(
-                    URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+                // rename(2) replaces the old table atomically. (FileManager.replaceItemAt, used before, failed here on
+                // Linux with "The file doesn’t exist." and left neither table behind.)
+                guard rename(temporary, path) == 0 else {
+                    let code: Int =
+                        switch errno {
+                        case ENOENT: 4
+                        case EACCES, EPERM: 513
+                        case ENOSPC: 640
+                        case EROFS: 642
+                        default: 512
+                        }
+                    throw CocoaError(CocoaError.Code(rawValue: code))
+                }
             } else {
                 try FileManager.default.moveItem(atPath: temporary, toPath: path)
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw ReferenceError(.writeFailed, file: path, "cannot write the table: \(error.localizedDescription)")
+            throw ReferenceError(.writeFailed, file: path, "cannot write the table: \(describeFileError(error))")
         }
     }
 
