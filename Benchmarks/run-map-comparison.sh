@@ -9,8 +9,11 @@
 # 3. Ours, one thread: `varsyn normalize --bench 3` on the c. variants (parse, normalize key only through the fast
 #    path and through the general path, all forms, c. -> g. projection, projection + p. consequence, text in -> all
 #    forms out, text in -> the normalized c. text only (`ctext`, what ferro's normalize answers; its ratio to ferro is
-#    printed under the table)) and on the p. variants (parse, back-translation text -> c. texts, back-translation + normalize).
-#    --callgrind also counts instructions per input of each pass under valgrind (repeatable on a shared machine).
+#    printed under the table), and the streaming API: text bytes in -> c. text or key appended to a TextList
+#    (`ctext-stream`, `key-stream`)) and on the p. variants (parse, back-translation text -> c. texts, back-translation + normalize).
+#    --callgrind also counts instructions per input of each pass under valgrind (repeatable on a shared machine):
+#    one pass each, and for key, ctext, key-stream and ctext-stream also the steady cost of a further pass
+#    ((I(3 passes) - I(1 pass)) / 2N).
 # 4. The peers: run_map_bench.py (weaver normalize/c_to_g/c_to_p/p_to_c, ferro normalize/project, biocommons on
 #    the first 2,000, pyhgvs c_to_g), 3 fresh processes each, from $PEERS/venv.
 # 5. Agreement of our answers with the peers' (hgvs_c vs normalize, hgvs_g vs c_to_g, hgvs_p vs c_to_p, and our
@@ -63,7 +66,7 @@ varsyn="$(cd "$root" && swift build -c release --show-bin-path)/varsyn"
     > "$out/table.log" 2>&1
 
 say "(3) ours, one thread"
-c_passes=parse,key,key-general,all,project,project-general,project-p,text,ctext,ctext-general
+c_passes=parse,key,key-general,all,project,project-general,project-p,text,ctext,ctext-general,ctext-stream,key-stream
 p_passes=parse,backtranslate,text
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --bench 3 --bench-pass "$c_passes" \
     > /dev/null 2> "$out/ours-c.bench" || true
@@ -76,7 +79,7 @@ if [ "$callgrind" -eq 1 ]; then
     strip -g -o "$out/varsyn.nodebug" "$varsyn"
     : > "$out/callgrind.txt"
     for spec in c:parse c:key c:key-general c:all c:project c:project-general c:project-p c:ctext c:ctext-general \
-        p:parse p:backtranslate p:text; do
+        c:ctext-stream c:key-stream p:parse p:backtranslate p:text; do
         input="$out/${spec%%:*}.txt"
         pass="${spec#*:}"
         valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*' --callgrind-out-file="$out/cg.$spec" \
@@ -84,6 +87,17 @@ if [ "$callgrind" -eq 1 ]; then
             > /dev/null 2> "$out/cg.$spec.log" || true
         total="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/cg.$spec")"
         echo "$spec $total $(wc -l < "$input")" >> "$out/callgrind.txt"
+    done
+    : > "$out/callgrind-steady.txt"
+    for spec in c:key c:ctext c:key-stream c:ctext-stream; do
+        input="$out/${spec%%:*}.txt"
+        pass="${spec#*:}"
+        valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*' --callgrind-out-file="$out/cg3.$spec" \
+            "$out/varsyn.nodebug" normalize --table "$out/syn.vstable" --input "$input" --bench 3 --bench-pass "$pass" \
+            > /dev/null 2> "$out/cg3.$spec.log" || true
+        one="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/cg.$spec")"
+        three="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/cg3.$spec")"
+        echo "$spec $(( (three - one) / 2 )) $(wc -l < "$input")" >> "$out/callgrind-steady.txt"
     done
 fi
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --format tsv > "$out/ours-c.tsv" || true
@@ -125,6 +139,9 @@ rows = [("VarSyn", "parse c. (share of the text rows)", c.get("parse")),
          c.get("parse + normalize text, c. text only")),
         ("VarSyn", "normalize text in -> normalized c. text out, general path",
          c.get("parse + normalize text, c. text only, general path")),
+        ("VarSyn", "stream text in -> normalized c. text appended to a TextList (ctext-stream)",
+         c.get("stream text in -> c. text (TextList)")),
+        ("VarSyn", "stream text in -> key appended to a TextList (key-stream)", c.get("stream text in -> key (TextList)")),
         ("VarSyn", "c. -> g. projection (parsed)", c.get("c. -> g. projection of parsed")),
         ("VarSyn", "c. -> g. projection (parsed, general path)", c.get("c. -> g. projection of parsed, general path")),
         ("VarSyn", "c. -> g. projection + p. text (parsed)",
@@ -144,9 +161,12 @@ print("|---|---|---:|")
 for tool, op, rate in rows:
     print(f"| {tool} | {op} | {rate:,} |" if rate else f"| {tool} | {op} | - |")
 
+stream_rate = c.get("stream text in -> c. text (TextList)")
 if ferro_rate and ctext_rate:
     print()
     print(f"ratio, ours text -> normalized c. text vs ferro-hgvs normalize: {ctext_rate / ferro_rate:.2f}x")
+if ferro_rate and stream_rate:
+    print(f"ratio, ours streaming text -> normalized c. text vs ferro-hgvs normalize: {stream_rate / ferro_rate:.2f}x")
 
 cg = f"{out}/callgrind.txt"
 if os.path.exists(cg):
@@ -156,6 +176,15 @@ if os.path.exists(cg):
     for line in open(cg):
         f = line.split()
         if len(f) == 3 and f[1].isdigit():
+            print(f"| {f[0]} | {int(f[1]) // int(f[2]):,} |")
+steady = f"{out}/callgrind-steady.txt"
+if os.path.exists(steady):
+    print()
+    print("| pass (input) | steady instructions per input (a further pass) |")
+    print("|---|---:|")
+    for line in open(steady):
+        f = line.split()
+        if len(f) == 3 and f[1].lstrip("-").isdigit():
             print(f"| {f[0]} | {int(f[1]) // int(f[2]):,} |")
 
 def ours(path, column):
