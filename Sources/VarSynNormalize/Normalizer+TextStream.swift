@@ -170,8 +170,12 @@ extension Normalizer {
             if deleted == replacing && deleted >= 3
                 && Self.fastKeepsInnerBase(t, spdi, exon: exon, inserted: inserted)
             {
-                // As the general path: a 1:1 change with unchanged bases inside keys as its substitution blocks.
-                list.append(KeyFormat.substitutionBlocks(Self.fastSPDIText(t, spdi, exon: exon, inserted: inserted)))
+                // As the general path: a 1:1 change with unchanged bases inside keys as its substitution blocks
+                // (`KeyFormat.substitutionBlocks`).
+                let capacity = (deleted / 2 + 1) * (t.chromosomeBytes.count + 24) + 2 * deleted + 2
+                list.append(capacity: capacity) {
+                    Self.writeSubstitutionBlocks(&$0, t, spdi, exon: exon, inserted: inserted)
+                }
                 return true
             }
             list.append(capacity: Self.fastSPDICapacity(t, spdi)) {
@@ -179,6 +183,59 @@ extension Normalizer {
             }
             return true
         }
+    }
+
+    /// `KeyFormat.substitutionBlocks` of the SPDI `spdi` (deleted and inserted of one length), written directly:
+    /// `[NC_…:p:C:G;NC_…:p+2:A:G]` for each run of changed bases, or the SPDI itself when there is one run.
+    static func writeSubstitutionBlocks(
+        _ b: inout FastTextBuilder, _ t: FastTranscript, _ spdi: FastSPDI, exon: FastExon,
+        inserted: UnsafeBufferPointer<UInt8>
+    ) {
+        let shift = exon.storage - exon.origin
+        let genome = t.genomeBytes
+        let count = spdi.deletedEnd - spdi.position
+        let literal = spdi.insertedEnd - spdi.insertedStart
+        func deletedBase(_ k: Int) -> UInt8 { genome[spdi.position + k + shift] }
+        func insertedBase(_ k: Int) -> UInt8 {
+            k < literal ? inserted[spdi.insertedStart + k] : genome[spdi.insertedGenomeStart + (k - literal) + shift]
+        }
+        // The runs of changed bases.
+        var runs = 0
+        var i = 0
+        while i < count {
+            guard deletedBase(i) != insertedBase(i) else {
+                i += 1
+                continue
+            }
+            runs += 1
+            while i < count, deletedBase(i) != insertedBase(i) { i += 1 }
+        }
+        guard runs > 1 else {
+            writeSPDI(&b, t, spdi, exon: exon, inserted: inserted)
+            return
+        }
+        b.add("[")
+        var first = true
+        i = 0
+        while i < count {
+            guard deletedBase(i) != insertedBase(i) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < count, deletedBase(j) != insertedBase(j) { j += 1 }
+            if !first { b.add(";") }
+            first = false
+            b.add(t.chromosomeBytes)
+            b.add(":")
+            b.add(number: spdi.position + i)
+            b.add(":")
+            for k in i..<j { b.add(byte: deletedBase(k)) }
+            b.add(":")
+            for k in i..<j { b.add(byte: insertedBase(k)) }
+            i = j
+        }
+        b.add("]")
     }
 
     /// ``fastIndex(_:coding:_:)`` for a position of the lane's record.
