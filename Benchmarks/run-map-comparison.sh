@@ -2,6 +2,7 @@
 # Normalize / map side by side with the peers, on the same synthetic reference, in one run.
 #
 #   PEERS=$HOME/peers Benchmarks/run-map-comparison.sh [--skip-peers] [--out DIR] [--compare-only] [--callgrind]
+#   (VARSYN=path/to/varsyn: use that release binary instead of building one)
 #
 # 1. ../shared/bench/peers/make_reference.py writes the synthetic reference (200 transcripts on a random contig
 #    named NC_000011.10, half on the minus strand; 20,000 c. variants, 10,000 p. missense; fixed seed).
@@ -57,11 +58,16 @@ PY
 cut -f2 "$out/ref/variants.tsv" > "$out/c.txt"
 cut -f2 "$out/ref/protein_variants.tsv" > "$out/p.txt"
 
+if [ -n "${VARSYN:-}" ]; then
+    say "(2) the table (varsyn: $VARSYN, not rebuilt)"
+    varsyn="$VARSYN"
+else
 say "(2) building varsyn (release) and the table"
 (cd "$root" && swift build -c release --product varsyn > "$out/build.log" 2>&1) \
     || (cd "$root" && swift build -c release --product varsyn >> "$out/build.log" 2>&1) \
     || { tail -20 "$out/build.log" >&2; exit 2; }
 varsyn="$(cd "$root" && swift build -c release --show-bin-path)/varsyn"
+fi
 "$varsyn" table build --out "$out/syn.vstable" "$out/ref/cdot.json" "$out/ref/cdot_transcript_sequences.json" \
     > "$out/table.log" 2>&1
 
