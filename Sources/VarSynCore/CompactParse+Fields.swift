@@ -49,7 +49,7 @@ extension CompactParse {
     @inlinable
     public var isRange: Bool { isCompact && record.isRange }
 
-    /// The gene-symbol selector's bytes (`12..<18` for `NM_283169423.5(COL1A1):c.4002T>G`); nil when there is none
+    /// The gene-symbol selector's bytes (`15..<21` for `NM_283169423.5(COL1A1):c.4002T>G`); nil when there is none
     /// or the result is not compact. (The lane reads gene-symbol selectors only.)
     @inlinable
     public var selectorRange: Range<Int>? {
@@ -64,8 +64,8 @@ extension CompactParse {
         return (record.base, record.alternative)
     }
 
-    /// The bytes of the inserted bases of an insertion or deletion-insertion (`17..<19` for
-    /// `NM_003156.4:c.494_495insAG`... the `AG`); nil for other edits or when not compact.
+    /// The bytes of the inserted bases of an insertion or deletion-insertion (`24..<26`, the `AG` of
+    /// `NM_003156.4:c.494_495insAG`); nil for other edits or when not compact.
     @inlinable
     public var insertedRange: Range<Int>? {
         guard isCompact, record.edit == .insertion || record.edit == .deletionInsertion else { return nil }
