@@ -26,68 +26,76 @@ enum LaneEdit: UInt8, Sendable {
 /// One position read by the lane: a nucleotide position (`-13`, `*374`, `976+113`) or a residue (`Gly1859`).
 ///
 /// Numbers are kept as digit runs in the input (validated: 1-9 digits, no leading zero) and converted only when
-/// needed (a range's order, the syntax tree): ``HGVSParser/accepts(utf8:options:)`` never converts them.
+/// needed (the syntax tree): ``HGVSParser/accepts(utf8:options:)`` never converts them, and a range's order is
+/// decided on the digit runs themselves (``FastLane/compareRuns(_:_:_:_:_:_:)``). Six bytes: a record of two
+/// positions and the rest fits in four machine words, returned in registers.
 @usableFromInline
 struct LanePosition: Sendable {
     /// The base or residue number: bytes `start ..< start + count`.
-    @usableFromInline var start: Int32 = 0
-    /// The intronic offset: bytes `offsetStart ..< offsetStart + offsetCount` (count 0 when none).
-    @usableFromInline var offsetStart: Int32 = 0
+    @usableFromInline var start: UInt16 = 0
     @usableFromInline var count: UInt8 = 0
+    /// The intronic offset's digit count (0 when none); its digits follow the number and the sign (``offsetStart``).
     @usableFromInline var offsetCount: UInt8 = 0
-    /// 0: counted from the start; 1: `*N` (after the CDS end).
-    @usableFromInline var anchor: UInt8 = 0
-    /// 1 for `c.-N`.
-    @usableFromInline var negative: UInt8 = 0
-    /// 0: no offset; 1: `+k`; 2: `-k`.
-    @usableFromInline var offsetKind: UInt8 = 0
+    /// Bit 0: `*N` (after the CDS end); bit 1: `c.-N`; bits 2-3: the offset, 0 none, 1 `+k`, 2 `-k`.
+    @usableFromInline var flags: UInt8 = 0
     /// The residue (``AminoAcid`` raw value) of a protein position.
     @usableFromInline var residue: UInt8 = 0
 
     @usableFromInline init() {}
 
-    /// The base number, negative for `c.-N` (`p` the scanned bytes).
-    @inline(__always)
-    func number(_ p: UnsafePointer<UInt8>) -> Int32 {
-        let value = FastLane.value(p, start, count)
-        return negative != 0 ? -value : value
-    }
+    /// The intronic offset: bytes `offsetStart ..< offsetStart + offsetCount` (right after the number and its sign).
+    @inline(__always) var offsetStart: Int { Int(start) &+ Int(count) &+ 1 }
+    /// 0: counted from the start; 1: `*N` (after the CDS end).
+    @inline(__always) var anchor: UInt8 { flags & 1 }
+    /// 1 for `c.-N`.
+    @inline(__always) var negative: UInt8 { (flags &>> 1) & 1 }
+    /// 0: no offset; 1: `+k`; 2: `-k`.
+    @inline(__always) var offsetKind: UInt8 { flags &>> 2 }
 
-    /// The signed intronic offset (`+5` → 5, `-5` → -5, none → 0).
-    @inline(__always)
-    func signedOffset(_ p: UnsafePointer<UInt8>) -> Int32 {
-        let value = FastLane.value(p, offsetStart, offsetCount)
-        return offsetKind == 2 ? -value : value
-    }
-
-    /// Position order along the reference (the general grammar's range check): anchor, base, signed offset.
-    @inline(__always)
-    func isAfter(_ other: LanePosition, _ p: UnsafePointer<UInt8>) -> Bool {
-        if anchor != other.anchor { return anchor > other.anchor }
-        let a = number(p)
-        let b = other.number(p)
+    /// Position order along the reference (the general grammar's range check: anchor, signed base, signed offset),
+    /// decided on the digit runs (no conversion): true when `self` comes after `other`.
+    @_transparent
+    func isAfter(_ other: LanePosition, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let a = anchor
+        let b = other.anchor
         if a != b { return a > b }
-        return signedOffset(p) > other.signedOffset(p)
+        // Signed base: `-N` before `N`; two negatives in reverse order of magnitude.
+        let sign = negative
+        if sign != other.negative { return sign == 0 }
+        var order = FastLane.compareRuns(p, Int(start), count, Int(other.start), other.count, n)
+        if order != 0 { return sign == 0 ? order > 0 : order < 0 }
+        // Signed offset: `-k` before none before `+k`.
+        let kind = offsetKind
+        let otherKind = other.offsetKind
+        if kind != otherKind {
+            let rank = kind == 2 ? 0 : kind == 0 ? 1 : 2
+            let otherRank = otherKind == 2 ? 0 : otherKind == 0 ? 1 : 2
+            return rank > otherRank
+        }
+        if kind == 0 { return false }
+        order = FastLane.compareRuns(p, offsetStart, offsetCount, other.offsetStart, other.offsetCount, n)
+        return kind == 1 ? order > 0 : order < 0
     }
 }
 
 /// What the lane read: byte offsets into the input and numbers; no storage (copied as bytes, nothing to destroy).
+/// 30 bytes, so that ``CompactParse`` (the record and two flags) is four machine words, returned in registers.
 ///
 /// `NM_003156.4:c.494C>A`: accession 0..<11, system `.coding`, edit `.substitution`, first position 494,
 /// `base` `C`, `alternative` `A`.
 @usableFromInline
 struct LaneRecord: Sendable {
     /// The accession is bytes 0..<accessionEnd.
-    @usableFromInline var accessionEnd: Int32 = 0
-    /// A gene-symbol selector `(COL1A1)`: bytes selectorStart..<selectorEnd (empty when none).
-    @usableFromInline var selectorStart: Int32 = 0
-    @usableFromInline var selectorEnd: Int32 = 0
+    @usableFromInline var accessionEnd: UInt16 = 0
+    /// A gene-symbol selector `(COL1A1)`: bytes selectorStart..<selectorEnd (0 when none; it starts right after
+    /// the accession's `(`, see ``selectorStart``).
+    @usableFromInline var selectorEnd: UInt16 = 0
     /// Inserted bases or residues: bytes sequenceStart..<sequenceEnd.
-    @usableFromInline var sequenceStart: Int32 = 0
-    @usableFromInline var sequenceEnd: Int32 = 0
+    @usableFromInline var sequenceStart: UInt16 = 0
+    @usableFromInline var sequenceEnd: UInt16 = 0
     /// The stop of `fsTerN` / `extTerN`: bytes `stopStart ..< stopStart + stopCount`; `stopKind` 0 none,
     /// 1 `Ter?`, 2 `TerN`.
-    @usableFromInline var stopStart: Int32 = 0
+    @usableFromInline var stopStart: UInt16 = 0
     @usableFromInline var stopCount: UInt8 = 0
     @usableFromInline var stopKind: UInt8 = 0
     @usableFromInline var first = LanePosition()
@@ -102,10 +110,13 @@ struct LaneRecord: Sendable {
     @usableFromInline var alternative: UInt8 = 0
 
     @usableFromInline init() {}
+
+    /// The selector's first byte (after `(`); equal to ``selectorEnd`` (0) when there is no selector.
+    @inline(__always) var selectorStart: UInt16 { selectorEnd == 0 ? 0 : accessionEnd &+ 1 }
 }
 
 enum FastLane {
-    /// Inputs longer than this are left to the general grammar (offsets fit in Int32 with room to spare).
+    /// Inputs longer than this are left to the general grammar (offsets fit in a record's UInt16 fields).
     static let maximumLength = 4096
 
     /// The bytes `i..<min(i + 8, n)` as a little-endian word, zero above `n` (needs `8 <= n` and `i < n`): one
@@ -160,15 +171,37 @@ enum FastLane {
 
     /// The value of the digits ``digits(_:_:_:)`` validated at `start` (0 when `count` is 0).
     @inline(__always)
-    static func value(_ p: UnsafePointer<UInt8>, _ start: Int32, _ count: UInt8) -> Int32 {
+    static func value(_ p: UnsafePointer<UInt8>, _ start: Int, _ count: UInt8) -> Int32 {
         var value: Int32 = 0
-        var k = Int(start)
+        var k = start
         let end = k &+ Int(count)
         while k < end {
             value = value &* 10 &+ Int32(p[k] &- 48)
             k &+= 1
         }
         return value
+    }
+
+    /// The order of two numbers validated by ``digits(_:_:_:)`` (1-9 digits, no leading zero), read as digit runs
+    /// `aStart ..< aStart + aCount` and `bStart ..< bStart + bCount` of `0..<n` (`8 <= n`): -1, 0 or 1. More
+    /// digits is larger; equal counts compare bytes, the first eight as one byte-swapped word each.
+    @inline(__always)
+    static func compareRuns(
+        _ p: UnsafePointer<UInt8>, _ aStart: Int, _ aCount: UInt8, _ bStart: Int, _ bCount: UInt8, _ n: Int
+    ) -> Int {
+        if aCount != bCount { return aCount < bCount ? -1 : 1 }
+        let count = Int(aCount)
+        let shift = UInt64(truncatingIfNeeded: (8 &- min(count, 8)) &<< 3)
+        // The first min(count, 8) bytes, first byte most significant (bytes beyond the run shifted out).
+        let a = (load8(p, aStart, n) &<< shift).byteSwapped
+        let b = (load8(p, bStart, n) &<< shift).byteSwapped
+        if a != b { return a < b ? -1 : 1 }
+        if count == 9 {
+            let x = p[aStart &+ 8]
+            let y = p[bStart &+ 8]
+            if x != y { return x < y ? -1 : 1 }
+        }
+        return 0
     }
 
     /// The three-letter codes by hash slot (``residue(_:_:_:)``); `...` an empty slot.
@@ -203,6 +236,50 @@ enum FastLane {
         return residueValues.utf8Start[slot] &- 65
     }
 
+    /// One bit per byte of `digits` (a word `^ 0x30…`, see ``digitCount(_:)``): bit k set when byte k is not a digit
+    /// 0-9. Exact up to and including the first byte that is neither a digit nor `.` (no add carries past those).
+    @inline(__always)
+    static func nonDigitBits(_ digits: UInt64) -> UInt64 {
+        let flagged = ((digits &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
+        // Gathers the eight flag bits (bits 7, 15, …, 63) into the top byte, then down to bits 0-7.
+        return (flagged &* 0x0002_0408_1020_4081) &>> 56
+    }
+
+    /// `XX_digits.digits` from byte 0 (`NM_003156.4`): the offset after the version, 0 when it is not there.
+    ///
+    /// Inputs of 19 bytes or more (nearly all) read bytes 3..<19 as two words and find both digit runs and the dot
+    /// in one 16-bit mask; when a run reaches byte 19, and for shorter inputs, the runs are read by
+    /// ``digitRunEnd(_:_:_:)``. Needs `10 <= n`.
+    @inline(__always)
+    static func accessionEnd(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        guard Byte.isUpper(p[0]), Byte.isUpper(p[1]), p[2] == Byte.underscore else { return 0 }
+        if n >= 19 {
+            let raw = UnsafeRawPointer(p)
+            let x0 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 3, as: UInt64.self))
+            let x1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 11, as: UInt64.self))
+            // Bit k: byte 3 + k is not a digit (k < 16; bit 16 set so that the count below stops there).
+            let nonDigits =
+                nonDigitBits(x0 ^ 0x3030_3030_3030_3030) | nonDigitBits(x1 ^ 0x3030_3030_3030_3030) &<< 8 | 1 &<< 16
+            let numberCount = nonDigits.trailingZeroBitCount
+            if numberCount < 16 {
+                let dot = 3 &+ numberCount
+                guard numberCount != 0, p[dot] == Byte.dot else { return 0 }
+                let rest = nonDigits &>> UInt64(truncatingIfNeeded: numberCount &+ 1)
+                // The version ends inside the mask: done. Otherwise (bit 16 reached) read on below.
+                if rest != 1 &<< UInt64(truncatingIfNeeded: 15 &- numberCount) {
+                    let versionCount = rest.trailingZeroBitCount
+                    return versionCount == 0 ? 0 : dot &+ 1 &+ versionCount
+                }
+            }
+        }
+        var i = digitRunEnd(p, 3, n)
+        guard i > 3, i < n, p[i] == Byte.dot else { return 0 }
+        i += 1
+        let versionStart = i
+        i = digitRunEnd(p, i, n)
+        return i > versionStart ? i : 0
+    }
+
     /// Does `keyword` start at `i` (inside `0..<n`)?
     @inline(__always)
     static func at(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ keyword: StaticString) -> Bool {
@@ -223,19 +300,13 @@ enum FastLane {
         let n = bytes.count
         guard n >= 10, n <= maximumLength, let p = bytes.baseAddress else { return nil }
         // rule: reference — `XX_digits.digits`, then `:` or a gene-symbol selector `(SYMBOL):`.
-        guard Byte.isUpper(p[0]), Byte.isUpper(p[1]), p[2] == Byte.underscore else { return nil }
-        var i = digitRunEnd(p, 3, n)
-        guard i > 3, i < n, p[i] == Byte.dot else { return nil }
-        i += 1
-        let versionStart = i
-        i = digitRunEnd(p, i, n)
-        guard i > versionStart, i + 3 < n else { return nil }
+        var i = accessionEnd(p, n)
+        guard i != 0, i + 3 < n else { return nil }
         var record = LaneRecord()
-        record.accessionEnd = Int32(truncatingIfNeeded: i)
+        record.accessionEnd = UInt16(truncatingIfNeeded: i)
         if p[i] == Byte.openParen {
             guard let end = selectorEnd(p, i + 1, n) else { return nil }
-            record.selectorStart = Int32(truncatingIfNeeded: i + 1)
-            record.selectorEnd = Int32(truncatingIfNeeded: end)
+            record.selectorEnd = UInt16(truncatingIfNeeded: end)
             i = end + 1
             guard i + 3 < n else { return nil }
         }
@@ -301,24 +372,22 @@ enum FastLane {
         let b = p[i]
         if b == Byte.star || b == Byte.minus {
             guard system == .coding else { return false }
-            if b == Byte.star { position.anchor = 1 } else { position.negative = 1 }
+            position.flags = b == Byte.star ? 1 : 2
             i &+= 1
         }
         let start = i
         let count = digits(p, &i, n)
         guard count != 0 else { return false }
-        position.start = Int32(truncatingIfNeeded: start)
+        position.start = UInt16(truncatingIfNeeded: start)
         position.count = count
         if system != .genomic && system != .mitochondrial && system != .circular, i < n {
             let sign = p[i]
             if sign == Byte.plus || sign == Byte.minus {
                 i &+= 1
-                let offsetStart = i
                 let offsetCount = digits(p, &i, n)
                 guard offsetCount != 0 else { return false }
-                position.offsetStart = Int32(truncatingIfNeeded: offsetStart)
                 position.offsetCount = offsetCount
-                position.offsetKind = sign == Byte.plus ? 1 : 2
+                position.flags |= sign == Byte.plus ? 4 : 8
             }
         }
         return true
@@ -332,7 +401,7 @@ enum FastLane {
         guard position(p, &i, n, system, &record.first), i < n else { return false }
         if p[i] == Byte.underscore {
             i += 1
-            guard position(p, &i, n, system, &record.last), !record.first.isAfter(record.last, p), i < n else {
+            guard position(p, &i, n, system, &record.last), !record.first.isAfter(record.last, p, n), i < n else {
                 return false
             }
             record.isRange = true
@@ -385,8 +454,8 @@ enum FastLane {
     static func bases(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ record: inout LaneRecord) -> Bool {
         guard i < n, !(p[i] == UInt8(ascii: "N") && i + 1 == n) else { return false }
         for k in i..<n where !Byte.isDNABase(p[k]) { return false }
-        record.sequenceStart = Int32(truncatingIfNeeded: i)
-        record.sequenceEnd = Int32(truncatingIfNeeded: n)
+        record.sequenceStart = UInt16(truncatingIfNeeded: i)
+        record.sequenceEnd = UInt16(truncatingIfNeeded: n)
         return true
     }
 
@@ -401,7 +470,7 @@ enum FastLane {
         let count = digits(p, &i, n)
         guard count != 0 else { return false }
         position.residue = residue
-        position.start = Int32(truncatingIfNeeded: start)
+        position.start = UInt16(truncatingIfNeeded: start)
         position.count = count
         return true
     }
@@ -424,7 +493,7 @@ enum FastLane {
         // A single digit below `minimum` (only `1` < 2) is not a stop here.
         guard k == n, count != 0, count > 1 || Int(p[start] &- 48) >= minimum else { return false }
         record.stopKind = 2
-        record.stopStart = Int32(truncatingIfNeeded: start)
+        record.stopStart = UInt16(truncatingIfNeeded: start)
         record.stopCount = count
         return true
     }
@@ -443,7 +512,11 @@ enum FastLane {
         guard proteinPosition(p, &i, n, &record.first), i < n else { return false }
         if p[i] == Byte.underscore {
             i += 1
-            guard proteinPosition(p, &i, n, &record.last), record.first.number(p) <= record.last.number(p), i < n else {
+            guard proteinPosition(p, &i, n, &record.last),
+                FastLane.compareRuns(
+                    p, Int(record.first.start), record.first.count, Int(record.last.start), record.last.count, n)
+                    <= 0, i < n
+            else {
                 return false
             }
             record.isRange = true
@@ -517,8 +590,8 @@ enum FastLane {
             if residue == AminoAcid.xaa.rawValue, k == i + 3, k == n { return false }
         }
         guard k > i else { return false }
-        record.sequenceStart = Int32(truncatingIfNeeded: i)
-        record.sequenceEnd = Int32(truncatingIfNeeded: n)
+        record.sequenceStart = UInt16(truncatingIfNeeded: i)
+        record.sequenceEnd = UInt16(truncatingIfNeeded: n)
         return true
     }
 }
@@ -527,8 +600,18 @@ enum FastLane {
 
 extension LaneRecord {
     /// The syntax tree the general grammar builds for the same input (`bytes` must be the bytes scanned).
-    @inline(__always)
+    ///
+    /// The description is built in a frame of its own, straight into its result; wrapping it in the expression
+    /// here copies the result once (the enum's tag is stored in a temporary first), against twice when the whole
+    /// tree was built in one frame.
+    @inline(never)
     func parsed(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedExpression {
+        ParsedExpression(expression: .description(variantDescription(bytes)), form: .hgvs)
+    }
+
+    /// The description of ``parsed(_:)``.
+    @inline(never)
+    func variantDescription(_ bytes: UnsafeBufferPointer<UInt8>) -> VariantDescription {
         let reference = specifier(bytes)
         switch system {
         case .coding, .noncoding, .rna:
@@ -536,27 +619,19 @@ extension LaneRecord {
                 location: isRange
                     ? Location(first.transcript(bytes), last.transcript(bytes)) : Location(first.transcript(bytes)),
                 edit: nucleotideEdit(bytes))
-            return ParsedExpression(
-                expression: .description(
-                    VariantDescription(reference: reference, body: .transcript(system, .variant(variant)))),
-                form: .hgvs)
+            return VariantDescription(reference: reference, body: .transcript(system, .variant(variant)))
         case .genomic, .mitochondrial, .circular:
             let variant = NucleotideVariant(
                 location: isRange
                     ? Location(first.genomic(bytes), last.genomic(bytes)) : Location(first.genomic(bytes)),
                 edit: nucleotideEdit(bytes))
-            return ParsedExpression(
-                expression: .description(
-                    VariantDescription(reference: reference, body: .genomic(system, .variant(variant)))),
-                form: .hgvs)
+            return VariantDescription(reference: reference, body: .genomic(system, .variant(variant)))
         case .protein:
             let variant = ProteinVariant(
                 location: isRange
                     ? Location(first.protein(bytes), last.protein(bytes)) : Location(first.protein(bytes)),
                 edit: proteinEdit(bytes), predicted: predicted)
-            return ParsedExpression(
-                expression: .description(VariantDescription(reference: reference, body: .protein(.variant(variant)))),
-                form: .hgvs)
+            return VariantDescription(reference: reference, body: .protein(.variant(variant)))
         }
     }
 
@@ -609,7 +684,7 @@ extension LaneRecord {
             switch stopKind {
             case 0: nil
             case 1: .unknown
-            default: .position(Int(FastLane.value(bytes, stopStart, stopCount)))
+            default: .position(Int(FastLane.value(bytes, Int(stopStart), stopCount)))
             }
         switch edit {
         case .proteinIdentity: return .identity
@@ -625,12 +700,21 @@ extension LaneRecord {
     }
 }
 
+extension AminoAcid {
+    /// The residue of a raw value the lane stored (``FastLane/residueValues``: `Gly` → `.gly`); `.xaa` otherwise.
+    @inline(__always)
+    static func fromLane(_ raw: UInt8) -> AminoAcid {
+        // The cases are 0..<26 in order (`ala` … `ter`), so a raw value below the count is a case.
+        raw < UInt8(AminoAcid.ter.rawValue) &+ 1 ? unsafeBitCast(raw, to: AminoAcid.self) : .xaa
+    }
+}
+
 extension FastLane {
     /// ``value(_:_:_:)`` over the scanned buffer (the syntax tree's numbers).
     @inline(__always)
-    static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int32, _ count: UInt8) -> Int32 {
+    static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: UInt8) -> Int32 {
         // The lane checked these bytes lie inside `bytes` (a record is only made from the bytes it scanned).
-        guard let p = bytes.baseAddress, Int(start) + Int(count) <= bytes.count else { return 0 }
+        guard let p = bytes.baseAddress, start + Int(count) <= bytes.count else { return 0 }
         return value(p, start, count)
     }
 }
@@ -638,22 +722,25 @@ extension FastLane {
 extension LanePosition {
     @inline(__always)
     func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let value = Int(FastLane.value(bytes, start, count))
+        let value = Int(FastLane.value(bytes, Int(start), count))
         return negative != 0 ? -value : value
     }
 
     @inline(__always) func genomic(_ bytes: UnsafeBufferPointer<UInt8>) -> GenomicPosition { .base(number(bytes)) }
 
+    /// The position as ``TranscriptPosition`` stores it: the lane's flags bits 0 (`*N`: anchor `.cdsEnd`) and 2-3
+    /// (offset `+k` / `-k`) are ``TranscriptPosition/storedKinds``'s; bit 1 (`-N`) is the base's sign.
     @inline(__always)
     func transcript(_ bytes: UnsafeBufferPointer<UInt8>) -> TranscriptPosition {
-        let size = Int(FastLane.value(bytes, offsetStart, offsetCount))
-        let offset: IntronOffset = offsetKind == 0 ? .none : offsetKind == 1 ? .downstream(size) : .upstream(size)
-        return TranscriptPosition(anchor: anchor == 1 ? .cdsEnd : .start, base: number(bytes), offset: offset)
+        let value = FastLane.value(bytes, Int(start), count)
+        return TranscriptPosition(
+            storedBase: negative != 0 ? -value : value, storedOffset: FastLane.value(bytes, offsetStart, offsetCount),
+            storedKinds: flags & 0b1101)
     }
 
     @inline(__always)
     func protein(_ bytes: UnsafeBufferPointer<UInt8>) -> ProteinPosition {
-        ProteinPosition(residue: AminoAcid(rawValue: residue) ?? .xaa, number: number(bytes))
+        ProteinPosition(residue: AminoAcid.fromLane(residue), number: number(bytes))
     }
 }
 
@@ -722,6 +809,17 @@ extension HGVSParser {
         utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient
     ) throws(ParseError) -> CompactParse {
         if !options.strict, laneEnabled, let record = FastLane.scan(utf8) { return CompactParse(record: record) }
+        return try compactGeneral(utf8: utf8, options: options)
+    }
+
+    /// ``parseCompact(utf8:options:)`` for what the lane does not read: the general grammar, its tree dropped. In a
+    /// frame of its own, so that the lane's path does not reserve stack for a tree it never builds.
+    @inline(never)
+    static func compactGeneral(
+        utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions
+    ) throws(ParseError)
+        -> CompactParse
+    {
         _ = try parseGeneral(utf8: utf8, options: options)
         return CompactParse(generalWith: options)
     }

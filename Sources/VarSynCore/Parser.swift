@@ -26,19 +26,34 @@ public struct ParserOptions: Hashable, Sendable {
 /// parsed.expression.hgvs()            // "NM_003156.4:c.494C>A"
 /// try HGVSParser.parse("STIM1 P165Q").form   // .geneProtein
 /// ```
+/// ``HGVSParser/parse(utf8:options:)``'s body: a free function (no metatype argument for the optimizer to drop,
+/// so no thunk in front of it).
+@usableFromInline @inline(never)
+func parseUTF8(_ utf8: UnsafeBufferPointer<UInt8>, _ options: ParserOptions) throws(ParseError) -> ParsedExpression {
+    // The fast lane first: the common shapes, read by one forward scan into a trivial record (FastLane.swift).
+    if !options.strict, HGVSParser.laneEnabled, let record = FastLane.scan(utf8) { return record.parsed(utf8) }
+    return try HGVSParser.parseGeneral(utf8: utf8, options: options)
+}
+
 public enum HGVSParser {
     /// The longest input accepted, in bytes.
     public static let maximumLength = 1 << 20
 
     /// Parse one expression given as UTF-8 bytes. Byte offsets in errors and warnings index into `utf8`.
+    ///
+    /// ```swift
+    /// try HGVSParser.parse(utf8: buffer).expression.hgvs()   // buffer holds "NM_003156.4:c.494C>A"
+    /// ```
+    @inlinable
     public static func parse(
         utf8: UnsafeBufferPointer<UInt8>, options: ParserOptions = .lenient
     ) throws(ParseError)
         -> ParsedExpression
     {
-        // The fast lane first: the common shapes, read by one forward scan into a trivial record (FastLane.swift).
-        if !options.strict, laneEnabled, let record = FastLane.scan(utf8) { return record.parsed(utf8) }
-        return try parseGeneral(utf8: utf8, options: options)
+        // Inlined into the caller, so that the result passes through one frame fewer: a static method's unused
+        // metatype argument made the optimizer split it into a thunk and a body, and each frame copied the
+        // 184-byte result once more (two `memcpy` calls per parse).
+        try parseUTF8(utf8, options)
     }
 
     /// ``parse(utf8:options:)`` without the fast lane: the general grammar alone (what the lane is tested against).

@@ -155,6 +155,16 @@ public struct TranscriptPosition: Hashable, Sendable {
     /// Transcript positions are limited to this magnitude (base and offset).
     public static let maximumMagnitude = Int(Int32.max)
 
+    /// The stored fields as they are (the fast lane's positions: `NM_004006.2:c.93+1G>T`, anchor start, base 93,
+    /// offset +1): `kinds` as ``storedKinds`` (bits 0-1 the anchor, 2-3 the offset's direction), no anchor number.
+    @inline(__always)
+    init(storedBase: Int32, storedOffset: Int32, storedKinds: UInt8) {
+        self.storedBase = storedBase
+        self.storedOffset = storedOffset
+        self.storedAnchorNumber = 0
+        self.storedKinds = storedKinds
+    }
+
     @inlinable
     public init(anchor: Anchor = .start, base: Int?, offset: IntronOffset = .none) {
         storedBase = Int32.min

@@ -226,7 +226,7 @@ struct FastLaneAgreementTests {
                             var i = start
                             let count = FastLane.digits(p, &i, length)
                             #expect(Int(count) == (valid ? end - start : 0), "\(buffer) at \(start)")
-                            let number = FastLane.value(p, Int32(start), count)
+                            let number = FastLane.value(p, start, count)
                             #expect(Int(number) == (valid ? value : 0), "\(buffer) at \(start)")
                             #expect(i == (valid ? end : start), "\(buffer) at \(start)")
                             #expect(FastLane.digitRunEnd(p, start, length) == end, "\(buffer) at \(start)")
@@ -237,6 +237,126 @@ struct FastLaneAgreementTests {
             }
         }
         #expect(checked > 2000)
+    }
+
+    /// The accession reader (two eight-byte words and one 16-bit mask for inputs of 19 bytes or more, a byte loop
+    /// otherwise) against a byte-at-a-time reading: `NM_` + 0-20 digits + `.` + 0-12 digits + a tail, with a
+    /// non-ASCII or other byte put at every offset (so that runs end at every place inside and past the mask).
+    @Test("accession reading at every length of the number and the version")
+    func accessionReading() {
+        func reference(_ b: [UInt8]) -> Int {
+            guard b.count >= 3, Byte.isUpper(b[0]), Byte.isUpper(b[1]), b[2] == Byte.underscore else { return 0 }
+            var i = 3
+            while i < b.count, Byte.isDigit(b[i]) { i += 1 }
+            guard i > 3, i < b.count, b[i] == Byte.dot else { return 0 }
+            i += 1
+            let versionStart = i
+            while i < b.count, Byte.isDigit(b[i]) { i += 1 }
+            return i > versionStart ? i : 0
+        }
+        var checked = 0
+        var mismatches: [String] = []
+        let tails: [[UInt8]] = [[], Array(":c.1A>G".utf8), Array("(AB1):g.5del".utf8), [0xC3, 0xA9, 0x3A, 0x30]]
+        for numberCount in 0...20 {
+            for versionCount in 0...12 {
+                for tail in tails {
+                    var base = Array("NM_".utf8)
+                    for k in 0..<numberCount { base.append(UInt8(ascii: "0") + UInt8((k * 3 + 1) % 10)) }
+                    base.append(Byte.dot)
+                    for k in 0..<versionCount { base.append(UInt8(ascii: "0") + UInt8((k * 7 + 2) % 10)) }
+                    base += tail
+                    var variants = [base]
+                    for k in 0..<base.count {
+                        for replacement: UInt8 in [0xFF, 0x8A, 0x2E, 0x39, 0x41] where base[k] != replacement {
+                            var changed = base
+                            changed[k] = replacement
+                            variants.append(changed)
+                        }
+                    }
+                    for bytes in variants where bytes.count >= 10 {
+                        let lane = bytes.withUnsafeBufferPointer { buffer -> Int in
+                            guard let p = buffer.baseAddress else { return -1 }
+                            return FastLane.accessionEnd(p, buffer.count)
+                        }
+                        if lane != reference(bytes) { mismatches.append("\(bytes)") }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+        #expect(checked > 50_000)
+    }
+
+    /// The digit-run order (``FastLane/compareRuns(_:_:_:_:_:_:)``, no conversion) against the numbers' order for
+    /// 1-9 digit numbers that share prefixes and differ at every place, at both ends of buffers of 10-40 bytes.
+    @Test("digit-run order agrees with the numbers' order")
+    func runOrder() {
+        let numbers = [
+            1, 2, 9, 10, 19, 91, 99, 100, 101, 110, 999, 1000, 12_345_678, 12_345_679, 12_345_687, 22_345_678,
+            99_999_999, 100_000_000, 123_456_789, 123_456_798, 123_456_889, 223_456_789, 999_999_999,
+        ]
+        var checked = 0
+        var mismatches: [String] = []
+        for a in numbers {
+            for b in numbers {
+                for padding in [0, 1, 7, 15] {
+                    let textA = Array(String(a).utf8)
+                    let textB = Array(String(b).utf8)
+                    // `a` first, then `_`, then `b` ending the buffer (its word is read shifted from the end).
+                    let bytes =
+                        [UInt8](repeating: UInt8(ascii: "x"), count: padding) + textA + [Byte.underscore] + textB
+                    guard bytes.count >= 8 else { continue }
+                    let order = bytes.withUnsafeBufferPointer { buffer -> Int in
+                        guard let p = buffer.baseAddress else { return 2 }
+                        return FastLane.compareRuns(
+                            p, padding, UInt8(textA.count), padding + textA.count + 1, UInt8(textB.count), buffer.count)
+                    }
+                    let expected = a < b ? -1 : a > b ? 1 : 0
+                    if order != expected { mismatches.append("\(a) \(b) padding \(padding): \(order)") }
+                    checked += 1
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+        #expect(checked > 1500)
+    }
+
+    /// Ranges over every combination of anchor (`-N`, `N`, `*N`), number and offset (none, `+k`, `-k`), both ways
+    /// round, in c. and (numbers only) g. and p.: the lane's order check (on digit runs) must decline exactly the
+    /// ranges the general grammar reads as reversed, and agree on the rest.
+    @Test("range order: every anchor, sign and offset combination")
+    func rangeOrder() {
+        let numbers = ["1", "9", "10", "99", "12345678", "12345679", "123456789", "123456798"]
+        let offsets = ["", "+1", "-1", "+10", "-12345678"]
+        var positions: [String] = []
+        for prefix in ["", "-", "*"] {
+            for number in numbers {
+                for offset in offsets { positions.append(prefix + number + offset) }
+            }
+        }
+        var inputs: [String] = []
+        for first in positions {
+            for last in positions { inputs.append("NM_004006.2:c.\(first)_\(last)del") }
+        }
+        for first in numbers {
+            for last in numbers {
+                inputs.append("NC_000023.11:g.\(first)_\(last)dup")
+                inputs.append("NP_003997.1:p.Gly\(first)_Leu\(last)del")
+            }
+        }
+        let (claimed, disagreements) = Self.run(inputs, label: "range order")
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
+        #expect(claimed > 5000)
+    }
+
+    /// The lane's raw-value conversion (``AminoAcid/fromLane(_:)``, a range check and a bit cast) against
+    /// ``AminoAcid/init(rawValue:)`` for all 256 byte values.
+    @Test("residue raw values: fromLane agrees with init(rawValue:)")
+    func residueRawValues() {
+        for raw in UInt8.min...UInt8.max {
+            #expect(AminoAcid.fromLane(raw) == (AminoAcid(rawValue: raw) ?? .xaa), "\(raw)")
+        }
     }
 
     /// The lane's residue hash against ``AminoAcid/fromThreeLetter(_:_:_:)`` for every upper-case first byte and
