@@ -53,8 +53,9 @@ extension CompactParse {
     /// or the result is not compact. (The lane reads gene-symbol selectors only.)
     @inlinable
     public var selectorRange: Range<Int>? {
-        guard isCompact, record.selectorEnd > record.selectorStart else { return nil }
-        return Int(record.selectorStart)..<Int(record.selectorEnd)
+        // The selector starts right after the accession's `(`; selectorEnd is 0 when there is none.
+        guard isCompact, record.selectorEnd != 0 else { return nil }
+        return (Int(record.accessionEnd) + 1)..<Int(record.selectorEnd)
     }
 
     /// The reference and the new base of a nucleotide substitution (`C`, `A` for `c.494C>A`), as UTF-8 bytes.
@@ -90,11 +91,14 @@ extension CompactParse {
 
     @inlinable @inline(__always)
     static func position(_ p: LanePosition, _ utf8: UnsafeBufferPointer<UInt8>) -> Position {
+        // flags: bit 0 `*N`, bit 1 `c.-N`, bits 2-3 the offset (0 none, 1 `+k`, 2 `-k`), whose digits follow the
+        // number and its sign.
+        let flags = p.flags
         let number = digitValue(utf8, Int(p.start), Int(p.count))
-        let offset = digitValue(utf8, Int(p.offsetStart), Int(p.offsetCount))
+        let offset = digitValue(utf8, Int(p.start) &+ Int(p.count) &+ 1, Int(p.offsetCount))
         return Position(
-            number: p.negative != 0 ? -number : number, offset: p.offsetKind == 2 ? -offset : offset,
-            afterCDSEnd: p.anchor == 1)
+            number: flags & 2 != 0 ? -number : number, offset: flags &>> 2 == 2 ? -offset : offset,
+            afterCDSEnd: flags & 1 != 0)
     }
 
     /// The value of the digits `start ..< start + count` (validated by the lane: at most 9 digits), 0 when the
