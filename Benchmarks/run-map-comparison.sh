@@ -2,6 +2,7 @@
 # Normalize / map side by side with the peers, on the same synthetic reference, in one run.
 #
 #   PEERS=$HOME/peers Benchmarks/run-map-comparison.sh [--skip-peers] [--out DIR] [--compare-only] [--callgrind]
+#   (VARSYN=path/to/varsyn: use that release binary instead of building one)
 #
 # 1. ../shared/bench/peers/make_reference.py writes the synthetic reference (200 transcripts on a random contig
 #    named NC_000011.10, half on the minus strand; 20,000 c. variants, 10,000 p. missense; fixed seed).
@@ -9,8 +10,11 @@
 # 3. Ours, one thread: `varsyn normalize --bench 3` on the c. variants (parse, normalize key only through the fast
 #    path and through the general path, all forms, c. -> g. projection, projection + p. consequence, text in -> all
 #    forms out, text in -> the normalized c. text only (`ctext`, what ferro's normalize answers; its ratio to ferro is
-#    printed under the table)) and on the p. variants (parse, back-translation text -> c. texts, back-translation + normalize).
-#    --callgrind also counts instructions per input of each pass under valgrind (repeatable on a shared machine).
+#    printed under the table), and the streaming API: text bytes in -> c. text or key appended to a TextList
+#    (`ctext-stream`, `key-stream`)) and on the p. variants (parse, back-translation text -> c. texts, back-translation + normalize).
+#    --callgrind also counts instructions per input of each pass under valgrind (repeatable on a shared machine):
+#    one pass each, and for key, ctext, key-stream and ctext-stream also the steady cost of a further pass
+#    ((I(3 passes) - I(1 pass)) / 2N).
 # 4. The peers: run_map_bench.py (weaver normalize/c_to_g/c_to_p/p_to_c, ferro normalize/project, biocommons on
 #    the first 2,000, pyhgvs c_to_g), 3 fresh processes each, from $PEERS/venv.
 # 5. Agreement of our answers with the peers' (hgvs_c vs normalize, hgvs_g vs c_to_g, hgvs_p vs c_to_p, and our
@@ -54,17 +58,22 @@ PY
 cut -f2 "$out/ref/variants.tsv" > "$out/c.txt"
 cut -f2 "$out/ref/protein_variants.tsv" > "$out/p.txt"
 
+if [ -n "${VARSYN:-}" ]; then
+    say "(2) the table (varsyn: $VARSYN, not rebuilt)"
+    varsyn="$VARSYN"
+else
 say "(2) building varsyn (release) and the table"
 (cd "$root" && swift build -c release --product varsyn > "$out/build.log" 2>&1) \
     || (cd "$root" && swift build -c release --product varsyn >> "$out/build.log" 2>&1) \
     || { tail -20 "$out/build.log" >&2; exit 2; }
 varsyn="$(cd "$root" && swift build -c release --show-bin-path)/varsyn"
+fi
 "$varsyn" table build --out "$out/syn.vstable" "$out/ref/cdot.json" "$out/ref/cdot_transcript_sequences.json" \
     > "$out/table.log" 2>&1
 
 say "(3) ours, one thread"
 c_passes=parse,key,key-general,all,project,project-general,project-p,project-p-stream,project-p-text-stream,text,ctext
-c_passes=$c_passes,ctext-general
+c_passes=$c_passes,ctext-general,ctext-stream,key-stream
 p_passes=parse,backtranslate,backtranslate-stream,text
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --bench 3 --bench-pass "$c_passes" \
     > /dev/null 2> "$out/ours-c.bench" || true
@@ -77,7 +86,8 @@ if [ "$callgrind" -eq 1 ]; then
     strip -g -o "$out/varsyn.nodebug" "$varsyn"
     : > "$out/callgrind.txt"
     for spec in c:parse c:key c:key-general c:all c:project c:project-general c:project-p c:project-p-stream \
-        c:project-p-text-stream c:ctext c:ctext-general p:parse p:backtranslate p:backtranslate-stream p:text; do
+        c:project-p-text-stream c:ctext c:ctext-general c:ctext-stream c:key-stream p:parse p:backtranslate \
+        p:backtranslate-stream p:text; do
         input="$out/${spec%%:*}.txt"
         pass="${spec#*:}"
         valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*' --callgrind-out-file="$out/cg.$spec" \
@@ -85,6 +95,18 @@ if [ "$callgrind" -eq 1 ]; then
             > /dev/null 2> "$out/cg.$spec.log" || true
         total="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/cg.$spec")"
         echo "$spec $total $(wc -l < "$input")" >> "$out/callgrind.txt"
+    done
+    : > "$out/callgrind-steady.txt"
+    for spec in c:key c:ctext c:key-stream c:ctext-stream c:project-p c:project-p-stream p:backtranslate \
+        p:backtranslate-stream; do
+        input="$out/${spec%%:*}.txt"
+        pass="${spec#*:}"
+        valgrind --tool=callgrind --toggle-collect='*varsynBenchPass*' --callgrind-out-file="$out/cg3.$spec" \
+            "$out/varsyn.nodebug" normalize --table "$out/syn.vstable" --input "$input" --bench 3 --bench-pass "$pass" \
+            > /dev/null 2> "$out/cg3.$spec.log" || true
+        one="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/cg.$spec")"
+        three="$(awk '/^(totals|summary):/ {print $2; exit}' "$out/cg3.$spec")"
+        echo "$spec $(( (three - one) / 2 )) $(wc -l < "$input")" >> "$out/callgrind-steady.txt"
     done
 fi
 "$varsyn" normalize --table "$out/syn.vstable" --input "$out/c.txt" --format tsv > "$out/ours-c.tsv" || true
@@ -126,6 +148,9 @@ rows = [("VarSyn", "parse c. (share of the text rows)", c.get("parse")),
          c.get("parse + normalize text, c. text only")),
         ("VarSyn", "normalize text in -> normalized c. text out, general path",
          c.get("parse + normalize text, c. text only, general path")),
+        ("VarSyn", "stream text in -> normalized c. text appended to a TextList (ctext-stream)",
+         c.get("stream text in -> c. text (TextList)")),
+        ("VarSyn", "stream text in -> key appended to a TextList (key-stream)", c.get("stream text in -> key (TextList)")),
         ("VarSyn", "c. -> g. projection (parsed)", c.get("c. -> g. projection of parsed")),
         ("VarSyn", "c. -> g. projection (parsed, general path)", c.get("c. -> g. projection of parsed, general path")),
         ("VarSyn", "c. -> g. projection + p. text (parsed)",
@@ -151,9 +176,12 @@ print("|---|---|---:|")
 for tool, op, rate in rows:
     print(f"| {tool} | {op} | {rate:,} |" if rate else f"| {tool} | {op} | - |")
 
+stream_rate = c.get("stream text in -> c. text (TextList)")
 if ferro_rate and ctext_rate:
     print()
     print(f"ratio, ours text -> normalized c. text vs ferro-hgvs normalize: {ctext_rate / ferro_rate:.2f}x")
+if ferro_rate and stream_rate:
+    print(f"ratio, ours streaming text -> normalized c. text vs ferro-hgvs normalize: {stream_rate / ferro_rate:.2f}x")
 
 cg = f"{out}/callgrind.txt"
 if os.path.exists(cg):
@@ -163,6 +191,15 @@ if os.path.exists(cg):
     for line in open(cg):
         f = line.split()
         if len(f) == 3 and f[1].isdigit():
+            print(f"| {f[0]} | {int(f[1]) // int(f[2]):,} |")
+steady = f"{out}/callgrind-steady.txt"
+if os.path.exists(steady):
+    print()
+    print("| pass (input) | steady instructions per input (a further pass) |")
+    print("|---|---:|")
+    for line in open(steady):
+        f = line.split()
+        if len(f) == 3 and f[1].lstrip("-").isdigit():
             print(f"| {f[0]} | {int(f[1]) // int(f[2]):,} |")
 
 def ours(path, column):

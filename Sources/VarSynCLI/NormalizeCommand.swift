@@ -105,7 +105,7 @@ struct NormalizeCommand: ParsableCommand {
 
     @Option(
         help:
-            "With --bench: the passes to time, comma-separated (parse, key, all, project, text by default; also key-general, project-general, project-p, backtranslate, ctext, ctext-general)."
+            "With --bench: the passes to time, comma-separated (parse, key, all, project, text by default; also key-general, project-general, project-p, backtranslate, ctext, ctext-general, ctext-stream, key-stream)."
     )
     var benchPass: String?
 
@@ -313,8 +313,10 @@ enum NormalizeBenchmark {
     static let passes = ["parse", "key", "all", "project", "text"]
     /// Every pass `--bench-pass` knows (the default set, the general-path key pass, and the protein passes).
     static let known =
-        passes + ["key-general", "project-general", "project-p", "backtranslate", "ctext", "ctext-general"]
-        + ["project-p-stream", "project-p-text-stream", "backtranslate-stream"]
+        passes + [
+            "key-general", "project-general", "project-p", "backtranslate", "ctext", "ctext-general", "ctext-stream",
+            "key-stream", "project-p-stream", "project-p-text-stream", "backtranslate-stream",
+        ]
 
     static func run(
         _ lines: LineInput, normalizer: Normalizer<TableReferenceProvider>, rounds: Int, passes: [String] = passes
@@ -394,6 +396,15 @@ enum NormalizeBenchmark {
                 ) {
                     varsynBenchPassNormalizeText(texts, textOnly)
                 }
+            case "ctext-stream", "key-stream":
+                // Text in (the input's bytes), the c. text or key appended to a TextList cleared every 1,024 rows;
+                // after one untimed round (not counted by callgrind either), which prepares the transcripts: the
+                // steady state of a long stream.
+                let key = pass == "key-stream"
+                _ = streamRound(lines, normalizer, key: key)
+                rate("stream text in -> \(key ? "key" : "c. text") (TextList)", count: lines.lines.count) {
+                    varsynBenchPassStream(lines, normalizer, key: key)
+                }
             case "text":
                 rate("parse + normalize text, all forms", count: texts.count) {
                     varsynBenchPassNormalizeText(texts, normalizer)
@@ -451,6 +462,32 @@ func varsynBenchPassNormalizeText(_ texts: [String], _ normalizer: Normalizer<Ta
             _ = try normalizer.normalize(text)
             ok += 1
         } catch {}
+    }
+    return ok
+}
+
+@inline(never)
+func varsynBenchPassStream(_ lines: LineInput, _ normalizer: Normalizer<TableReferenceProvider>, key: Bool) -> Int {
+    streamRound(lines, normalizer, key: key)
+}
+
+/// One round of the stream passes (inlined into ``varsynBenchPassStream(_:_:key:)`` and the untimed warm-up).
+@inline(__always)
+func streamRound(_ lines: LineInput, _ normalizer: Normalizer<TableReferenceProvider>, key: Bool) -> Int {
+    var list = TextList()
+    var ok = 0
+    lines.buffer.withUnsafeBufferPointer { buffer in
+        for (i, line) in lines.lines.enumerated() {
+            if i & 1023 == 0 { list.removeAll() }
+            let text = UnsafeBufferPointer(rebasing: buffer[line])
+            do {
+                let appended =
+                    key
+                    ? try normalizer.appendKey(of: text, to: &list)
+                    : try normalizer.appendNormalizedText(of: text, to: &list)
+                if appended { ok += 1 }
+            } catch {}
+        }
     }
     return ok
 }

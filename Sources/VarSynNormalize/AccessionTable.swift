@@ -142,6 +142,23 @@ final class AccessionTable<Value: AnyObject & Sendable>: @unchecked Sendable {
         }
     }
 
+    /// ``value(for:)-(UnsafeBufferPointer<UInt8>)`` without a retain: the table keeps the value alive as long as
+    /// it lives.
+    @inline(__always)
+    func unretainedValue(for bytes: UnsafeBufferPointer<UInt8>) -> Unmanaged<Value>? {
+        guard let key = Key(bytes) else { return nil }
+        var i = Int(truncatingIfNeeded: key.hash) & mask
+        while true {
+            let raw = slots[i].load(ordering: .acquiring)
+            guard let p = UnsafeRawPointer(bitPattern: raw) else { return nil }
+            let found = Unmanaged<Entry>.fromOpaque(p)._withUnsafeGuaranteedRef { entry -> Unmanaged<Value>? in
+                entry.key == key ? Unmanaged.passUnretained(entry.value) : nil
+            }
+            if let found { return found }
+            i = (i &+ 1) & mask
+        }
+    }
+
     /// Stores `value` for `key`'s bytes unless the key is already there (the first value stays: readers may hold
     /// it). False when the key is too long or the table is full.
     @discardableResult

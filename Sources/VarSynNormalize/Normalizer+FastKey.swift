@@ -78,8 +78,8 @@ final class FastTranscript: @unchecked Sendable {
     /// GRCh38 chromosome accession, e.g. `NC_000011.10`.
     let chromosome: String
     let plus: Bool
-    /// Exons in transcript order.
-    let exons: [FastExon]
+    /// Exons in transcript order (owned here, read without retaining an array).
+    let exons: UnsafeBufferPointer<FastExon>
     /// The genomic span of the exons.
     let span: Range<Int>
     /// No genomic record lies within 1 kb of the span: every intronic base is unknown.
@@ -110,13 +110,16 @@ final class FastTranscript: @unchecked Sendable {
         self.cds = cds
         self.chromosome = chromosome
         self.plus = plus
-        self.exons = exons
+        let exonBuffer = UnsafeMutableBufferPointer<FastExon>.allocate(capacity: max(1, exons.count))
+        _ = exonBuffer.initialize(from: exons)
+        self.exons = UnsafeBufferPointer(rebasing: exonBuffer[0..<exons.count])
     }
 
     deinit {
         for bytes in [sequenceBytes, genomeBytes, chromosomeBytes, accessionBytes] {
             bytes.baseAddress.map { $0.deallocate() }
         }
+        exons.baseAddress.map { $0.deallocate() }
     }
 
     /// The exon holding transcript index `i` (the alignment's first, as `TranscriptMapper` picks it).
@@ -174,11 +177,42 @@ final class FastKeyCache: @unchecked Sendable {
     let capacity: Int
     /// The request on which a transcript is prepared.
     static let warmUp = 8
+    /// Every `.ready` hit again, by the requested accession's bytes, read without the lock (an
+    /// `AccessionTable<FastHit>`; typed `AnyObject` for the platforms where it is not available): the streaming
+    /// fast path's lookup (`Normalizer+TextStream.swift`). Entries are added, never removed (it outlives the
+    /// dictionary's resets: a hit stays valid for the provider's lifetime).
+    let readyTable: AnyObject?
 
     init(capacity: Int = 16384) {
         self.capacity = capacity
         state.initialize(to: State())
         pthread_mutex_init(mutex, nil)
+        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {
+            readyTable = AccessionTable<FastHit>(slots: 4096)
+        } else {
+            readyTable = nil
+        }
+    }
+
+    /// The prepared transcript of a ready hit for accession bytes `accession`, without a lock and unretained
+    /// (the table keeps it alive as long as this cache); nil when not (yet) in ``readyTable``.
+    @inline(__always)
+    func readyTranscript(_ accession: UnsafeBufferPointer<UInt8>) -> Unmanaged<FastTranscript>? {
+        guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *), let table = readyTable else {
+            return nil
+        }
+        return unsafeDowncast(table, to: AccessionTable<FastHit>.self).unretainedValue(for: accession).map {
+            $0._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.transcript) }
+        }
+    }
+
+    /// Adds a ready hit to ``readyTable``.
+    func publish(_ hit: FastHit, for accession: Accession) {
+        guard #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *), let table = readyTable else {
+            return
+        }
+        var text = accession.text
+        text.withUTF8 { _ = unsafeDowncast(table, to: AccessionTable<FastHit>.self).insert(hit, for: $0) }
     }
 
     deinit {
@@ -282,6 +316,18 @@ struct FastSPDI {
     var insertedGenomeEnd: Int
 }
 
+/// ``Normalizer/fastPlace(_:start:end:alternativeCount:scratch:wantsText:wantsKey:)``'s answer: the exon, the
+/// normalized c./n. change (when asked) and the SPDI (when asked; nil: no key).
+struct FastPlacement {
+    var exon: Int
+    var text: FastTextChange?
+    var spdi: FastSPDI?
+
+    init(exon: Int) {
+        self.exon = exon
+    }
+}
+
 extension Normalizer {
     /// The key-only normalization of `parsed` without the general machinery, or nil when the general path must
     /// run (see the top of this file). `NM_900046.1:c.687del` -> key `NC_000011.10:480308:GG:G`.
@@ -381,52 +427,27 @@ extension Normalizer {
                         variant.edit, sequence: sequence, start: start, end: end, hasEnd: variant.location.end != nil,
                         into: scratch)
                 else { return nil }
-                // Place the change on the genome (as mapTranscriptChange does) within one exon.
-                let k: Int
-                var gStart: Int
-                var gEnd: Int
-                if start == end {
-                    guard let e = t.exonIndex(holding: start - 1) else { return nil }
-                    // Between two exons the general path keeps the c. text on the transcript.
-                    if wantsText, t.exons[e].transcriptEnd == start { return nil }
-                    k = e
-                    let a = t.genomic(start - 1, exon: e)
-                    gStart = t.plus ? a + 1 : a
-                    gEnd = gStart
-                } else {
-                    guard let e = t.exonIndex(holding: start), end - 1 < t.exons[e].transcriptEnd else { return nil }
-                    k = e
-                    let a = t.genomic(start, exon: e)
-                    let b = t.genomic(end - 1, exon: e)
-                    gStart = min(a, b)
-                    gEnd = max(a, b) + 1
+                guard
+                    let placed = Self.fastPlace(
+                        t, start: start, end: end, alternativeCount: altCount, scratch: scratch,
+                        wantsText: wantsText, wantsKey: wantsKey)
+                else { return nil }
+                let text = placed.text.map { change in
+                    let written = fastString(Self.fastTextCapacity(t, change)) {
+                        Self.writeTranscriptText(&$0, t, change)
+                    }
+                    return (written, change.limited)
                 }
-                let exon = t.exons[k]
-                guard exon.usable else { return nil }
-                if !t.plus { reverseComplementInPlace(scratch, count: altCount) }
-                var bases = FastBases(genome: t.genomeBytes, exon: exon)
-                guard bases.known(gStart, gEnd), !bases.declined else { return nil }
-                let alternative = UnsafeBufferPointer(rebasing: scratch[0..<altCount])
-                var text: (text: String, limited: Bool)?
-                if wantsText {
-                    text = Self.fastTranscriptText(
-                        t, exon: k, bases: &bases, start: gStart, end: gEnd, alternative: alternative,
-                        scratch: UnsafeMutableBufferPointer(rebasing: scratch[512...]))
-                    guard text != nil, !bases.declined else { return nil }
-                }
-                guard wantsKey else { return (nil, false, text) }
-                let inserted = UnsafeMutableBufferPointer(rebasing: scratch[256..<512])
-                let spdi = Self.fastFullyJustified(
-                    &bases, start: gStart, end: gEnd, alternative: alternative, scratch: inserted)
-                guard !bases.declined else { return nil }
-                guard let spdi else { return (nil, false, text) }
+                guard wantsKey, let spdi = placed.spdi else { return (nil, false, text) }
+                let exon = t.exons[placed.exon]
+                let inserted = UnsafeBufferPointer(rebasing: scratch[256..<512])
                 let deleted = spdi.deletedEnd - spdi.position
                 let replacing =
                     spdi.insertedEnd - spdi.insertedStart + spdi.insertedGenomeEnd - spdi.insertedGenomeStart
                 return (
-                    Self.fastSPDIText(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)),
+                    Self.fastSPDIText(t, spdi, exon: exon, inserted: inserted),
                     deleted == replacing && deleted >= 3
-                        && Self.fastKeepsInnerBase(t, spdi, exon: exon, inserted: UnsafeBufferPointer(inserted)),
+                        && Self.fastKeepsInnerBase(t, spdi, exon: exon, inserted: inserted),
                     text
                 )
             }
@@ -449,6 +470,56 @@ extension Normalizer {
                 t, at: Self.fastInsertionStart(t, start: start, end: end))
         }
         return true
+    }
+
+    /// The change of transcript `[start, end)` -> `scratch[0..<alternativeCount]` (transcript orientation) placed
+    /// on the genome within one exon (as `mapTranscriptChange` does), with its normalized c./n. change
+    /// (`wantsText`) and its SPDI (`wantsKey`; nil: no key, the repeat runs past the known sequence), or nil when
+    /// the general path must answer. `scratch` holds 768 bytes: the replacing bases at 0 (reverse-complemented
+    /// here on the minus strand), the SPDI's inserted bases at 256, the rotated insertion at 512.
+    @inline(__always)
+    static func fastPlace(
+        _ t: FastTranscript, start: Int, end: Int, alternativeCount altCount: Int,
+        scratch: UnsafeMutableBufferPointer<UInt8>, wantsText: Bool, wantsKey: Bool
+    ) -> FastPlacement? {
+        let k: Int
+        var gStart: Int
+        var gEnd: Int
+        if start == end {
+            guard let e = t.exonIndex(holding: start - 1) else { return nil }
+            // Between two exons the general path keeps the c. text on the transcript.
+            if wantsText, t.exons[e].transcriptEnd == start { return nil }
+            k = e
+            let a = t.genomic(start - 1, exon: e)
+            gStart = t.plus ? a + 1 : a
+            gEnd = gStart
+        } else {
+            guard let e = t.exonIndex(holding: start), end - 1 < t.exons[e].transcriptEnd else { return nil }
+            k = e
+            let a = t.genomic(start, exon: e)
+            let b = t.genomic(end - 1, exon: e)
+            gStart = min(a, b)
+            gEnd = max(a, b) + 1
+        }
+        let exon = t.exons[k]
+        guard exon.usable else { return nil }
+        if !t.plus { reverseComplementInPlace(scratch, count: altCount) }
+        var bases = FastBases(genome: t.genomeBytes, exon: exon)
+        guard bases.known(gStart, gEnd), !bases.declined else { return nil }
+        let alternative = UnsafeBufferPointer(rebasing: scratch[0..<altCount])
+        var placed = FastPlacement(exon: k)
+        if wantsText {
+            placed.text = Self.fastTranscriptChange(
+                t, exon: k, bases: &bases, start: gStart, end: gEnd, alternative: alternative,
+                scratch: UnsafeMutableBufferPointer(rebasing: scratch[512...]))
+            guard placed.text != nil, !bases.declined else { return nil }
+        }
+        guard wantsKey else { return placed }
+        placed.spdi = Self.fastFullyJustified(
+            &bases, start: gStart, end: gEnd, alternative: alternative,
+            scratch: UnsafeMutableBufferPointer(rebasing: scratch[256..<512]))
+        guard !bases.declined else { return nil }
+        return placed
     }
 
     /// The genomic start (0-based) of the event the general path places for transcript `[start, end)`: the
@@ -796,23 +867,33 @@ extension Normalizer {
     static func fastSPDIText(
         _ t: FastTranscript, _ spdi: FastSPDI, exon: FastExon, inserted: UnsafeBufferPointer<UInt8>
     ) -> String {
-        let deleted = spdi.deletedEnd - spdi.position
-        let insertedGenome = spdi.insertedGenomeEnd - spdi.insertedGenomeStart
-        let literal = spdi.insertedEnd - spdi.insertedStart
+        fastString(fastSPDICapacity(t, spdi)) { writeSPDI(&$0, t, spdi, exon: exon, inserted: inserted) }
+    }
+
+    /// The most bytes ``writeSPDI(_:_:_:exon:inserted:)`` writes.
+    @inline(__always)
+    static func fastSPDICapacity(_ t: FastTranscript, _ spdi: FastSPDI) -> Int {
+        t.chromosomeBytes.count + 24 + (spdi.deletedEnd - spdi.position) + (spdi.insertedEnd - spdi.insertedStart)
+            + (spdi.insertedGenomeEnd - spdi.insertedGenomeStart)
+    }
+
+    /// Writes `sequence:position:deleted:inserted`.
+    static func writeSPDI(
+        _ b: inout FastTextBuilder, _ t: FastTranscript, _ spdi: FastSPDI, exon: FastExon,
+        inserted: UnsafeBufferPointer<UInt8>
+    ) {
         let shift = exon.storage - exon.origin
         let genome = t.genomeBytes
-        return fastString(t.chromosomeBytes.count + 24 + deleted + literal + insertedGenome) { b in
-            b.add(t.chromosomeBytes)
-            b.add(":")
-            b.add(number: spdi.position)
-            b.add(":")
-            b.add(UnsafeBufferPointer(rebasing: genome[(spdi.position + shift)..<(spdi.deletedEnd + shift)]))
-            b.add(":")
-            b.add(UnsafeBufferPointer(rebasing: inserted[spdi.insertedStart..<spdi.insertedEnd]))
-            b.add(
-                UnsafeBufferPointer(
-                    rebasing: genome[(spdi.insertedGenomeStart + shift)..<(spdi.insertedGenomeEnd + shift)]))
-        }
+        b.add(t.chromosomeBytes)
+        b.add(":")
+        b.add(number: spdi.position)
+        b.add(":")
+        b.add(UnsafeBufferPointer(rebasing: genome[(spdi.position + shift)..<(spdi.deletedEnd + shift)]))
+        b.add(":")
+        b.add(UnsafeBufferPointer(rebasing: inserted[spdi.insertedStart..<spdi.insertedEnd]))
+        b.add(
+            UnsafeBufferPointer(
+                rebasing: genome[(spdi.insertedGenomeStart + shift)..<(spdi.insertedGenomeEnd + shift)]))
     }
 
     /// Copies what the fast path needs of transcript `accession` (see the top of this file); nil when it cannot
@@ -1035,6 +1116,7 @@ extension Normalizer {
             }
             let hit = FastHit(t, warning: lookup.warning)
             fastKeyCache.set(text, .ready(hit))
+            if text.kind == .refSeq { fastKeyCache.publish(hit, for: text) }
             return hit
         }
     }

@@ -7,14 +7,30 @@ import VarSynReference
 // else: the shift leaves the exon (intronic text) or reads a base the preparation does not hold. A shift stopped
 // by unknown sequence just past the exon (no genome there) is `limited`: the general path warns about it.
 
+/// The fast path's normalized c./n. change before it becomes text: genome `[s, e)` replaced by `ins` (plus strand),
+/// at transcript indexes `first ... last`, in exon `exon`.
+struct FastTextChange {
+    var kind: ChangeKind
+    var s: Int
+    var e: Int
+    /// The inserted/replacing bases (plus strand); points into the caller's scratch buffer.
+    var ins: UnsafeBufferPointer<UInt8>
+    var first: Int
+    var last: Int
+    var exon: Int
+    /// Unknown sequence just past the exon stopped the shift (the general path warns).
+    var limited: Bool
+}
+
 extension Normalizer {
-    /// `NM_…:c.…` (and whether unknown sequence stopped the shift) for the change `[gStart, gEnd)` -> `alt` (plus strand, reference bases known) in exon `k` of
-    /// `t`, or nil when the general path must answer. `scratch` holds at least 256 bytes for the rotated
-    /// insertion. `NM_900046.1:c.686del` (a G of GG) -> `NM_900046.1:c.687del`.
-    static func fastTranscriptText(
+    /// The normalized c./n. change (and whether unknown sequence stopped the shift) for the change `[gStart, gEnd)`
+    /// -> `alt` (plus strand, reference bases known) in exon `k` of `t`, or nil when the general path must answer
+    /// (``writeTranscriptText(_:_:_:)`` writes it). `scratch` holds at least 256 bytes for the rotated insertion.
+    /// `NM_900046.1:c.686del` (a G of GG) -> `NM_900046.1:c.687del`.
+    static func fastTranscriptChange(
         _ t: FastTranscript, exon k: Int, bases: inout FastBases, start gStart: Int, end gEnd: Int,
         alternative alt: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>
-    ) -> (text: String, limited: Bool)? {
+    ) -> FastTextChange? {
         // Toward the transcript's 3' end: 3' on the plus strand, 5' on the minus strand.
         let threePrime = t.plus
         let (rs, re, a0, a1) = bases.trimmed(start: gStart, end: gEnd, alternative: alt)
@@ -127,62 +143,83 @@ extension Normalizer {
         }
         let first = t.plus ? index(lo) : index(hi)
         let last = t.plus ? index(hi) : index(lo)
-        let deleted = e - s
+        return FastTextChange(
+            kind: kind, s: s, e: e, ins: ins, first: first, last: last, exon: k, limited: limited)
+    }
+
+    /// The most bytes ``writeTranscriptText(_:_:_:)`` writes for `change`.
+    @inline(__always)
+    static func fastTextCapacity(_ t: FastTranscript, _ change: FastTextChange) -> Int {
+        t.accessionBytes.count + 60 + (change.e - change.s) + change.ins.count
+    }
+
+    /// Writes `NM_…:c.…` for `change` (at most ``fastTextCapacity(_:_:)`` bytes).
+    static func writeTranscriptText(_ b: inout FastTextBuilder, _ t: FastTranscript, _ change: FastTextChange) {
+        let exon = t.exons[change.exon]
+        let kind = change.kind
         let shift = exon.storage - exon.origin
-        let genome = t.genomeBytes
         // Reference and replacing bases in transcript orientation.
-        let reference = UnsafeBufferPointer(rebasing: genome[(s + shift)..<(e + shift)])
+        let reference = UnsafeBufferPointer(rebasing: t.genomeBytes[(change.s + shift)..<(change.e + shift)])
         let cds = t.cds
-        func position(_ b: inout FastTextBuilder, _ i: Int) {
-            if let cds {
-                if i < cds.start {
-                    b.add(number: i - cds.start)
-                } else if i < cds.end {
-                    b.add(number: i - cds.start + 1)
-                } else {
-                    b.add("*")
-                    b.add(number: i - cds.end + 1)
-                }
+        let plus = t.plus
+        b.add(t.accessionBytes)
+        b.add(cds == nil ? ":n." : ":c.")
+        b.add(transcriptPosition: change.first, cds: cds)
+        if kind == .substitution {
+            b.add(oriented: reference, plus: plus)
+            b.add(">")
+            b.add(oriented: change.ins, plus: plus)
+            return
+        }
+        if change.first != change.last || kind == .insertion {
+            b.add("_")
+            b.add(transcriptPosition: change.last, cds: cds)
+        }
+        switch kind {
+        case .deletion: b.add("del")
+        case .duplication: b.add("dup")
+        case .insertion:
+            b.add("ins")
+            b.add(oriented: change.ins, plus: plus)
+        case .inversion: b.add("inv")
+        case .deletionInsertion:
+            b.add("delins")
+            b.add(oriented: change.ins, plus: plus)
+        case .identity: b.add("=")
+        case .substitution: break
+        }
+    }
+}
+
+extension FastTextBuilder {
+    /// Transcript index `i` as a c. position (`-12`, `494`, `*37`) when `cds` is set, else as an n. position.
+    @inline(__always)
+    mutating func add(transcriptPosition i: Int, cds: TranscriptInterval?) {
+        if let cds {
+            if i < cds.start {
+                add(number: i - cds.start)
+            } else if i < cds.end {
+                add(number: i - cds.start + 1)
             } else {
-                b.add(number: i + 1)
+                add("*")
+                add(number: i - cds.end + 1)
+            }
+        } else {
+            add(number: i + 1)
+        }
+    }
+
+    /// Plus-strand bases in transcript orientation (reverse complement on the minus strand).
+    @inline(__always)
+    mutating func add(oriented bytes: UnsafeBufferPointer<UInt8>, plus: Bool) {
+        if plus {
+            add(bytes)
+        } else {
+            var k = bytes.count
+            while k > 0 {
+                k -= 1
+                add(byte: complementBase(bytes[k]))
             }
         }
-        func oriented(_ b: inout FastTextBuilder, _ bytes: UnsafeBufferPointer<UInt8>) {
-            if t.plus {
-                b.add(bytes)
-            } else {
-                for byte in bytes.reversed() { b.add(byte: complementBase(byte)) }
-            }
-        }
-        let accession = t.accessionBytes
-        let text = fastString(accession.count + 60 + deleted + ins.count) { b in
-            b.add(accession)
-            b.add(cds == nil ? ":n." : ":c.")
-            position(&b, first)
-            if kind == .substitution {
-                oriented(&b, reference)
-                b.add(">")
-                oriented(&b, ins)
-                return
-            }
-            if first != last || kind == .insertion {
-                b.add("_")
-                position(&b, last)
-            }
-            switch kind {
-            case .deletion: b.add("del")
-            case .duplication: b.add("dup")
-            case .insertion:
-                b.add("ins")
-                oriented(&b, ins)
-            case .inversion: b.add("inv")
-            case .deletionInsertion:
-                b.add("delins")
-                oriented(&b, ins)
-            case .identity: b.add("=")
-            case .substitution: break
-            }
-        }
-        return (text, limited)
     }
 }

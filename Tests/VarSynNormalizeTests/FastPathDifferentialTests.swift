@@ -155,6 +155,15 @@ import VarSynReference
     @Test(arguments: [OutputForms.key, .hgvsC, [.key, .hgvsC]])
     func exonEdgesOnDefaultTable(forms: OutputForms) throws {
         let table = SeedTests.table
+        let texts = Self.exonEdgeTexts(table)
+        #expect(texts.count > 1_000)
+        let c = Self.compare(texts, table: table, forms: forms)
+        #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
+        #expect(c.served > texts.count / 4, "served \(c.served) of \(texts.count)")
+    }
+
+    /// The exon-edge variants of ``exonEdgesOnDefaultTable(forms:)`` (also read by `TextStreamDifferentialTests`).
+    static func exonEdgeTexts(_ table: ReferenceTable) -> [String] {
         let provider = TableReferenceProvider(table)
         var texts: [String] = []
         var count = 0
@@ -189,10 +198,7 @@ import VarSynReference
                 }
             }
         }
-        #expect(texts.count > 1_000)
-        let c = Self.compare(texts, table: table, forms: forms)
-        #expect(c.differences.isEmpty, "\(c.differences.count) differences, first: \(c.differences.prefix(5))")
-        #expect(c.served > texts.count / 4, "served \(c.served) of \(texts.count)")
+        return texts
     }
 
     /// Back-translation text: the fast candidates are exactly `CodingCandidate.hgvs()` of the general
