@@ -190,65 +190,14 @@ extension ProteinTranscript {
         }
     }
 
-    /// ``fastText(_:)`` appended to `out`; false (nothing appended) for the forms it does not write.
+    /// ``fastText(_:)`` appended to `out`, and besides its forms inserted residues and C-terminal extensions, as
+    /// the printer writes them (`p.(Lys2_Gly3insGlnSerLys)`, `p.(Cys28delinsTrpVal)`, `p.(Ter110GlnextTer17)`);
+    /// false (nothing appended) for the forms it does not write.
     @inline(__always)
     func appendText(_ change: ProteinChange, to out: inout TextList) -> Bool {
-        if let whole = change.whole {
-            let text: StaticString
-            switch whole {
-            case .unchanged: text = ":p.(=)"
-            case .unknown: text = ":p.?"
-            case .absent: return false
-            }
-            proteinNameUTF8.withUnsafeBufferPointer { name in
-                out.append(capacity: name.count + 8) { b in
-                    b.add(name)
-                    b.add(text)
-                }
-            }
-            return true
-        }
-        // Besides ``fastText(_:)``'s forms: inserted residues and C-terminal extensions, as the printer writes
-        // them (`p.(Lys2_Gly3insGlnSerLys)`, `p.(Cys28delinsTrpVal)`, `p.(Ter110GlnextTer17)`).
-        var inserted: [AminoAcid] = []
-        switch change.edit {
-        case .substitution, .identity, .deletion, .duplication: break
-        case .frameshift(_, let alternatives, _) where alternatives.isEmpty: break
-        case .insertion(.residues(let residues)), .deletionInsertion(.residues(let residues)): inserted = residues
-        case .extension(.cTerminal): break
-        default: return false
-        }
-        let first = protein[change.first].threeLetterStaticCode
-        let last = protein[change.last].threeLetterStaticCode
+        guard let inserted = Self.fastTextResidues(change, insertions: true) else { return false }
         proteinNameUTF8.withUnsafeBufferPointer { name in
-            out.append(capacity: name.count + 64 + 3 * inserted.count) { b in
-                b.add(name)
-                b.add(":p.(")
-                b.add(first)
-                b.add(number: change.first + 1)
-                if change.first != change.last {
-                    b.add("_")
-                    b.add(last)
-                    b.add(number: change.last + 1)
-                }
-                switch change.edit {
-                case .insertion, .deletionInsertion:
-                    if case .insertion = change.edit { b.add("ins") } else { b.add("delins") }
-                    for residue in inserted { b.add(residue.threeLetterStaticCode) }
-                case .extension(.cTerminal(let newResidue, let stop)):
-                    if let newResidue { b.add(newResidue.threeLetterStaticCode) }
-                    b.add("ext")
-                    switch stop {
-                    case .position(let n)?:
-                        b.add("Ter")
-                        b.add(number: n)
-                    case .unknown?: b.add("Ter?")
-                    case nil: break
-                    }
-                default: b.addSimpleProteinEdit(change.edit)
-                }
-                b.add(")")
-            }
+            out.append(capacity: name.count + 64 + 3 * inserted.count) { writeText(&$0, name, change, inserted) }
         }
         return true
     }

@@ -150,6 +150,22 @@ enum FastCacheEntry {
     case unusable
 }
 
+extension FastTranscript {
+    /// The genomic positions (0-based) of the ends `i1+o1` and `i2+o2` (transcript indices with intronic offsets)
+    /// of a change on a transcript with no genome nearby, when one of them lies in an intron, inside the
+    /// transcript's span where no base is known; nil otherwise (the genome is known, or both ends are exonic).
+    /// `c.270+5G>A` on such a transcript -> the intronic base's position, twice.
+    func unknownIntronicEnds(_ i1: Int, _ o1: Int, _ i2: Int, _ o2: Int) -> (Int, Int)? {
+        guard genomeFree, let k1 = exonIndex(holding: i1), let k2 = exonIndex(holding: i2) else { return nil }
+        let g1 = plus ? genomic(i1, exon: k1) + o1 : genomic(i1, exon: k1) - o1
+        let g2 = plus ? genomic(i2, exon: k2) + o2 : genomic(i2, exon: k2) - o2
+        func intronic(_ g: Int) -> Bool {
+            g >= span.lowerBound && g < span.upperBound && !exons.contains { $0.genomicStart <= g && g < $0.genomicEnd }
+        }
+        return intronic(g1) || intronic(g2) ? (g1, g2) : nil
+    }
+}
+
 /// A prepared transcript and the lookup's warning for the accession text that asked for it.
 final class FastHit: Sendable {
     let transcript: FastTranscript
@@ -728,15 +744,7 @@ extension Normalizer {
         variant: NucleotideVariant<TranscriptPosition>,
         warnings parseWarnings: [ParseWarning], text: Bool = false, into result: inout NormalizedVariant
     ) -> Bool {
-        guard t.genomeFree, let k1 = t.exonIndex(holding: i1), let k2 = t.exonIndex(holding: i2) else { return false }
-        let g1 = t.plus ? t.genomic(i1, exon: k1) + o1 : t.genomic(i1, exon: k1) - o1
-        let g2 = t.plus ? t.genomic(i2, exon: k2) + o2 : t.genomic(i2, exon: k2) - o2
-        // One end in an intron (inside the transcript's span, where no base is known).
-        func intronic(_ g: Int) -> Bool {
-            g >= t.span.lowerBound && g < t.span.upperBound
-                && !t.exons.contains { $0.genomicStart <= g && g < $0.genomicEnd }
-        }
-        guard intronic(g1) || intronic(g2) else { return false }
+        guard let (g1, g2) = t.unknownIntronicEnds(i1, o1, i2, o2) else { return false }
         if let w = warning { result.warnings = [w] }
         if case .insertion(.single(.sequence(let s, count: nil))) = variant.edit {
             // The flanks are known as empty, so the general path tries to justify the insertion, and the

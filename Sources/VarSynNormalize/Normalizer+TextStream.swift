@@ -304,14 +304,7 @@ extension Normalizer {
         _ t: FastTranscript, _ i1: Int, _ o1: Int, _ i2: Int, _ o2: Int, compact: CompactParse,
         edit: CompactParse.Edit, utf8: UnsafeBufferPointer<UInt8>, text: Bool, to list: inout TextList
     ) -> Bool? {
-        guard t.genomeFree, let k1 = t.exonIndex(holding: i1), let k2 = t.exonIndex(holding: i2) else { return nil }
-        let g1 = t.plus ? t.genomic(i1, exon: k1) + o1 : t.genomic(i1, exon: k1) - o1
-        let g2 = t.plus ? t.genomic(i2, exon: k2) + o2 : t.genomic(i2, exon: k2) - o2
-        func intronic(_ g: Int) -> Bool {
-            g >= t.span.lowerBound && g < t.span.upperBound
-                && !t.exons.contains { $0.genomicStart <= g && g < $0.genomicEnd }
-        }
-        guard intronic(g1) || intronic(g2) else { return nil }
+        guard let (g1, g2) = t.unknownIntronicEnds(i1, o1, i2, o2) else { return nil }
         func plain(_ b: UInt8) -> Bool { b == 65 || b == 67 || b == 71 || b == 84 }
         func insertedPlain() -> Bool {
             guard let range = compact.insertedRange, !range.isEmpty else { return false }

@@ -204,42 +204,70 @@ extension ProteinTranscript {
     /// `make(change).fastHGVS()` for the forms it writes directly (`make` gives one predicted variant on the
     /// protein accession, without a selector or mosaicism), or nil for the others.
     func fastText(_ change: ProteinChange) -> String? {
-        if let whole = change.whole {
-            let text: StaticString
-            switch whole {
-            case .unchanged: text = ":p.(=)"
-            case .unknown: text = ":p.?"
-            case .absent: return nil
-            }
-            return proteinNameUTF8.withUnsafeBufferPointer { name in
-                fastString(name.count + 8) { b in
-                    b.add(name)
-                    b.add(text)
-                }
-            }
+        guard let inserted = Self.fastTextResidues(change, insertions: false) else { return nil }
+        return proteinNameUTF8.withUnsafeBufferPointer { name in
+            fastString(name.count + 64) { writeText(&$0, name, change, inserted) }
         }
+    }
+
+    /// The inserted residues ``writeText(_:_:_:_:)`` writes for `change` (empty for the edits without any), or
+    /// nil when the fast writers do not take the change: `.absent`, frameshifts with alternatives, N-terminal
+    /// extensions, and (unless `insertions`) inserted residues and C-terminal extensions.
+    static func fastTextResidues(_ change: ProteinChange, insertions: Bool) -> [AminoAcid]? {
+        if let whole = change.whole { return whole == .absent ? nil : [] }
         switch change.edit {
-        case .substitution, .identity, .deletion, .duplication: break
-        case .frameshift(_, let alternatives, _) where alternatives.isEmpty: break
+        case .substitution, .identity, .deletion, .duplication: return []
+        case .frameshift(_, let alternatives, _) where alternatives.isEmpty: return []
+        case .insertion(.residues(let residues)), .deletionInsertion(.residues(let residues)):
+            return insertions ? residues : nil
+        case .extension(.cTerminal): return insertions ? [] : nil
         default: return nil
         }
-        let first = protein[change.first].threeLetterStaticCode
-        let last = protein[change.last].threeLetterStaticCode
-        return proteinNameUTF8.withUnsafeBufferPointer { name in
-            fastString(name.count + 64) { b in
-                b.add(name)
-                b.add(":p.(")
-                b.add(first)
-                b.add(number: change.first + 1)
-                if change.first != change.last {
-                    b.add("_")
-                    b.add(last)
-                    b.add(number: change.last + 1)
-                }
-                b.addSimpleProteinEdit(change.edit)
-                b.add(")")
-            }
+    }
+
+    /// Writes `change` on the protein named `name` (a change ``fastTextResidues(_:insertions:)`` accepts, with
+    /// its `inserted` residues): `NP_003147.2:p.(Pro165Gln)`, `p.(=)`, `p.?`, `p.(Lys2_Gly3insGlnSerLys)`,
+    /// `p.(Ter110GlnextTer17)`.
+    func writeText(
+        _ b: inout FastTextBuilder, _ name: UnsafeBufferPointer<UInt8>, _ change: ProteinChange,
+        _ inserted: [AminoAcid]
+    ) {
+        b.add(name)
+        switch change.whole {
+        case .unchanged?:
+            b.add(":p.(=)")
+            return
+        case .unknown?:
+            b.add(":p.?")
+            return
+        case .absent?: return  // not taken (``fastTextResidues(_:insertions:)``)
+        case nil: break
         }
+        b.add(":p.(")
+        b.add(protein[change.first].threeLetterStaticCode)
+        b.add(number: change.first + 1)
+        if change.first != change.last {
+            b.add("_")
+            b.add(protein[change.last].threeLetterStaticCode)
+            b.add(number: change.last + 1)
+        }
+        switch change.edit {
+        case .insertion, .deletionInsertion:
+            if case .insertion = change.edit { b.add("ins") } else { b.add("delins") }
+            for residue in inserted { b.add(residue.threeLetterStaticCode) }
+        case .extension(.cTerminal(let newResidue, let stop)):
+            if let newResidue { b.add(newResidue.threeLetterStaticCode) }
+            b.add("ext")
+            switch stop {
+            case .position(let n)?:
+                b.add("Ter")
+                b.add(number: n)
+            case .unknown?: b.add("Ter?")
+            case nil: break
+            }
+        default: b.addSimpleProteinEdit(change.edit)
+        }
+        b.add(")")
     }
 }
 
