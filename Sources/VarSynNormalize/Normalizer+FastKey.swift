@@ -809,15 +809,7 @@ extension Normalizer {
                 b.add(">")
                 b.add(byte: alt)
             }
-            let key = fastString(length) { b in
-                b.add(chromosome)
-                b.add(":")
-                b.add(number: start)
-                b.add(":")
-                b.add(byte: ref)
-                b.add(":")
-                b.add(byte: alt)
-            }
+            let key = fastString(length) { $0.addSingleBaseSPDI(chromosome, start, ref, alt) }
             result.spdi = key
             result.key = key
             result.vcfGRCh38 = fastString(length) { b in
@@ -1043,6 +1035,21 @@ struct FastTextBuilder {
             out[0] = UInt8(truncatingIfNeeded: 48 + n)
         }
         count += width
+    }
+}
+
+extension FastTextBuilder {
+    /// The SPDI of a one-base substitution at 0-based `position` of `chromosome`: `NC_000011.10:4055633:C:A`.
+    mutating func addSingleBaseSPDI(
+        _ chromosome: UnsafeBufferPointer<UInt8>, _ position: Int, _ ref: UInt8, _ alt: UInt8
+    ) {
+        add(chromosome)
+        add(":")
+        add(number: position)
+        add(":")
+        add(byte: ref)
+        add(":")
+        add(byte: alt)
     }
 }
 

@@ -328,15 +328,7 @@ extension Normalizer {
             let ref = t.plus ? r : complementBase(r)
             let alt = t.plus ? a : complementBase(a)
             let chromosome = t.chromosomeBytes
-            list.append(capacity: chromosome.count + 40) { b in
-                b.add(chromosome)
-                b.add(":")
-                b.add(number: start)
-                b.add(":")
-                b.add(byte: ref)
-                b.add(":")
-                b.add(byte: alt)
-            }
+            list.append(capacity: chromosome.count + 40) { $0.addSingleBaseSPDI(chromosome, start, ref, alt) }
             return true
         case .duplication, .inversion, .identity, .protein:
             return nil
