@@ -100,11 +100,8 @@ extension CompactParse {
         case .proteinIdentity: alternative = reference
         default: return nil
         }
-        let start = Int(record.first.start)
-        let count = Int(record.first.count)
-        guard let p = utf8.baseAddress, start + count <= utf8.count, count > 0 else { return nil }
-        var number = 0
-        for k in start..<(start + count) { number = number &* 10 &+ Int(p[k] &- 48) }
+        let number = Self.digitValue(utf8, Int(record.first.start), Int(record.first.count))
+        guard number > 0 else { return nil }
         return CompactProteinSubstitution(
             accessionEnd: Int(record.accessionEnd), number: number, reference: reference, alternative: alternative,
             predicted: record.predicted, isIdentity: record.edit == .proteinIdentity)

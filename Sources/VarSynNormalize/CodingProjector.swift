@@ -65,7 +65,7 @@ public struct CodingProjector<Provider: ReferenceProvider>: Sendable {
     public func project(
         utf8: UnsafeBufferPointer<UInt8>, appendingProteinTo out: inout TextList
     ) throws(NormalizeError) -> (projection: GenomicProjection, protein: ProteinMappingError?) {
-        if let compact = try? HGVSParser.parseCompact(utf8: utf8), case let coding = compact.codingVariant(utf8: utf8),
+        if let compact = HGVSParser.parseLane(utf8: utf8), case let coding = compact.codingVariant(utf8: utf8),
             coding.accessionEnd > 0,
             let entry = table.value(for: UnsafeBufferPointer(rebasing: utf8[0..<coding.accessionEnd]))
         {

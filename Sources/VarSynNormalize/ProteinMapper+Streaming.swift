@@ -42,7 +42,7 @@ extension ProteinMapper {
     /// whose codons back-translate; false (nothing appended) when the general path must answer.
     @inline(__always)
     func appendFastCandidates(_ utf8: UnsafeBufferPointer<UInt8>, _ out: inout TextList) -> Bool {
-        guard let compact = try? HGVSParser.parseCompact(utf8: utf8),
+        guard let compact = HGVSParser.parseLane(utf8: utf8),
             let question = compact.proteinSubstitution(utf8: utf8),
             case let accession = UnsafeBufferPointer(rebasing: utf8[0..<question.accessionEnd]),
             let transcript = keyTable.value(for: accession) ?? keyedTranscriptMiss(accession, compact, utf8),
